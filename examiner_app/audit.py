@@ -1,0 +1,120 @@
+"""The audit log: append-only and hash-chained.
+
+Each event stores the previous event's hash and its own hash over (previous hash, time, actor,
+action, case, subject, details), so changing, inserting or deleting any row breaks the chain
+from that point on; ``verify`` finds the first broken event. Appending locks the one-row
+``audit_head`` table in the same transaction as the change being audited, so the chain never
+forks under concurrent writers and an event exists if and only if its change was committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from examiner_app.domain import AuditEvent
+from examiner_app.store.orm import AuditEventRow, AuditHeadRow, utcnow
+
+GENESIS_HASH = "0" * 64
+SYSTEM_ACTOR = "system"
+
+
+def _canonical_time(at: datetime) -> str:
+    # SQLite hands timestamps back naive, PostgreSQL aware: hash one canonical UTC form.
+    if at.tzinfo is not None:
+        at = at.astimezone(UTC).replace(tzinfo=None)
+    return at.isoformat(timespec="microseconds")
+
+
+def event_hash(
+    prev_hash: str,
+    at: datetime,
+    actor: str,
+    action: str,
+    case_id: str | None,
+    subject: str | None,
+    details: dict[str, Any],
+) -> str:
+    payload = json.dumps(
+        [prev_hash, _canonical_time(at), actor, action, case_id, subject, details],
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def record(
+    session: Session,
+    actor: str,
+    action: str,
+    *,
+    case_id: str | None = None,
+    subject: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEventRow:
+    """Append an event in the caller's transaction (it commits or rolls back with the change)."""
+    details = json.loads(json.dumps(details or {}, default=str))  # what is hashed is what is stored
+    head = session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()).scalar_one_or_none()
+    if head is None:
+        head = AuditHeadRow(id=1, last_event_id=0, last_hash=GENESIS_HASH)
+        session.add(head)
+        session.flush()
+    at = utcnow()
+    digest = event_hash(head.last_hash, at, actor, action, case_id, subject, details)
+    row = AuditEventRow(
+        at=at, actor=actor, action=action, case_id=case_id, subject=subject, details=details,
+        prev_hash=head.last_hash, hash=digest,
+    )
+    session.add(row)
+    session.flush()
+    head.last_event_id = row.id
+    head.last_hash = digest
+    return row
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    events_checked: int
+    first_broken_id: int | None = None
+    problem: str = ""
+
+
+def verify(session: Session) -> VerifyResult:
+    """Walk the chain from the first event; report the first event that does not fit."""
+    prev = GENESIS_HASH
+    count = 0
+    last_id = 0
+    for row in session.execute(select(AuditEventRow).order_by(AuditEventRow.id)).scalars():
+        count += 1
+        if row.prev_hash != prev:
+            return VerifyResult(False, count, row.id, "previous-hash link does not match (an event was removed or inserted)")
+        expected = event_hash(row.prev_hash, row.at, row.actor, row.action, row.case_id, row.subject, row.details)
+        if expected != row.hash:
+            return VerifyResult(False, count, row.id, "event content does not match its hash (the event was changed)")
+        prev = row.hash
+        last_id = row.id
+    head = session.get(AuditHeadRow, 1)
+    if head is not None and (head.last_hash != prev or head.last_event_id != last_id):
+        return VerifyResult(False, count, last_id or None, "the newest events were removed (chain head does not match)")
+    return VerifyResult(True, count)
+
+
+def to_domain(row: AuditEventRow) -> AuditEvent:
+    return AuditEvent(
+        id=row.id, at=row.at, actor=row.actor, action=row.action, case_id=row.case_id, subject=row.subject,
+        details=dict(row.details), prev_hash=row.prev_hash, hash=row.hash,
+    )
+
+
+def events_for_case(session: Session, case_id: str) -> list[AuditEvent]:
+    rows = session.execute(select(AuditEventRow).where(AuditEventRow.case_id == case_id).order_by(AuditEventRow.id))
+    return [to_domain(r) for r in rows.scalars()]

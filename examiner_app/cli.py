@@ -1,0 +1,288 @@
+"""The command line, per ../shared/CLI.md (a stable contract: extend, never change fields).
+
+Exit status: 0 success, 2 bad usage, 1 failure with one line on stderr saying what to do.
+Progress goes to stderr and only when it is a terminal; stdout carries results only. Heavy
+modules (pipeline, models) are imported inside the commands that need them, so ``ocr`` and
+``langid`` start fast and never load torch or transformers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from examiner_app import __version__
+from examiner_app.config import Settings
+from examiner_app.errors import ExaminerError
+
+
+class TerminalProgress:
+    """A one-line progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
+
+    def update(self, done: int, total: int, stage: str) -> None:
+        if not self.enabled:
+            return
+        width = 30
+        filled = int(width * done / total) if total else 0
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {stage[:60]:<60}")
+        if total and done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+    def cancelled(self) -> bool:
+        return False
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(
+        data_dir=Path(args.data_dir).expanduser() if args.data_dir else None,
+        db_url=args.db,
+    )
+
+
+def _read_options(args: argparse.Namespace, settings: Settings) -> Any:
+    from examiner_app.extraction.reader import ReadOptions
+
+    return ReadOptions(ocr_languages=getattr(args, "lang", None) or settings.ocr_languages, workers=settings.workers)
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_langid(args: argparse.Namespace) -> int:
+    from examiner_app.extraction.language import detect_language
+
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        guesses = detect_language(text, top=1)
+        best = guesses[0] if guesses else None
+        code, confidence = (best.code, best.confidence) if best else ("und", 0.0)
+        sys.stdout.write(f"{code}\t{confidence:.4f}\n")
+    return 0
+
+
+def cmd_ocr(args: argparse.Namespace) -> int:
+    from examiner_app.extraction.language import detect_page_languages
+    from examiner_app.extraction.reader import read_document
+
+    settings = _settings(args)
+    options = _read_options(args, settings)
+    progress = TerminalProgress()
+    documents = []
+    texts: list[str] = []
+    for name in args.files:
+        path = Path(name)
+        pages = []
+        for read in read_document(path, options, progress):
+            page = detect_page_languages(read.page)
+            texts.append(page.text)
+            pages.append({
+                "page": page.page_number,
+                "source": page.source.value,
+                "text": page.text,
+                "languages": [{"code": g.code, "confidence": round(g.confidence, 4)} for g in page.languages],
+                "mean_confidence": None if page.mean_confidence is None else round(page.mean_confidence, 4),
+                "rotation": page.rotation,
+            })
+        documents.append({"file": str(path), "pages": pages})
+    if args.format == "json":
+        _print_json({"documents": documents})
+    else:
+        sys.stdout.write("\f".join(texts))
+        sys.stdout.write("\n")
+    return 0
+
+
+def fact_json(suggestion: Any) -> dict[str, Any]:
+    prov = suggestion.provenance
+    bbox = prov.bbox if prov else None
+    return {
+        "field": suggestion.field.value,
+        "value": suggestion.value,
+        "normalized": suggestion.normalized,
+        "file": prov.file_name if prov else None,
+        "page": prov.page if prov else None,
+        "start": prov.start if prov else None,
+        "end": prov.end if prov else None,
+        "bbox": bbox.as_list() if bbox else None,
+        "boxes": [b.as_list() for b in prov.bboxes] if prov else [],
+        "confidence": round(suggestion.confidence, 4),
+        "ocr_confidence": None if not prov or prov.ocr_confidence is None else round(prov.ocr_confidence, 4),
+        "engine": str(prov.model) if prov else "examiner/manual@1",
+        "note": suggestion.note,
+        "attributes": dict(suggestion.attributes),
+    }
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from examiner_app.domain import Document, DocumentStatus
+    from examiner_app.extraction.facts import default_extractors
+    from examiner_app.extraction.language import detect_page_languages
+    from examiner_app.extraction.reader import read_document
+    from examiner_app.pipeline import Pipeline
+
+    settings = _settings(args)
+    options = _read_options(args, settings)
+    extractors = default_extractors(settings.models_dir, ai_enabled=settings.ai_enabled)
+    facts = []
+    for name in args.files:
+        path = Path(name)
+        document = Document(id="", case_id="", file_name=path.name, sha256="", size=0, mime_type="",
+                            status=DocumentStatus.IMPORTED)
+        for read in read_document(path, options, TerminalProgress()):
+            page = detect_page_languages(read.page)
+            facts.extend(fact_json(s) for s in Pipeline.suggestions_for_page(document, page, extractors))
+    _print_json({"facts": facts})
+    return 0
+
+
+def _workbench(args: argparse.Namespace) -> Any:
+    from examiner_app.services import Workbench, open_store
+
+    settings = _settings(args)
+    return Workbench(open_store(settings), settings)
+
+
+def cmd_case_new(args: argparse.Namespace) -> int:
+    bench = _workbench(args)
+    case = bench.create_case(args.title, reference=args.reference or "")
+    _print_json({"case_id": case.id})
+    return 0
+
+
+def cmd_case_import(args: argparse.Namespace) -> int:
+    bench = _workbench(args)
+    bench.case_detail(args.case_id, audit_open=False)  # fail early on an unknown case
+    outcomes = bench.import_files(args.case_id, [Path(f) for f in args.files], TerminalProgress())
+    _print_json({"documents": [
+        {"document_id": o.document_id, "file": o.file, "status": o.status.value, "error": o.error or None,
+         "pages": o.pages, "suggestions": o.suggestions, "duplicate": o.duplicate}
+        for o in outcomes
+    ]})
+    return 0 if all(not o.status.is_failure for o in outcomes) else 1
+
+
+def cmd_case_show(args: argparse.Namespace) -> int:
+    bench = _workbench(args)
+    if not args.case_id:
+        _print_json({"cases": [
+            {"case_id": c.id, "title": c.title, "reference": c.reference, "documents": c.document_count,
+             "pending": c.pending_count, "created_at": c.created_at}
+            for c in bench.list_cases()
+        ]})
+        return 0
+    detail = bench.case_detail(args.case_id)
+    _print_json({
+        "case_id": detail.case.id,
+        "title": detail.case.title,
+        "reference": detail.case.reference,
+        "documents": [
+            {"document_id": d.id, "file": d.file_name, "sha256": d.sha256, "size": d.size, "status": d.status.value,
+             "error": d.error or None, "pages": d.page_count}
+            for d in detail.documents
+        ],
+        "facts": [dict(fact_json(s), id=s.id, status=s.status.value, reviewed_value=s.reviewed_value)
+                  for s in detail.suggestions],
+        "decisions": [
+            {"decision_id": d.id, "suggestion_id": d.suggestion_id, "user_id": d.user_id, "action": d.action.value,
+             "value_before": d.value_before, "value_after": d.value_after, "reason": d.reason,
+             "decided_at": d.decided_at}
+            for d in detail.decisions
+        ],
+    })
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    bench = _workbench(args)
+    result = bench.verify_audit()
+    if result.ok:
+        _print_json({"ok": True, "events": result.events_checked})
+        return 0
+    _print_json({"ok": False, "events_checked": result.events_checked, "first_broken_event": result.first_broken_id,
+                 "problem": result.problem})
+    sys.stderr.write(f"audit log broken at event {result.first_broken_id}: {result.problem}. "
+                     "Restore the database from a backup and report it to your security officer.\n")
+    return 1
+
+
+# --- parser ------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", help="data folder (env EXAMINER_DATA_DIR)", default=argparse.SUPPRESS)
+    common.add_argument("--db", help="database URL (env EXAMINER_DB_URL)", default=argparse.SUPPRESS)
+
+    parser = argparse.ArgumentParser(prog="examiner-app", parents=[common],
+                                     description="Examiner Workbench: evidence, never verdicts.")
+    parser.add_argument("--version", action="version", version=f"examiner-app {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("langid", parents=[common], help="language of each stdin line")
+    p.set_defaults(func=cmd_langid)
+
+    p = sub.add_parser("ocr", parents=[common], help="text of every page of each file")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--lang", help="Tesseract languages, e.g. eng+ara (default: automatic)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_ocr)
+
+    p = sub.add_parser("extract", parents=[common], help="key facts with provenance, stores nothing")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--lang", help="Tesseract languages (default: automatic)")
+    p.add_argument("--format", choices=["json"], default="json")
+    p.set_defaults(func=cmd_extract)
+
+    case = sub.add_parser("case", parents=[common], help="cases in the store")
+    case_sub = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+    p = case_sub.add_parser("new", parents=[common], help="create a case")
+    p.add_argument("--title", required=True)
+    p.add_argument("--reference")
+    p.set_defaults(func=cmd_case_new)
+    p = case_sub.add_parser("import", parents=[common], help="import files into a case and run the pipeline")
+    p.add_argument("case_id")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_case_import)
+    p = case_sub.add_parser("show", parents=[common], help="a case (or, without an id, the list of cases)")
+    p.add_argument("case_id", nargs="?")
+    p.set_defaults(func=cmd_case_show)
+
+    aud = sub.add_parser("audit", parents=[common], help="the audit log")
+    aud_sub = aud.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    p = aud_sub.add_parser("verify", parents=[common], help="check the audit log's hash chain")
+    p.set_defaults(func=cmd_audit_verify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for name in ("data_dir", "db"):
+        if not hasattr(args, name):
+            setattr(args, name, None)
+    if getattr(args, "func", None) is None:
+        parser.print_usage(sys.stderr)
+        sys.stderr.write("examiner-app: give a command, or run examiner-app without arguments to open the desktop app.\n")
+        return 2
+    try:
+        return int(args.func(args))
+    except ExaminerError as exc:
+        sys.stderr.write(f"examiner-app: {exc.message}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("examiner-app: interrupted; work saved so far is kept.\n")
+        return 1

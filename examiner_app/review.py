@@ -1,0 +1,171 @@
+"""The only way a suggestion becomes a finding.
+
+Every action needs a signed-in user whose role may decide, writes a Decision and its
+AuditEvent in one transaction, and keeps the value before and after. Edits and rejections
+need a reason; changing an earlier decision needs one too. Nothing in the pipeline calls this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from examiner_app import audit
+from examiner_app.domain import (
+    Decision,
+    DecisionAction,
+    FactField,
+    ModelRef,
+    Provenance,
+    Role,
+    Suggestion,
+    SuggestionStatus,
+    User,
+)
+from examiner_app.errors import PermissionDeniedError, ReviewError
+from examiner_app.store import Store
+from examiner_app.store import repositories as repo
+from examiner_app.store.orm import DecisionRow
+
+DECIDING_ROLES = frozenset({Role.EXAMINER, Role.ADMIN})
+MANUAL_MODEL = ModelRef("examiner", "manual", "1")
+
+
+def _require_decider(user: User | None) -> User:
+    if user is None:
+        raise PermissionDeniedError("Sign in as an examiner before recording a decision.")
+    if user.role not in DECIDING_ROLES:
+        raise PermissionDeniedError(
+            f"{user.name} is signed in as {user.role.value}; only an examiner can accept, edit or reject a fact."
+        )
+    return user
+
+
+def _clean_reason(reason: str | None, what: str) -> str:
+    text = (reason or "").strip()
+    if not text:
+        raise ReviewError(f"Give a reason to {what}; it is kept with the decision in the audit log.")
+    return text
+
+
+def _decide(
+    store: Store,
+    user: User | None,
+    suggestion_id: str,
+    action: DecisionAction,
+    *,
+    new_value: str | None = None,
+    reason: str | None = None,
+    source_viewed: bool = False,
+) -> Decision:
+    user = _require_decider(user)
+    with store.session() as session:
+        row = repo.get_suggestion_row(session, suggestion_id, lock=True)
+        repo.get_user(session, user.id)  # the profile must exist in this store
+        before_status = SuggestionStatus(row.status)
+        value_before = row.reviewed_value if row.reviewed_value is not None else row.value
+        if before_status is not SuggestionStatus.PENDING and action is not DecisionAction.EDIT:
+            if not (reason or "").strip():
+                raise ReviewError(
+                    f"This fact was already {before_status.value}. Give a reason to change an earlier decision."
+                )
+        if action is DecisionAction.ACCEPT:
+            if before_status is SuggestionStatus.ACCEPTED:
+                raise ReviewError("This fact is already accepted.")
+            status, value_after, kept_reason = SuggestionStatus.ACCEPTED, value_before, (reason or "").strip()
+        elif action is DecisionAction.EDIT:
+            value_after = (new_value or "").strip()
+            if not value_after:
+                raise ReviewError("An edited fact needs a value. To discard the suggestion, reject it instead.")
+            kept_reason = _clean_reason(reason, "edit a fact")
+            status = SuggestionStatus.EDITED
+            row.reviewed_value = value_after
+        elif action is DecisionAction.REJECT:
+            kept_reason = _clean_reason(reason, "reject a fact")
+            status, value_after = SuggestionStatus.REJECTED, None
+        else:  # pragma: no cover - ADD goes through add_fact
+            raise ReviewError(f"Unsupported review action {action}.")
+        row.status = status.value
+        decision = DecisionRow(
+            suggestion_id=row.id, user_id=user.id, action=action.value, value_before=value_before,
+            value_after=value_after, reason=kept_reason,
+        )
+        session.add(decision)
+        session.flush()
+        audit.record(
+            session, user.id, f"suggestion.{action.value}", case_id=row.case_id, subject=row.id,
+            details={
+                "decision_id": decision.id,
+                "user_name": user.name,
+                "field": row.field,
+                "status_before": before_status.value,
+                "status_after": status.value,
+                "value_before": value_before,
+                "value_after": value_after,
+                "reason": kept_reason,
+                "source": {"document_id": row.document_id, "page": row.page_number,
+                           "start": row.span_start, "end": row.span_end},
+                "model": f"{row.engine}/{row.model}@{row.model_version}",
+                "confidence": row.confidence,
+                # Automation-bias guard: was the source page on screen when the examiner decided?
+                "source_viewed": source_viewed,
+            },
+        )
+        return repo.decision_to_domain(decision)
+
+
+def accept(store: Store, user: User | None, suggestion_id: str, *, reason: str = "", source_viewed: bool = False) -> Decision:
+    """Record the suggestion as a finding, unchanged."""
+    return _decide(store, user, suggestion_id, DecisionAction.ACCEPT, reason=reason, source_viewed=source_viewed)
+
+
+def edit(store: Store, user: User | None, suggestion_id: str, new_value: str, reason: str, *,
+         source_viewed: bool = False) -> Decision:
+    """Record the finding with the examiner's corrected value; the suggested value is kept."""
+    return _decide(store, user, suggestion_id, DecisionAction.EDIT, new_value=new_value, reason=reason,
+                   source_viewed=source_viewed)
+
+
+def reject(store: Store, user: User | None, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision:
+    """Record that the suggestion is not a finding."""
+    return _decide(store, user, suggestion_id, DecisionAction.REJECT, reason=reason, source_viewed=source_viewed)
+
+
+def add_fact(
+    store: Store,
+    user: User | None,
+    case_id: str,
+    field: FactField,
+    value: str,
+    *,
+    normalized: str | None = None,
+    provenance: Provenance | None = None,
+    reason: str = "",
+) -> Suggestion:
+    """An examiner records a fact by hand (e.g. by selecting words on the page): accepted at once."""
+    user = _require_decider(user)
+    value = value.strip()
+    if not value:
+        raise ReviewError("A fact needs a value.")
+    with store.session() as session:
+        repo.get_case(session, case_id)
+        if provenance is not None:
+            provenance = replace(provenance, model=MANUAL_MODEL)
+        suggestion = repo.add_suggestion(
+            session, case_id,
+            Suggestion(id="", case_id=case_id, field=field, value=value, normalized=normalized, confidence=1.0,
+                       provenance=provenance, status=SuggestionStatus.ACCEPTED, note="added by the examiner"),
+        )
+        decision = DecisionRow(
+            suggestion_id=suggestion.id, user_id=user.id, action=DecisionAction.ADD.value, value_before=None,
+            value_after=value, reason=reason.strip(),
+        )
+        session.add(decision)
+        session.flush()
+        audit.record(
+            session, user.id, "suggestion.add", case_id=case_id, subject=suggestion.id,
+            details={"decision_id": decision.id, "user_name": user.name, "field": field.value, "value_after": value,
+                     "reason": reason.strip(),
+                     "source": {"document_id": provenance.document_id, "page": provenance.page,
+                                "start": provenance.start, "end": provenance.end} if provenance else None},
+        )
+        return suggestion

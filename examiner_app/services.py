@@ -1,0 +1,155 @@
+"""The application's use cases, shared by the desktop app and the command line.
+
+``Workbench`` binds a store, the settings and the signed-in user. Every read of case content
+that a person makes is audited here (who opened which case, viewed which page), so the UI and
+the CLI cannot forget to. Methods are blocking: the UI calls them from worker threads only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from examiner_app import audit, review
+from examiner_app.config import Settings
+from examiner_app.domain import (
+    Case,
+    Decision,
+    Document,
+    FactField,
+    PageText,
+    Provenance,
+    Role,
+    Suggestion,
+    User,
+)
+from examiner_app.errors import PermissionDeniedError
+from examiner_app.extraction.reader import ReadOptions
+from examiner_app.pipeline import ImportOutcome, Pipeline, PipelineContext
+from examiner_app.progress import ProgressReporter
+from examiner_app.store import Store
+from examiner_app.store import repositories as repo
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case: Case
+    documents: list[Document]
+    suggestions: list[Suggestion]
+    decisions: list[Decision]
+
+
+def open_store(settings: Settings) -> Store:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return Store(settings.database_url)
+
+
+class Workbench:
+    def __init__(self, store: Store, settings: Settings, user: User | None = None) -> None:
+        self.store = store
+        self.settings = settings
+        self.user = user
+
+    # --- sign-in -----------------------------------------------------------------------------
+
+    def sign_in(self, name: str, role: Role) -> User:
+        """Local profile for now (stronger sign-in comes with accounts): name and role, audited."""
+        name = name.strip()
+        if not name:
+            raise PermissionDeniedError("Enter your name to sign in; every decision is recorded under it.")
+        with self.store.session() as session:
+            user = repo.get_or_create_user(session, name, role)
+            if user.role is not role:
+                raise PermissionDeniedError(
+                    f"The profile {name} has the role {user.role.value}; ask an administrator to change it.")
+            audit.record(session, user.id, "user.sign_in", details={"name": name, "role": role.value})
+        self.user = user
+        return user
+
+    def users(self) -> list[User]:
+        with self.store.session() as session:
+            return repo.list_users(session)
+
+    @property
+    def actor(self) -> str:
+        return self.user.id if self.user else audit.SYSTEM_ACTOR
+
+    # --- cases -------------------------------------------------------------------------------
+
+    def list_cases(self) -> list[Case]:
+        with self.store.session() as session:
+            return repo.list_cases(session)
+
+    def create_case(self, title: str, reference: str = "") -> Case:
+        title = title.strip()
+        if not title:
+            raise PermissionDeniedError("A case needs a title.")
+        with self.store.session() as session:
+            case = repo.create_case(session, title, reference=reference,
+                                    created_by=self.user.id if self.user else None)
+            audit.record(session, self.actor, "case.create", case_id=case.id, details={"title": title})
+            return case
+
+    def case_detail(self, case_id: str, *, audit_open: bool = True) -> CaseDetail:
+        with self.store.session() as session:
+            detail = CaseDetail(
+                case=repo.get_case(session, case_id),
+                documents=repo.list_documents(session, case_id),
+                suggestions=repo.list_suggestions(session, case_id),
+                decisions=repo.list_decisions(session, case_id),
+            )
+            if audit_open:
+                audit.record(session, self.actor, "case.open", case_id=case_id)
+            return detail
+
+    def pages(self, document_id: str) -> list[PageText]:
+        with self.store.session() as session:
+            return repo.list_pages(session, document_id)
+
+    def page_image(self, document_id: str, page_number: int) -> bytes | None:
+        with self.store.session() as session:
+            document = repo.get_document(session, document_id)
+            image = repo.page_image(session, document_id, page_number)
+            audit.record(session, self.actor, "document.view", case_id=document.case_id, subject=document_id,
+                         details={"page": page_number})
+            return image
+
+    # --- import ------------------------------------------------------------------------------
+
+    def pipeline(self) -> Pipeline:
+        options = ReadOptions(ocr_languages=self.settings.ocr_languages, workers=self.settings.workers,
+                              ocr_enabled=True)
+        context = PipelineContext(read_options=options, ai_enabled=self.settings.ai_enabled,
+                                  models_dir=self.settings.models_dir, actor=self.actor)
+        return Pipeline(self.store, context)
+
+    def import_files(self, case_id: str, paths: Iterable[Path], progress: ProgressReporter | None = None) -> list[ImportOutcome]:
+        pipeline = self.pipeline()
+        outcomes = pipeline.import_files(case_id, [Path(p) for p in paths], progress)
+        if not progress or not progress.cancelled():
+            pipeline.resume_unfinished(case_id, progress)
+        return outcomes
+
+    # --- review (delegates to review.py, the only writer of findings) -------------------------
+
+    def accept(self, suggestion_id: str, *, source_viewed: bool = False, reason: str = "") -> Decision:
+        return review.accept(self.store, self.user, suggestion_id, reason=reason, source_viewed=source_viewed)
+
+    def edit(self, suggestion_id: str, new_value: str, reason: str, *, source_viewed: bool = False) -> Decision:
+        return review.edit(self.store, self.user, suggestion_id, new_value, reason, source_viewed=source_viewed)
+
+    def reject(self, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision:
+        return review.reject(self.store, self.user, suggestion_id, reason, source_viewed=source_viewed)
+
+    def add_fact(self, case_id: str, field: FactField, value: str, provenance: Provenance | None,
+                 reason: str = "") -> Suggestion:
+        return review.add_fact(self.store, self.user, case_id, field, value, provenance=provenance, reason=reason)
+
+    def verify_audit(self) -> audit.VerifyResult:
+        with self.store.session() as session:
+            return audit.verify(session)
+
+
+def with_settings(settings: Settings, **changes: object) -> Settings:
+    return replace(settings, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,194 @@
+"""Store, review and audit, on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import func, select, text, update
+
+from examiner_app import audit, review
+from examiner_app.domain import (
+    BBox,
+    DecisionAction,
+    FactField,
+    LanguageGuess,
+    ModelRef,
+    PageSource,
+    PageText,
+    Provenance,
+    Role,
+    Suggestion,
+    SuggestionStatus,
+    TextBlock,
+    Word,
+)
+from examiner_app.errors import PermissionDeniedError, ReviewError
+from examiner_app.store import Store
+from examiner_app.store import repositories as repo
+from examiner_app.store.orm import AuditEventRow, DecisionRow, SuggestionRow
+from tests.conftest import make_user
+
+TEXT = "Name: Kamal Perera\nDate of birth: 12/03/1990"
+
+
+def seed_case(store: Store) -> tuple[str, str, str]:
+    """A case with one document, one page and one pending suggestion; returns their ids."""
+    words = (
+        Word("Name:", 0, 5, BBox(10, 10, 60, 30), 0.96, 1, 1),
+        Word("Kamal", 6, 11, BBox(70, 10, 130, 30), 0.91, 1, 1),
+        Word("Perera", 12, 18, BBox(140, 10, 210, 30), 0.55, 1, 1),
+    )
+    page = PageText(1, TEXT, words, PageSource.OCR, 0.8, 0, 800, 1000, 300,
+                    (LanguageGuess("en", 0.99),), (TextBlock(0, len(TEXT), BBox(10, 10, 210, 60), (LanguageGuess("en", 0.99),)),),
+                    "eng", "tesseract@5.3.0")
+    content = b"%PDF-1.7 fake original"
+    with store.session() as session:
+        case = repo.create_case(session, "Test case", reference="T-1")
+        doc = repo.add_document(session, case.id, "form.png", content, hashlib.sha256(content).hexdigest(), "image/png")
+        repo.save_page(session, doc.id, page, b"\x89PNG fake")
+        prov = Provenance(doc.id, "form.png", 1, 6, 18, page.boxes_for_span(6, 18), ModelRef("rules", "identity", "1"),
+                          page.confidence_for_span(6, 18))
+        suggestion = repo.add_suggestion(session, case.id, Suggestion(
+            "", case.id, FactField.PERSON_NAME, "Kamal Perera", "Kamal Perera", 0.5, prov, SuggestionStatus.PENDING,
+            note="after 'Name:'"))
+    return case.id, doc.id, suggestion.id
+
+
+def test_roundtrip_keeps_original_page_and_provenance(any_store: Store) -> None:
+    case_id, doc_id, suggestion_id = seed_case(any_store)
+    with any_store.session() as session:
+        assert repo.document_content(session, doc_id) == b"%PDF-1.7 fake original"
+        (page,) = repo.list_pages(session, doc_id)
+        assert page.text == TEXT
+        assert page.words[2] == Word("Perera", 12, 18, BBox(140, 10, 210, 30), 0.55, 1, 1)
+        assert page.languages == (LanguageGuess("en", 0.99),)
+        assert page.blocks[0].bbox == BBox(10, 10, 210, 60)
+        assert repo.page_image(session, doc_id, 1) == b"\x89PNG fake"
+        suggestion = repo.get_suggestion(session, suggestion_id)
+        assert suggestion.provenance is not None
+        assert suggestion.provenance.bbox == BBox(70, 10, 210, 30)
+        assert suggestion.provenance.ocr_confidence == pytest.approx(0.55)
+        assert str(suggestion.provenance.model) == "rules/identity@1"
+        assert repo.get_case(session, case_id).pending_count == 1
+
+
+def test_accept_writes_decision_and_audit_event_in_one_transaction(any_store: Store) -> None:
+    _, _, suggestion_id = seed_case(any_store)
+    user = make_user(any_store)
+    decision = review.accept(any_store, user, suggestion_id, source_viewed=True)
+    assert decision.action is DecisionAction.ACCEPT
+    with any_store.session() as session:
+        assert repo.get_suggestion(session, suggestion_id).status is SuggestionStatus.ACCEPTED
+        rows = session.execute(select(AuditEventRow).where(AuditEventRow.action == "suggestion.accept")).scalars().all()
+        assert len(rows) == 1
+        assert rows[0].actor == user.id
+        assert rows[0].details["decision_id"] == decision.id
+        assert rows[0].details["source_viewed"] is True
+        assert audit.verify(session).ok
+
+
+def test_edit_and_reject_need_a_reason(any_store: Store) -> None:
+    _, _, suggestion_id = seed_case(any_store)
+    user = make_user(any_store)
+    with pytest.raises(ReviewError, match="reason"):
+        review.edit(any_store, user, suggestion_id, "Kamal PERERA", "  ")
+    with pytest.raises(ReviewError, match="reason"):
+        review.reject(any_store, user, suggestion_id, "")
+    with any_store.session() as session:
+        assert repo.get_suggestion(session, suggestion_id).status is SuggestionStatus.PENDING
+        assert session.scalar(select(func.count()).select_from(DecisionRow)) == 0
+    review.edit(any_store, user, suggestion_id, "Kamal PERERA", "surname in capitals on the passport")
+    with any_store.session() as session:
+        s = repo.get_suggestion(session, suggestion_id)
+        assert (s.status, s.value, s.reviewed_value) == (SuggestionStatus.EDITED, "Kamal Perera", "Kamal PERERA")
+        (decision,) = repo.list_decisions(session, s.case_id)
+        assert (decision.value_before, decision.value_after) == ("Kamal Perera", "Kamal PERERA")
+
+
+def test_only_examiners_decide_and_a_failed_decision_leaves_no_trace(any_store: Store) -> None:
+    _, _, suggestion_id = seed_case(any_store)
+    trainer = make_user(any_store, "Trainer T", Role.TRAINER)
+    with pytest.raises(PermissionDeniedError):
+        review.accept(any_store, trainer, suggestion_id)
+    with pytest.raises(PermissionDeniedError):
+        review.accept(any_store, None, suggestion_id)
+    with any_store.session() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEventRow)) == 0
+
+
+def test_changing_a_decision_needs_a_reason(any_store: Store) -> None:
+    _, _, suggestion_id = seed_case(any_store)
+    user = make_user(any_store)
+    review.accept(any_store, user, suggestion_id)
+    with pytest.raises(ReviewError):
+        review.accept(any_store, user, suggestion_id)
+    with pytest.raises(ReviewError, match="reason"):
+        review.reject(any_store, user, suggestion_id, "")
+    review.reject(any_store, user, suggestion_id, "second look: the name belongs to the interpreter")
+    with any_store.session() as session:
+        assert repo.get_suggestion(session, suggestion_id).status is SuggestionStatus.REJECTED
+
+
+def test_examiner_can_add_a_fact_by_hand_with_provenance(any_store: Store) -> None:
+    case_id, doc_id, _ = seed_case(any_store)
+    user = make_user(any_store)
+    prov = Provenance(doc_id, "form.png", 1, 34, 44, (BBox(10, 40, 120, 60),), ModelRef("x", "y", "z"))
+    added = review.add_fact(any_store, user, case_id, FactField.DATE_OF_BIRTH, "12/03/1990", normalized="1990-03-12",
+                            provenance=prov, reason="read on the form")
+    with any_store.session() as session:
+        stored = repo.get_suggestion(session, added.id)
+        assert stored.status is SuggestionStatus.ACCEPTED
+        assert stored.provenance is not None and str(stored.provenance.model) == "examiner/manual@1"
+        assert [d.action for d in repo.list_decisions(session, case_id)] == [DecisionAction.ADD]
+
+
+def test_audit_verify_detects_a_changed_deleted_or_truncated_event(any_store: Store) -> None:
+    _, _, suggestion_id = seed_case(any_store)
+    user = make_user(any_store)
+    with any_store.session() as session:
+        for i in range(5):
+            audit.record(session, user.id, "case.open", details={"i": i})
+    review.accept(any_store, user, suggestion_id)
+    with any_store.session() as session:
+        result = audit.verify(session)
+        assert result.ok and result.events_checked == 6
+        # Someone with write access rewrites what an examiner decided.
+        session.execute(update(AuditEventRow).where(AuditEventRow.id == 3).values(actor="someone-else"))
+    with any_store.session() as session:
+        result = audit.verify(session)
+        assert not result.ok and result.first_broken_id == 3
+        session.execute(update(AuditEventRow).where(AuditEventRow.id == 3).values(actor=user.id))
+        assert audit.verify(session).ok
+        session.execute(text("DELETE FROM audit_events WHERE id = 2"))
+    with any_store.session() as session:
+        result = audit.verify(session)
+        assert not result.ok and result.first_broken_id == 3
+    with any_store.session() as session:
+        session.execute(text("DELETE FROM audit_events WHERE id >= 2"))  # hide everything after event 1
+    with any_store.session() as session:
+        assert not audit.verify(session).ok
+
+
+def test_regenerating_suggestions_keeps_decided_ones(any_store: Store) -> None:
+    _, doc_id, suggestion_id = seed_case(any_store)
+    user = make_user(any_store)
+    review.reject(any_store, user, suggestion_id, "not a name")
+    with any_store.session() as session:
+        assert repo.delete_pending_suggestions(session, doc_id) == 0
+        assert session.scalar(select(func.count()).select_from(SuggestionRow)) == 1
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+    assert store.integrity_check() == "ok"
+
+
+def test_migrations_are_idempotent(any_store: Store) -> None:
+    any_store.migrate()
+    any_store.migrate()
+    with any_store.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
