@@ -39,19 +39,51 @@ def seed_case(store: Store) -> tuple[str, str, str]:
         Word("Kamal", 6, 11, BBox(70, 10, 130, 30), 0.91, 1, 1),
         Word("Perera", 12, 18, BBox(140, 10, 210, 30), 0.55, 1, 1),
     )
-    page = PageText(1, TEXT, words, PageSource.OCR, 0.8, 0, 800, 1000, 300,
-                    (LanguageGuess("en", 0.99),), (TextBlock(0, len(TEXT), BBox(10, 10, 210, 60), (LanguageGuess("en", 0.99),)),),
-                    "eng", "tesseract@5.3.0")
+    page = PageText(
+        1,
+        TEXT,
+        words,
+        PageSource.OCR,
+        0.8,
+        0,
+        800,
+        1000,
+        300,
+        (LanguageGuess("en", 0.99),),
+        (TextBlock(0, len(TEXT), BBox(10, 10, 210, 60), (LanguageGuess("en", 0.99),)),),
+        "eng",
+        "tesseract@5.3.0",
+    )
     content = b"%PDF-1.7 fake original"
     with store.session() as session:
         case = repo.create_case(session, "Test case", reference="T-1")
         doc = repo.add_document(session, case.id, "form.png", content, hashlib.sha256(content).hexdigest(), "image/png")
         repo.save_page(session, doc.id, page, b"\x89PNG fake")
-        prov = Provenance(doc.id, "form.png", 1, 6, 18, page.boxes_for_span(6, 18), ModelRef("rules", "identity", "1"),
-                          page.confidence_for_span(6, 18))
-        suggestion = repo.add_suggestion(session, case.id, Suggestion(
-            "", case.id, FactField.PERSON_NAME, "Kamal Perera", "Kamal Perera", 0.5, prov, SuggestionStatus.PENDING,
-            note="after 'Name:'"))
+        prov = Provenance(
+            doc.id,
+            "form.png",
+            1,
+            6,
+            18,
+            page.boxes_for_span(6, 18),
+            ModelRef("rules", "identity", "1"),
+            page.confidence_for_span(6, 18),
+        )
+        suggestion = repo.add_suggestion(
+            session,
+            case.id,
+            Suggestion(
+                "",
+                case.id,
+                FactField.PERSON_NAME,
+                "Kamal Perera",
+                "Kamal Perera",
+                0.5,
+                prov,
+                SuggestionStatus.PENDING,
+                note="after 'Name:'",
+            ),
+        )
     return case.id, doc.id, suggestion.id
 
 
@@ -134,12 +166,21 @@ def test_examiner_can_add_a_fact_by_hand_with_provenance(any_store: Store) -> No
     case_id, doc_id, _ = seed_case(any_store)
     user = make_user(any_store)
     prov = Provenance(doc_id, "form.png", 1, 34, 44, (BBox(10, 40, 120, 60),), ModelRef("x", "y", "z"))
-    added = review.add_fact(any_store, user, case_id, FactField.DATE_OF_BIRTH, "12/03/1990", normalized="1990-03-12",
-                            provenance=prov, reason="read on the form")
+    added = review.add_fact(
+        any_store,
+        user,
+        case_id,
+        FactField.DATE_OF_BIRTH,
+        "12/03/1990",
+        normalized="1990-03-12",
+        provenance=prov,
+        reason="read on the form",
+    )
     with any_store.session() as session:
         stored = repo.get_suggestion(session, added.id)
         assert stored.status is SuggestionStatus.ACCEPTED
-        assert stored.provenance is not None and str(stored.provenance.model) == "examiner/manual@1"
+        assert stored.provenance is not None
+        assert str(stored.provenance.model) == "examiner/manual@1"
         assert [d.action for d in repo.list_decisions(session, case_id)] == [DecisionAction.ADD]
 
 
@@ -152,18 +193,21 @@ def test_audit_verify_detects_a_changed_deleted_or_truncated_event(any_store: St
     review.accept(any_store, user, suggestion_id)
     with any_store.session() as session:
         result = audit.verify(session)
-        assert result.ok and result.events_checked == 6
+        assert result.ok
+        assert result.events_checked == 6
         # Someone with write access rewrites what an examiner decided.
         session.execute(update(AuditEventRow).where(AuditEventRow.id == 3).values(actor="someone-else"))
     with any_store.session() as session:
         result = audit.verify(session)
-        assert not result.ok and result.first_broken_id == 3
+        assert not result.ok
+        assert result.first_broken_id == 3
         session.execute(update(AuditEventRow).where(AuditEventRow.id == 3).values(actor=user.id))
         assert audit.verify(session).ok
         session.execute(text("DELETE FROM audit_events WHERE id = 2"))
     with any_store.session() as session:
         result = audit.verify(session)
-        assert not result.ok and result.first_broken_id == 3
+        assert not result.ok
+        assert result.first_broken_id == 3
     with any_store.session() as session:
         session.execute(text("DELETE FROM audit_events WHERE id >= 2"))  # hide everything after event 1
     with any_store.session() as session:
