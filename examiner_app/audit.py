@@ -5,11 +5,16 @@ action, case, subject, details), so changing, inserting or deleting any row brea
 from that point on; ``verify`` finds the first broken event. Appending locks the one-row
 ``audit_head`` table in the same transaction as the change being audited, so the chain never
 forks under concurrent writers and an event exists if and only if its change was committed.
+
+A plain hash chain can be recomputed wholesale by anyone who can write the database, so the hash is
+an HMAC-SHA256 keyed with the store's audit key (kept outside the database: a key file in the data
+folder, created with mode 0600, or EXAMINER_AUDIT_KEY); without a key it falls back to SHA-256.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,6 +38,7 @@ def _canonical_time(at: datetime) -> str:
 
 
 def event_hash(
+    key: bytes | None,
     prev_hash: str,
     at: datetime,
     actor: str,
@@ -48,7 +54,15 @@ def event_hash(
         separators=(",", ":"),
         default=str,
     )
+    if key:
+        return hmac.new(key, payload.encode("utf-8"), hashlib.sha256).hexdigest()
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def audit_key(session: Session) -> bytes | None:
+    """The store's audit key (see Store): with it, rewriting the chain needs the key, not just write access."""
+    key = session.info.get("audit_key")
+    return key if isinstance(key, bytes) and key else None
 
 
 def record(
@@ -68,10 +82,16 @@ def record(
         session.add(head)
         session.flush()
     at = utcnow()
-    digest = event_hash(head.last_hash, at, actor, action, case_id, subject, details)
+    digest = event_hash(audit_key(session), head.last_hash, at, actor, action, case_id, subject, details)
     row = AuditEventRow(
-        at=at, actor=actor, action=action, case_id=case_id, subject=subject, details=details,
-        prev_hash=head.last_hash, hash=digest,
+        at=at,
+        actor=actor,
+        action=action,
+        case_id=case_id,
+        subject=subject,
+        details=details,
+        prev_hash=head.last_hash,
+        hash=digest,
     )
     session.add(row)
     session.flush()
@@ -90,14 +110,17 @@ class VerifyResult:
 
 def verify(session: Session) -> VerifyResult:
     """Walk the chain from the first event; report the first event that does not fit."""
+    key = audit_key(session)
     prev = GENESIS_HASH
     count = 0
     last_id = 0
     for row in session.execute(select(AuditEventRow).order_by(AuditEventRow.id)).scalars():
         count += 1
         if row.prev_hash != prev:
-            return VerifyResult(False, count, row.id, "previous-hash link does not match (an event was removed or inserted)")
-        expected = event_hash(row.prev_hash, row.at, row.actor, row.action, row.case_id, row.subject, row.details)
+            return VerifyResult(
+                False, count, row.id, "previous-hash link does not match (an event was removed or inserted)"
+            )
+        expected = event_hash(key, row.prev_hash, row.at, row.actor, row.action, row.case_id, row.subject, row.details)
         if expected != row.hash:
             return VerifyResult(False, count, row.id, "event content does not match its hash (the event was changed)")
         prev = row.hash
@@ -110,8 +133,15 @@ def verify(session: Session) -> VerifyResult:
 
 def to_domain(row: AuditEventRow) -> AuditEvent:
     return AuditEvent(
-        id=row.id, at=row.at, actor=row.actor, action=row.action, case_id=row.case_id, subject=row.subject,
-        details=dict(row.details), prev_hash=row.prev_hash, hash=row.hash,
+        id=row.id,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        case_id=row.case_id,
+        subject=row.subject,
+        details=dict(row.details),
+        prev_hash=row.prev_hash,
+        hash=row.hash,
     )
 
 

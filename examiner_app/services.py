@@ -26,6 +26,7 @@ from examiner_app.domain import (
 )
 from examiner_app.errors import PermissionDeniedError
 from examiner_app.extraction.reader import ReadOptions
+from examiner_app.keys import load_or_create_audit_key
 from examiner_app.pipeline import ImportOutcome, Pipeline, PipelineContext
 from examiner_app.progress import ProgressReporter
 from examiner_app.store import Store
@@ -42,7 +43,7 @@ class CaseDetail:
 
 def open_store(settings: Settings) -> Store:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return Store(settings.database_url)
+    return Store(settings.database_url, audit_key=load_or_create_audit_key(settings.data_dir))
 
 
 class Workbench:
@@ -62,7 +63,8 @@ class Workbench:
             user = repo.get_or_create_user(session, name, role)
             if user.role is not role:
                 raise PermissionDeniedError(
-                    f"The profile {name} has the role {user.role.value}; ask an administrator to change it.")
+                    f"The profile {name} has the role {user.role.value}; ask an administrator to change it."
+                )
             audit.record(session, user.id, "user.sign_in", details={"name": name, "role": role.value})
         self.user = user
         return user
@@ -86,8 +88,7 @@ class Workbench:
         if not title:
             raise PermissionDeniedError("A case needs a title.")
         with self.store.session() as session:
-            case = repo.create_case(session, title, reference=reference,
-                                    created_by=self.user.id if self.user else None)
+            case = repo.create_case(session, title, reference=reference, created_by=self.user.id if self.user else None)
             audit.record(session, self.actor, "case.create", case_id=case.id, details={"title": title})
             return case
 
@@ -111,20 +112,33 @@ class Workbench:
         with self.store.session() as session:
             document = repo.get_document(session, document_id)
             image = repo.page_image(session, document_id, page_number)
-            audit.record(session, self.actor, "document.view", case_id=document.case_id, subject=document_id,
-                         details={"page": page_number})
+            audit.record(
+                session,
+                self.actor,
+                "document.view",
+                case_id=document.case_id,
+                subject=document_id,
+                details={"page": page_number},
+            )
             return image
 
     # --- import ------------------------------------------------------------------------------
 
     def pipeline(self) -> Pipeline:
-        options = ReadOptions(ocr_languages=self.settings.ocr_languages, workers=self.settings.workers,
-                              ocr_enabled=True)
-        context = PipelineContext(read_options=options, ai_enabled=self.settings.ai_enabled,
-                                  models_dir=self.settings.models_dir, actor=self.actor)
+        options = ReadOptions(
+            ocr_languages=self.settings.ocr_languages, workers=self.settings.workers, ocr_enabled=True
+        )
+        context = PipelineContext(
+            read_options=options,
+            ai_enabled=self.settings.ai_enabled,
+            models_dir=self.settings.models_dir,
+            actor=self.actor,
+        )
         return Pipeline(self.store, context)
 
-    def import_files(self, case_id: str, paths: Iterable[Path], progress: ProgressReporter | None = None) -> list[ImportOutcome]:
+    def import_files(
+        self, case_id: str, paths: Iterable[Path], progress: ProgressReporter | None = None
+    ) -> list[ImportOutcome]:
         pipeline = self.pipeline()
         outcomes = pipeline.import_files(case_id, [Path(p) for p in paths], progress)
         if not progress or not progress.cancelled():
@@ -142,8 +156,9 @@ class Workbench:
     def reject(self, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision:
         return review.reject(self.store, self.user, suggestion_id, reason, source_viewed=source_viewed)
 
-    def add_fact(self, case_id: str, field: FactField, value: str, provenance: Provenance | None,
-                 reason: str = "") -> Suggestion:
+    def add_fact(
+        self, case_id: str, field: FactField, value: str, provenance: Provenance | None, reason: str = ""
+    ) -> Suggestion:
         return review.add_fact(self.store, self.user, case_id, field, value, provenance=provenance, reason=reason)
 
     def verify_audit(self) -> audit.VerifyResult:

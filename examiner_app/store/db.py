@@ -36,7 +36,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 class Store:
     """One database. Thread-safe to share; sessions are not (open one per job/thread)."""
 
-    def __init__(self, url: str, *, migrate: bool = True, echo: bool = False) -> None:
+    def __init__(self, url: str, *, migrate: bool = True, echo: bool = False, audit_key: bytes | None = None) -> None:
         self.url = url
         parsed = make_url(url)
         self.dialect = parsed.get_backend_name()
@@ -50,10 +50,13 @@ class Store:
         try:
             self.engine: Engine = create_engine(url, **kwargs)
         except Exception as exc:  # bad URL or missing driver: say which
-            raise ConfigurationError(f"Cannot open the database {parsed.render_as_string(hide_password=True)}: {exc}. Check --db / EXAMINER_DB_URL.") from exc
+            raise ConfigurationError(
+                f"Cannot open the database {parsed.render_as_string(hide_password=True)}: {exc}. Check --db / EXAMINER_DB_URL."
+            ) from exc
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # The audit key rides on every session so audit.record/verify find it without globals.
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, info={"audit_key": audit_key})
         if migrate:
             self.migrate()
 

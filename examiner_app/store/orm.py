@@ -83,7 +83,9 @@ class DocumentBlobRow(Base):
     """The original file, byte for byte. Kept apart so listing documents never loads it."""
 
     __tablename__ = "document_blobs"
-    document_id: Mapped[str] = mapped_column(String(32), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    document_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
     content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
@@ -139,7 +141,9 @@ class SuggestionRow(Base):
 class DecisionRow(Base):
     __tablename__ = "decisions"
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
-    suggestion_id: Mapped[str] = mapped_column(String(32), ForeignKey("suggestions.id", ondelete="RESTRICT"), index=True)
+    suggestion_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("suggestions.id", ondelete="RESTRICT"), index=True
+    )
     user_id: Mapped[str] = mapped_column(String(32), ForeignKey("users.id", ondelete="RESTRICT"))
     action: Mapped[str] = mapped_column(String(20))
     value_before: Mapped[str | None] = mapped_column(Text, nullable=True)

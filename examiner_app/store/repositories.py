@@ -53,7 +53,9 @@ def _guesses(raw: Sequence[Any]) -> tuple[LanguageGuess, ...]:
 
 def words_to_json(words: Sequence[Word]) -> list[list[Any]]:
     # Compact rows: a page can hold thousands of words.
-    return [[w.text, w.start, w.end, w.bbox.as_list() if w.bbox else None, w.confidence, w.block, w.line] for w in words]
+    return [
+        [w.text, w.start, w.end, w.bbox.as_list() if w.bbox else None, w.confidence, w.block, w.line] for w in words
+    ]
 
 
 def words_from_json(raw: Sequence[Sequence[Any]]) -> tuple[Word, ...]:
@@ -84,8 +86,15 @@ def user_to_domain(row: UserRow) -> User:
 
 def document_to_domain(row: DocumentRow) -> Document:
     return Document(
-        id=row.id, case_id=row.case_id, file_name=row.file_name, sha256=row.sha256, size=row.size,
-        mime_type=row.mime_type, status=DocumentStatus(row.status), error=row.error, page_count=row.page_count,
+        id=row.id,
+        case_id=row.case_id,
+        file_name=row.file_name,
+        sha256=row.sha256,
+        size=row.size,
+        mime_type=row.mime_type,
+        status=DocumentStatus(row.status),
+        error=row.error,
+        page_count=row.page_count,
         imported_at=row.imported_at,
     )
 
@@ -104,16 +113,30 @@ def suggestion_to_domain(row: SuggestionRow) -> Suggestion:
             ocr_confidence=row.ocr_confidence,
         )
     return Suggestion(
-        id=row.id, case_id=row.case_id, field=FactField(row.field), value=row.value, normalized=row.normalized,
-        confidence=row.confidence, provenance=provenance, status=SuggestionStatus(row.status), note=row.note,
-        reviewed_value=row.reviewed_value, attributes=tuple((str(k), str(v)) for k, v in row.attributes),
+        id=row.id,
+        case_id=row.case_id,
+        field=FactField(row.field),
+        value=row.value,
+        normalized=row.normalized,
+        confidence=row.confidence,
+        provenance=provenance,
+        status=SuggestionStatus(row.status),
+        note=row.note,
+        reviewed_value=row.reviewed_value,
+        attributes=tuple((str(k), str(v)) for k, v in row.attributes),
     )
 
 
 def decision_to_domain(row: DecisionRow) -> Decision:
     return Decision(
-        id=row.id, suggestion_id=row.suggestion_id, user_id=row.user_id, action=DecisionAction(row.action),
-        value_before=row.value_before, value_after=row.value_after, reason=row.reason, decided_at=row.decided_at,
+        id=row.id,
+        suggestion_id=row.suggestion_id,
+        user_id=row.user_id,
+        action=DecisionAction(row.action),
+        value_before=row.value_before,
+        value_after=row.value_after,
+        reason=row.reason,
+        decided_at=row.decided_at,
     )
 
 
@@ -143,8 +166,9 @@ def list_users(session: Session) -> list[User]:
 # --- cases -----------------------------------------------------------------------------------
 
 
-def create_case(session: Session, title: str, *, reference: str = "", created_by: str | None = None,
-                anonymized: bool = False) -> Case:
+def create_case(
+    session: Session, title: str, *, reference: str = "", created_by: str | None = None, anonymized: bool = False
+) -> Case:
     row = CaseRow(title=title, reference=reference, created_by=created_by, anonymized=anonymized)
     session.add(row)
     session.flush()
@@ -157,9 +181,9 @@ def get_case(session: Session, case_id: str) -> Case:
         raise NotFoundError(f"No case with id {case_id}. List cases with 'examiner-app case show' or create one.")
     documents = session.scalar(select(func.count()).select_from(DocumentRow).where(DocumentRow.case_id == case_id))
     pending = session.scalar(
-        select(func.count()).select_from(SuggestionRow).where(
-            SuggestionRow.case_id == case_id, SuggestionRow.status == SuggestionStatus.PENDING.value
-        )
+        select(func.count())
+        .select_from(SuggestionRow)
+        .where(SuggestionRow.case_id == case_id, SuggestionRow.status == SuggestionStatus.PENDING.value)
     )
     return Case(row.id, row.title, row.created_at, row.reference, row.anonymized, documents or 0, pending or 0)
 
@@ -173,11 +197,15 @@ def list_cases(session: Session) -> list[Case]:
             select(SuggestionRow.case_id, func.count())
             .where(SuggestionRow.status == SuggestionStatus.PENDING.value)
             .group_by(SuggestionRow.case_id)
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     rows = session.execute(select(CaseRow).order_by(CaseRow.created_at.desc(), CaseRow.title)).scalars()
     return [
-        Case(r.id, r.title, r.created_at, r.reference, r.anonymized, doc_counts.get(r.id, 0), pending_counts.get(r.id, 0))
+        Case(
+            r.id, r.title, r.created_at, r.reference, r.anonymized, doc_counts.get(r.id, 0), pending_counts.get(r.id, 0)
+        )
         for r in rows
     ]
 
@@ -192,9 +220,15 @@ def find_document_by_hash(session: Session, case_id: str, sha256: str) -> Docume
     return document_to_domain(row) if row else None
 
 
-def add_document(session: Session, case_id: str, file_name: str, content: bytes, sha256: str, mime_type: str) -> Document:
+def add_document(
+    session: Session, case_id: str, file_name: str, content: bytes, sha256: str, mime_type: str
+) -> Document:
     row = DocumentRow(
-        case_id=case_id, file_name=file_name, sha256=sha256, size=len(content), mime_type=mime_type,
+        case_id=case_id,
+        file_name=file_name,
+        sha256=sha256,
+        size=len(content),
+        mime_type=mime_type,
         status=DocumentStatus.IMPORTED.value,
     )
     session.add(row)
@@ -220,13 +254,22 @@ def document_content(session: Session, document_id: str) -> bytes:
 
 def list_documents(session: Session, case_id: str) -> list[Document]:
     rows = session.execute(
-        select(DocumentRow).where(DocumentRow.case_id == case_id).order_by(DocumentRow.imported_at, DocumentRow.file_name)
+        select(DocumentRow)
+        .where(DocumentRow.case_id == case_id)
+        .order_by(DocumentRow.imported_at, DocumentRow.file_name)
     ).scalars()
     return [document_to_domain(r) for r in rows]
 
 
-def set_document_status(session: Session, document_id: str, status: DocumentStatus, *, error: str = "",
-                        page_count: int | None = None, mime_type: str | None = None) -> None:
+def set_document_status(
+    session: Session,
+    document_id: str,
+    status: DocumentStatus,
+    *,
+    error: str = "",
+    page_count: int | None = None,
+    mime_type: str | None = None,
+) -> None:
     row = session.get(DocumentRow, document_id)
     if row is None:
         raise NotFoundError(f"No document with id {document_id}.")
@@ -249,8 +292,10 @@ def save_page(session: Session, document_id: str, page: PageText, image_png: byt
     row.text = page.text
     row.words = words_to_json(page.words)
     row.languages = [[g.code, g.confidence] for g in page.languages]
-    row.blocks = [[b.start, b.end, b.bbox.as_list() if b.bbox else None, [[g.code, g.confidence] for g in b.languages]]
-                  for b in page.blocks]
+    row.blocks = [
+        [b.start, b.end, b.bbox.as_list() if b.bbox else None, [[g.code, g.confidence] for g in b.languages]]
+        for b in page.blocks
+    ]
     row.source = page.source.value
     row.mean_confidence = page.mean_confidence
     row.rotation = page.rotation
@@ -269,8 +314,10 @@ def update_page_languages(session: Session, document_id: str, page: PageText) ->
         select(PageRow).where(PageRow.document_id == document_id, PageRow.page_number == page.page_number)
     ).scalar_one()
     row.languages = [[g.code, g.confidence] for g in page.languages]
-    row.blocks = [[b.start, b.end, b.bbox.as_list() if b.bbox else None, [[g.code, g.confidence] for g in b.languages]]
-                  for b in page.blocks]
+    row.blocks = [
+        [b.start, b.end, b.bbox.as_list() if b.bbox else None, [[g.code, g.confidence] for g in b.languages]]
+        for b in page.blocks
+    ]
 
 
 def saved_page_numbers(session: Session, document_id: str) -> frozenset[int]:
@@ -293,7 +340,8 @@ def get_page(session: Session, document_id: str, page_number: int) -> PageText:
 
 def page_image(session: Session, document_id: str, page_number: int) -> bytes | None:
     row = session.execute(
-        select(PageRow).options(undefer(PageRow.image_png))
+        select(PageRow)
+        .options(undefer(PageRow.image_png))
         .where(PageRow.document_id == document_id, PageRow.page_number == page_number)
     ).scalar_one_or_none()
     return row.image_png if row else None
@@ -332,11 +380,15 @@ def add_suggestion(session: Session, case_id: str, suggestion: Suggestion) -> Su
 
 def delete_pending_suggestions(session: Session, document_id: str) -> int:
     """Drop a document's undecided suggestions before regenerating them; decided ones stay."""
-    rows = session.execute(
-        select(SuggestionRow).where(
-            SuggestionRow.document_id == document_id, SuggestionRow.status == SuggestionStatus.PENDING.value
+    rows = (
+        session.execute(
+            select(SuggestionRow).where(
+                SuggestionRow.document_id == document_id, SuggestionRow.status == SuggestionStatus.PENDING.value
+            )
         )
-    ).scalars().all()
+        .scalars()
+        .all()
+    )
     for row in rows:
         session.delete(row)
     return len(rows)
@@ -358,7 +410,8 @@ def get_suggestion(session: Session, suggestion_id: str) -> Suggestion:
 
 def list_suggestions(session: Session, case_id: str) -> list[Suggestion]:
     rows = session.execute(
-        select(SuggestionRow).where(SuggestionRow.case_id == case_id)
+        select(SuggestionRow)
+        .where(SuggestionRow.case_id == case_id)
         .order_by(SuggestionRow.field, SuggestionRow.file_name, SuggestionRow.page_number, SuggestionRow.span_start)
     ).scalars()
     return [suggestion_to_domain(r) for r in rows]
@@ -366,7 +419,9 @@ def list_suggestions(session: Session, case_id: str) -> list[Suggestion]:
 
 def list_decisions(session: Session, case_id: str) -> list[Decision]:
     rows = session.execute(
-        select(DecisionRow).join(SuggestionRow, SuggestionRow.id == DecisionRow.suggestion_id)
-        .where(SuggestionRow.case_id == case_id).order_by(DecisionRow.decided_at)
+        select(DecisionRow)
+        .join(SuggestionRow, SuggestionRow.id == DecisionRow.suggestion_id)
+        .where(SuggestionRow.case_id == case_id)
+        .order_by(DecisionRow.decided_at)
     ).scalars()
     return [decision_to_domain(r) for r in rows]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text, update
@@ -26,7 +27,7 @@ from examiner_app.domain import (
 from examiner_app.errors import PermissionDeniedError, ReviewError
 from examiner_app.store import Store
 from examiner_app.store import repositories as repo
-from examiner_app.store.orm import AuditEventRow, DecisionRow, SuggestionRow
+from examiner_app.store.orm import AuditEventRow, AuditHeadRow, DecisionRow, SuggestionRow
 from tests.conftest import make_user
 
 TEXT = "Name: Kamal Perera\nDate of birth: 12/03/1990"
@@ -236,3 +237,29 @@ def test_migrations_are_idempotent(any_store: Store) -> None:
     any_store.migrate()
     with any_store.engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+def test_keyed_chain_cannot_be_rewritten_wholesale_without_the_key(tmp_path: Path) -> None:
+    key = b"k" * 32
+    keyed = Store(f"sqlite:///{tmp_path / 'keyed.db'}", audit_key=key)
+    with keyed.session() as session:
+        for i in range(3):
+            audit.record(session, "system", "case.open", details={"i": i})
+    # An attacker with write access rewrites event 2 and recomputes every hash after it, but without the key.
+    with keyed.session() as session:
+        rows = session.execute(select(AuditEventRow).order_by(AuditEventRow.id)).scalars().all()
+        prev = rows[0].hash
+        for row in rows[1:]:
+            details = {"i": 99} if row.id == 2 else row.details
+            row.details = details
+            row.prev_hash = prev
+            row.hash = audit.event_hash(None, prev, row.at, row.actor, row.action, row.case_id, row.subject, details)
+            prev = row.hash
+        head = session.get(AuditHeadRow, 1)
+        assert head is not None
+        head.last_hash = prev
+    with keyed.session() as session:
+        result = audit.verify(session)
+        assert not result.ok
+        assert result.first_broken_id == 2
+    keyed.dispose()
