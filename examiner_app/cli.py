@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from examiner_app import __version__
 from examiner_app.config import Settings
-from examiner_app.errors import ExaminerError
+from examiner_app.errors import ExaminerError, PermissionDeniedError
 
 
 class TerminalProgress:
@@ -89,14 +89,16 @@ def cmd_ocr(args: argparse.Namespace) -> int:
         for read in read_document(path, options, progress):
             page = detect_page_languages(read.page)
             texts.append(page.text)
-            pages.append({
-                "page": page.page_number,
-                "source": page.source.value,
-                "text": page.text,
-                "languages": [{"code": g.code, "confidence": round(g.confidence, 4)} for g in page.languages],
-                "mean_confidence": None if page.mean_confidence is None else round(page.mean_confidence, 4),
-                "rotation": page.rotation,
-            })
+            pages.append(
+                {
+                    "page": page.page_number,
+                    "source": page.source.value,
+                    "text": page.text,
+                    "languages": [{"code": g.code, "confidence": round(g.confidence, 4)} for g in page.languages],
+                    "mean_confidence": None if page.mean_confidence is None else round(page.mean_confidence, 4),
+                    "rotation": page.rotation,
+                }
+            )
         documents.append({"file": str(path), "pages": pages})
     if args.format == "json":
         _print_json({"documents": documents})
@@ -137,11 +139,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     settings = _settings(args)
     options = _read_options(args, settings)
     extractors = default_extractors(settings.models_dir, ai_enabled=settings.ai_enabled)
-    facts = []
+    facts: list[dict[str, Any]] = []
     for name in args.files:
         path = Path(name)
-        document = Document(id="", case_id="", file_name=path.name, sha256="", size=0, mime_type="",
-                            status=DocumentStatus.IMPORTED)
+        document = Document(
+            id="", case_id="", file_name=path.name, sha256="", size=0, mime_type="", status=DocumentStatus.IMPORTED
+        )
         for read in read_document(path, options, TerminalProgress()):
             page = detect_page_languages(read.page)
             facts.extend(fact_json(s) for s in Pipeline.suggestions_for_page(document, page, extractors))
@@ -150,10 +153,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _workbench(args: argparse.Namespace) -> Any:
+    """The workbench, signed in: EXAMINER_USER + EXAMINER_PASSWORD when the store has accounts,
+    else (single-user mode) a local examiner profile named after the operating-system user."""
+    import getpass
+    import os
+
+    from examiner_app.domain import Role
     from examiner_app.services import Workbench, open_store
 
     settings = _settings(args)
-    return Workbench(open_store(settings), settings)
+    bench = Workbench(open_store(settings), settings)
+    # EXAMINER_USER is "Name" or "Name:role" (the desktop app reads the same variable).
+    name, _, role = (os.environ.get("EXAMINER_USER") or "").partition(":")
+    password = os.environ.get("EXAMINER_PASSWORD")
+    if name and password:
+        bench.sign_in_with_password(name, password)
+    elif not bench.has_accounts():
+        bench.sign_in(name or getpass.getuser(), Role(role) if role in Role._value2member_map_ else Role.EXAMINER)
+    else:
+        raise PermissionDeniedError("This store uses accounts: set EXAMINER_USER and EXAMINER_PASSWORD.")
+    return bench
 
 
 def cmd_case_new(args: argparse.Namespace) -> int:
@@ -167,42 +186,81 @@ def cmd_case_import(args: argparse.Namespace) -> int:
     bench = _workbench(args)
     bench.case_detail(args.case_id, audit_open=False)  # fail early on an unknown case
     outcomes = bench.import_files(args.case_id, [Path(f) for f in args.files], TerminalProgress())
-    _print_json({"documents": [
-        {"document_id": o.document_id, "file": o.file, "status": o.status.value, "error": o.error or None,
-         "pages": o.pages, "suggestions": o.suggestions, "duplicate": o.duplicate}
-        for o in outcomes
-    ]})
+    _print_json(
+        {
+            "documents": [
+                {
+                    "document_id": o.document_id,
+                    "file": o.file,
+                    "status": o.status.value,
+                    "error": o.error or None,
+                    "pages": o.pages,
+                    "suggestions": o.suggestions,
+                    "duplicate": o.duplicate,
+                }
+                for o in outcomes
+            ]
+        }
+    )
     return 0 if all(not o.status.is_failure for o in outcomes) else 1
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:
     bench = _workbench(args)
     if not args.case_id:
-        _print_json({"cases": [
-            {"case_id": c.id, "title": c.title, "reference": c.reference, "documents": c.document_count,
-             "pending": c.pending_count, "created_at": c.created_at}
-            for c in bench.list_cases()
-        ]})
+        _print_json(
+            {
+                "cases": [
+                    {
+                        "case_id": c.id,
+                        "title": c.title,
+                        "reference": c.reference,
+                        "documents": c.document_count,
+                        "pending": c.pending_count,
+                        "created_at": c.created_at,
+                    }
+                    for c in bench.list_cases()
+                ]
+            }
+        )
         return 0
     detail = bench.case_detail(args.case_id)
-    _print_json({
-        "case_id": detail.case.id,
-        "title": detail.case.title,
-        "reference": detail.case.reference,
-        "documents": [
-            {"document_id": d.id, "file": d.file_name, "sha256": d.sha256, "size": d.size, "status": d.status.value,
-             "error": d.error or None, "pages": d.page_count}
-            for d in detail.documents
-        ],
-        "facts": [dict(fact_json(s), id=s.id, status=s.status.value, reviewed_value=s.reviewed_value)
-                  for s in detail.suggestions],
-        "decisions": [
-            {"decision_id": d.id, "suggestion_id": d.suggestion_id, "user_id": d.user_id, "action": d.action.value,
-             "value_before": d.value_before, "value_after": d.value_after, "reason": d.reason,
-             "decided_at": d.decided_at}
-            for d in detail.decisions
-        ],
-    })
+    _print_json(
+        {
+            "case_id": detail.case.id,
+            "title": detail.case.title,
+            "reference": detail.case.reference,
+            "documents": [
+                {
+                    "document_id": d.id,
+                    "file": d.file_name,
+                    "sha256": d.sha256,
+                    "size": d.size,
+                    "status": d.status.value,
+                    "error": d.error or None,
+                    "pages": d.page_count,
+                }
+                for d in detail.documents
+            ],
+            "facts": [
+                dict(fact_json(s), id=s.id, status=s.status.value, reviewed_value=s.reviewed_value)
+                for s in detail.suggestions
+            ],
+            "decisions": [
+                {
+                    "decision_id": d.id,
+                    "suggestion_id": d.suggestion_id,
+                    "user_id": d.user_id,
+                    "action": d.action.value,
+                    "value_before": d.value_before,
+                    "value_after": d.value_after,
+                    "reason": d.reason,
+                    "decided_at": d.decided_at,
+                }
+                for d in detail.decisions
+            ],
+        }
+    )
     return 0
 
 
@@ -212,10 +270,18 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     if result.ok:
         _print_json({"ok": True, "events": result.events_checked})
         return 0
-    _print_json({"ok": False, "events_checked": result.events_checked, "first_broken_event": result.first_broken_id,
-                 "problem": result.problem})
-    sys.stderr.write(f"audit log broken at event {result.first_broken_id}: {result.problem}. "
-                     "Restore the database from a backup and report it to your security officer.\n")
+    _print_json(
+        {
+            "ok": False,
+            "events_checked": result.events_checked,
+            "first_broken_event": result.first_broken_id,
+            "problem": result.problem,
+        }
+    )
+    sys.stderr.write(
+        f"audit log broken at event {result.first_broken_id}: {result.problem}. "
+        "Restore the database from a backup and report it to your security officer.\n"
+    )
     return 1
 
 
@@ -227,8 +293,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--data-dir", help="data folder (env EXAMINER_DATA_DIR)", default=argparse.SUPPRESS)
     common.add_argument("--db", help="database URL (env EXAMINER_DB_URL)", default=argparse.SUPPRESS)
 
-    parser = argparse.ArgumentParser(prog="examiner-app", parents=[common],
-                                     description="Examiner Workbench: evidence, never verdicts.")
+    parser = argparse.ArgumentParser(
+        prog="examiner-app", parents=[common], description="Examiner Workbench: evidence, never verdicts."
+    )
     parser.add_argument("--version", action="version", version=f"examiner-app {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -276,7 +343,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             setattr(args, name, None)
     if getattr(args, "func", None) is None:
         parser.print_usage(sys.stderr)
-        sys.stderr.write("examiner-app: give a command, or run examiner-app without arguments to open the desktop app.\n")
+        sys.stderr.write(
+            "examiner-app: give a command, or run examiner-app without arguments to open the desktop app.\n"
+        )
         return 2
     try:
         return int(args.func(args))

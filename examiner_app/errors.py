@@ -74,7 +74,9 @@ class CancelledError(ExaminerError):
 
     state = "cancelled"
 
-    def __init__(self, message: str = "Cancelled. Work finished before the cancel was kept; import again to resume.") -> None:
+    def __init__(
+        self, message: str = "Cancelled. Work finished before the cancel was kept; import again to resume."
+    ) -> None:
         super().__init__(message)
 
 

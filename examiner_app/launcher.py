@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-
 CLI_WORDS = frozenset({"langid", "ocr", "extract", "case", "coi", "similar", "audit", "--version", "-h", "--help"})
 
 

@@ -85,8 +85,9 @@ def sha256_of(path: Path) -> str:
 class Pipeline:
     """Runs documents through the stages. One instance per job; it opens its own sessions."""
 
-    def __init__(self, store: Store, context: PipelineContext,
-                 extractors: Sequence[FactExtractor] | None = None) -> None:
+    def __init__(
+        self, store: Store, context: PipelineContext, extractors: Sequence[FactExtractor] | None = None
+    ) -> None:
         self.store = store
         self.context = context
         self._extractors = list(extractors) if extractors is not None else None
@@ -99,8 +100,13 @@ class Pipeline:
 
     # --- import ------------------------------------------------------------------------------
 
-    def import_files(self, case_id: str, paths: Iterable[Path], progress: ProgressReporter | None = None,
-                     on_outcome: Callable[[ImportOutcome], None] | None = None) -> list[ImportOutcome]:
+    def import_files(
+        self,
+        case_id: str,
+        paths: Iterable[Path],
+        progress: ProgressReporter | None = None,
+        on_outcome: Callable[[ImportOutcome], None] | None = None,
+    ) -> list[ImportOutcome]:
         progress = progress or NullProgress()
         paths = list(paths)
         outcomes: list[ImportOutcome] = []
@@ -123,23 +129,36 @@ class Pipeline:
             size = path.stat().st_size
             sha = sha256_of(path)
         except OSError as exc:
-            return ImportOutcome(path.name, None, DocumentStatus.FAILED,
-                                 f"{path.name}: cannot read the file ({exc.strerror}). Check that it exists and you may read it.")
+            return ImportOutcome(
+                path.name,
+                None,
+                DocumentStatus.FAILED,
+                f"{path.name}: cannot read the file ({exc.strerror}). Check that it exists and you may read it.",
+            )
         with self.store.session() as session:
             existing = repo.find_document_by_hash(session, case_id, sha)
             if existing is not None and existing.status.is_finished:
-                return ImportOutcome(path.name, existing.id, existing.status, existing.error, existing.page_count,
-                                     duplicate=True)
+                return ImportOutcome(
+                    path.name, existing.id, existing.status, existing.error, existing.page_count, duplicate=True
+                )
             if existing is None:
                 too_large = size > self.context.read_options.max_file_bytes
                 content = b"" if too_large else path.read_bytes()
                 document = repo.add_document(session, case_id, path.name, content, sha, "application/octet-stream")
-                audit.record(session, self.context.actor, "document.import", case_id=case_id, subject=document.id,
-                             details={"file": path.name, "sha256": sha, "size": size})
+                audit.record(
+                    session,
+                    self.context.actor,
+                    "document.import",
+                    case_id=case_id,
+                    subject=document.id,
+                    details={"file": path.name, "sha256": sha, "size": size},
+                )
                 if too_large:
                     error = FileTooLargeError(
-                        path, f"the file is {size / 2**20:.0f} MiB, over the {self.context.read_options.max_file_bytes / 2**20:.0f} MiB "
-                        "limit. Split it into smaller files or ask an administrator to raise the limit.")
+                        path,
+                        f"the file is {size / 2**20:.0f} MiB, over the {self.context.read_options.max_file_bytes / 2**20:.0f} MiB "
+                        "limit. Split it into smaller files or ask an administrator to raise the limit.",
+                    )
                     self._fail(session, document, error)
                     return ImportOutcome(path.name, document.id, DocumentStatus.TOO_LARGE, error.message)
             else:
@@ -148,8 +167,9 @@ class Pipeline:
 
     # --- stages ------------------------------------------------------------------------------
 
-    def process_document(self, document_id: str, progress: ProgressReporter | None = None, *,
-                         source_path: Path | None = None) -> ImportOutcome:
+    def process_document(
+        self, document_id: str, progress: ProgressReporter | None = None, *, source_path: Path | None = None
+    ) -> ImportOutcome:
         """Run the remaining stages of one stored document; safe to call again after a crash."""
         progress = progress or NullProgress()
         with self.store.session() as session:
@@ -168,8 +188,9 @@ class Pipeline:
         except CancelledError as exc:
             with self.store.session() as session:
                 repo.set_document_status(session, document_id, DocumentStatus.CANCELLED, error=exc.message)
-                audit.record(session, self.context.actor, "document.cancelled", case_id=document.case_id,
-                             subject=document_id)
+                audit.record(
+                    session, self.context.actor, "document.cancelled", case_id=document.case_id, subject=document_id
+                )
             return ImportOutcome(document.file_name, document_id, DocumentStatus.CANCELLED, exc.message)
         except ExaminerError as exc:
             with self.store.session() as session:
@@ -185,10 +206,14 @@ class Pipeline:
                 self._fail(session, document, error)
             return ImportOutcome(document.file_name, document_id, DocumentStatus.FAILED, error.message)
         with self.store.session() as session:
-            pending = sum(1 for s in repo.list_suggestions(session, document.case_id)
-                          if s.provenance is not None and s.provenance.document_id == document_id)
-        return ImportOutcome(document.file_name, document_id, document.status, document.error, document.page_count,
-                             pending)
+            pending = sum(
+                1
+                for s in repo.list_suggestions(session, document.case_id)
+                if s.provenance is not None and s.provenance.document_id == document_id
+            )
+        return ImportOutcome(
+            document.file_name, document_id, document.status, document.error, document.page_count, pending
+        )
 
     def _reload(self, document_id: str) -> Document:
         with self.store.session() as session:
@@ -204,8 +229,14 @@ class Pipeline:
         assert isinstance(session, Session)
         status = DocumentStatus(self._state_of(exc))
         repo.set_document_status(session, document.id, status, error=exc.message)
-        audit.record(session, self.context.actor, "document.failed", case_id=document.case_id, subject=document.id,
-                     details={"file": document.file_name, "state": status.value, "error": exc.message})
+        audit.record(
+            session,
+            self.context.actor,
+            "document.failed",
+            case_id=document.case_id,
+            subject=document.id,
+            details={"file": document.file_name, "state": status.value, "error": exc.message},
+        )
 
     def _read_pages(self, document: Document, progress: ProgressReporter, source_path: Path | None) -> None:
         options = self.context.read_options
@@ -219,8 +250,13 @@ class Pipeline:
                 path.write_bytes(content)
             probe = probe_document(path, options)
             with self.store.session() as session:
-                repo.set_document_status(session, document.id, DocumentStatus.IMPORTED, page_count=probe.page_count,
-                                         mime_type=probe.mime_type)
+                repo.set_document_status(
+                    session,
+                    document.id,
+                    DocumentStatus.IMPORTED,
+                    page_count=probe.page_count,
+                    mime_type=probe.mime_type,
+                )
                 done = repo.saved_page_numbers(session, document.id)
             progress.update(len(done), probe.page_count, "reading text")
             count = len(done)
@@ -233,11 +269,18 @@ class Pipeline:
         with self.store.session() as session:
             repo.set_document_status(session, document.id, DocumentStatus.TEXT_EXTRACTED, page_count=probe.page_count)
             pages = repo.list_pages(session, document.id)
-            audit.record(session, self.context.actor, "document.text_extracted", case_id=document.case_id,
-                         subject=document.id,
-                         details={"pages": len(pages),
-                                  "engines": sorted({p.engine for p in pages}),
-                                  "ocr_languages": sorted({p.ocr_languages for p in pages if p.ocr_languages})})
+            audit.record(
+                session,
+                self.context.actor,
+                "document.text_extracted",
+                case_id=document.case_id,
+                subject=document.id,
+                details={
+                    "pages": len(pages),
+                    "engines": sorted({p.engine for p in pages}),
+                    "ocr_languages": sorted({p.ocr_languages for p in pages if p.ocr_languages}),
+                },
+            )
 
     def _detect_languages(self, document: Document, progress: ProgressReporter) -> None:
         with self.store.session() as session:
@@ -262,14 +305,24 @@ class Pipeline:
                 repo.add_suggestion(session, document.case_id, suggestion)
             repo.set_document_status(session, document.id, DocumentStatus.DONE)
             input_hash = hashlib.sha256("\f".join(p.text for p in pages).encode("utf-8")).hexdigest()
-            audit.record(session, self.context.actor, "suggestions.generate", case_id=document.case_id,
-                         subject=document.id,
-                         details={"count": len(suggestions), "input_sha256": input_hash,
-                                  "engines": sorted({str(s.provenance.model) for s in suggestions if s.provenance}),
-                                  "ai_enabled": self.context.ai_enabled})
+            audit.record(
+                session,
+                self.context.actor,
+                "suggestions.generate",
+                case_id=document.case_id,
+                subject=document.id,
+                details={
+                    "count": len(suggestions),
+                    "input_sha256": input_hash,
+                    "engines": sorted({str(s.provenance.model) for s in suggestions if s.provenance}),
+                    "ai_enabled": self.context.ai_enabled,
+                },
+            )
 
     @staticmethod
-    def suggestions_for_page(document: Document, page: PageText, extractors: Sequence[FactExtractor]) -> list[Suggestion]:
+    def suggestions_for_page(
+        document: Document, page: PageText, extractors: Sequence[FactExtractor]
+    ) -> list[Suggestion]:
         """Fact candidates of one page, with provenance down to the OCR word boxes."""
         result: list[Suggestion] = []
         for candidate in extract_facts(page, extractors):
@@ -277,20 +330,37 @@ class Pipeline:
             # A fact is no surer than the words it was read from: show the combined figure.
             confidence = candidate.confidence * (ocr_confidence if ocr_confidence is not None else 1.0)
             provenance = Provenance(
-                document_id=document.id, file_name=document.file_name, page=page.page_number,
-                start=candidate.start, end=candidate.end, bboxes=page.boxes_for_span(candidate.start, candidate.end),
-                model=candidate.model, ocr_confidence=ocr_confidence,
+                document_id=document.id,
+                file_name=document.file_name,
+                page=page.page_number,
+                start=candidate.start,
+                end=candidate.end,
+                bboxes=page.boxes_for_span(candidate.start, candidate.end),
+                model=candidate.model,
+                ocr_confidence=ocr_confidence,
             )
-            result.append(Suggestion(
-                id="", case_id=document.case_id, field=candidate.field, value=candidate.value,
-                normalized=candidate.normalized, confidence=round(confidence, 4), provenance=provenance,
-                status=SuggestionStatus.PENDING, note=candidate.note, attributes=candidate.attributes,
-            ))
+            result.append(
+                Suggestion(
+                    id="",
+                    case_id=document.case_id,
+                    field=candidate.field,
+                    value=candidate.value,
+                    normalized=candidate.normalized,
+                    confidence=round(confidence, 4),
+                    provenance=provenance,
+                    status=SuggestionStatus.PENDING,
+                    note=candidate.note,
+                    attributes=candidate.attributes,
+                )
+            )
         return result
 
     def resume_unfinished(self, case_id: str, progress: ProgressReporter | None = None) -> list[ImportOutcome]:
         """Finish every document of the case that a crash or cancel left half-way."""
         with self.store.session() as session:
-            unfinished = [d for d in repo.list_documents(session, case_id)
-                          if not d.status.is_finished or d.status is DocumentStatus.CANCELLED]
+            unfinished = [
+                d
+                for d in repo.list_documents(session, case_id)
+                if not d.status.is_finished or d.status is DocumentStatus.CANCELLED
+            ]
         return [self.process_document(d.id, progress) for d in unfinished]

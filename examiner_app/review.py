@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from examiner_app import audit
+from examiner_app import accounts, audit
 from examiner_app.domain import (
     Decision,
     DecisionAction,
@@ -60,14 +60,15 @@ def _decide(
     user = _require_decider(user)
     with store.session() as session:
         row = repo.get_suggestion_row(session, suggestion_id, lock=True)
-        repo.get_user(session, user.id)  # the profile must exist in this store
+        accounts.find_user(session, user.id)  # the account must exist in this store
+        accounts.require_decide(session, user, row.case_id)
         before_status = SuggestionStatus(row.status)
         value_before = row.reviewed_value if row.reviewed_value is not None else row.value
-        if before_status is not SuggestionStatus.PENDING and action is not DecisionAction.EDIT:
-            if not (reason or "").strip():
-                raise ReviewError(
-                    f"This fact was already {before_status.value}. Give a reason to change an earlier decision."
-                )
+        changing = before_status is not SuggestionStatus.PENDING and action is not DecisionAction.EDIT
+        if changing and not (reason or "").strip():
+            raise ReviewError(
+                f"This fact was already {before_status.value}. Give a reason to change an earlier decision."
+            )
         if action is DecisionAction.ACCEPT:
             if before_status is SuggestionStatus.ACCEPTED:
                 raise ReviewError("This fact is already accepted.")
@@ -86,13 +87,21 @@ def _decide(
             raise ReviewError(f"Unsupported review action {action}.")
         row.status = status.value
         decision = DecisionRow(
-            suggestion_id=row.id, user_id=user.id, action=action.value, value_before=value_before,
-            value_after=value_after, reason=kept_reason,
+            suggestion_id=row.id,
+            user_id=user.id,
+            action=action.value,
+            value_before=value_before,
+            value_after=value_after,
+            reason=kept_reason,
         )
         session.add(decision)
         session.flush()
         audit.record(
-            session, user.id, f"suggestion.{action.value}", case_id=row.case_id, subject=row.id,
+            session,
+            user.id,
+            f"suggestion.{action.value}",
+            case_id=row.case_id,
+            subject=row.id,
             details={
                 "decision_id": decision.id,
                 "user_name": user.name,
@@ -102,8 +111,12 @@ def _decide(
                 "value_before": value_before,
                 "value_after": value_after,
                 "reason": kept_reason,
-                "source": {"document_id": row.document_id, "page": row.page_number,
-                           "start": row.span_start, "end": row.span_end},
+                "source": {
+                    "document_id": row.document_id,
+                    "page": row.page_number,
+                    "start": row.span_start,
+                    "end": row.span_end,
+                },
                 "model": f"{row.engine}/{row.model}@{row.model_version}",
                 "confidence": row.confidence,
                 # Automation-bias guard: was the source page on screen when the examiner decided?
@@ -113,19 +126,25 @@ def _decide(
         return repo.decision_to_domain(decision)
 
 
-def accept(store: Store, user: User | None, suggestion_id: str, *, reason: str = "", source_viewed: bool = False) -> Decision:
+def accept(
+    store: Store, user: User | None, suggestion_id: str, *, reason: str = "", source_viewed: bool = False
+) -> Decision:
     """Record the suggestion as a finding, unchanged."""
     return _decide(store, user, suggestion_id, DecisionAction.ACCEPT, reason=reason, source_viewed=source_viewed)
 
 
-def edit(store: Store, user: User | None, suggestion_id: str, new_value: str, reason: str, *,
-         source_viewed: bool = False) -> Decision:
+def edit(
+    store: Store, user: User | None, suggestion_id: str, new_value: str, reason: str, *, source_viewed: bool = False
+) -> Decision:
     """Record the finding with the examiner's corrected value; the suggested value is kept."""
-    return _decide(store, user, suggestion_id, DecisionAction.EDIT, new_value=new_value, reason=reason,
-                   source_viewed=source_viewed)
+    return _decide(
+        store, user, suggestion_id, DecisionAction.EDIT, new_value=new_value, reason=reason, source_viewed=source_viewed
+    )
 
 
-def reject(store: Store, user: User | None, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision:
+def reject(
+    store: Store, user: User | None, suggestion_id: str, reason: str, *, source_viewed: bool = False
+) -> Decision:
     """Record that the suggestion is not a finding."""
     return _decide(store, user, suggestion_id, DecisionAction.REJECT, reason=reason, source_viewed=source_viewed)
 
@@ -148,24 +167,54 @@ def add_fact(
         raise ReviewError("A fact needs a value.")
     with store.session() as session:
         repo.get_case(session, case_id)
+        accounts.require_decide(session, user, case_id)
         if provenance is not None:
             provenance = replace(provenance, model=MANUAL_MODEL)
         suggestion = repo.add_suggestion(
-            session, case_id,
-            Suggestion(id="", case_id=case_id, field=field, value=value, normalized=normalized, confidence=1.0,
-                       provenance=provenance, status=SuggestionStatus.ACCEPTED, note="added by the examiner"),
+            session,
+            case_id,
+            Suggestion(
+                id="",
+                case_id=case_id,
+                field=field,
+                value=value,
+                normalized=normalized,
+                confidence=1.0,
+                provenance=provenance,
+                status=SuggestionStatus.ACCEPTED,
+                note="added by the examiner",
+            ),
         )
         decision = DecisionRow(
-            suggestion_id=suggestion.id, user_id=user.id, action=DecisionAction.ADD.value, value_before=None,
-            value_after=value, reason=reason.strip(),
+            suggestion_id=suggestion.id,
+            user_id=user.id,
+            action=DecisionAction.ADD.value,
+            value_before=None,
+            value_after=value,
+            reason=reason.strip(),
         )
         session.add(decision)
         session.flush()
         audit.record(
-            session, user.id, "suggestion.add", case_id=case_id, subject=suggestion.id,
-            details={"decision_id": decision.id, "user_name": user.name, "field": field.value, "value_after": value,
-                     "reason": reason.strip(),
-                     "source": {"document_id": provenance.document_id, "page": provenance.page,
-                                "start": provenance.start, "end": provenance.end} if provenance else None},
+            session,
+            user.id,
+            "suggestion.add",
+            case_id=case_id,
+            subject=suggestion.id,
+            details={
+                "decision_id": decision.id,
+                "user_name": user.name,
+                "field": field.value,
+                "value_after": value,
+                "reason": reason.strip(),
+                "source": {
+                    "document_id": provenance.document_id,
+                    "page": provenance.page,
+                    "start": provenance.start,
+                    "end": provenance.end,
+                }
+                if provenance
+                else None,
+            },
         )
         return suggestion

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from examiner_app import audit, review
+from examiner_app import accounts, audit, review
 from examiner_app.config import Settings
 from examiner_app.domain import (
     Case,
@@ -52,26 +52,61 @@ class Workbench:
         self.settings = settings
         self.user = user
 
-    # --- sign-in -----------------------------------------------------------------------------
+    # --- sign-in and accounts ------------------------------------------------------------------
+
+    def has_accounts(self) -> bool:
+        with self.store.session() as session:
+            return accounts.has_accounts(session)
 
     def sign_in(self, name: str, role: Role) -> User:
-        """Local profile for now (stronger sign-in comes with accounts): name and role, audited."""
+        """Single-user mode: a local profile (name and role, no password) while the store has no accounts.
+
+        Once an administrator account exists, everyone signs in with a password instead
+        (``sign_in_with_password``); profiles are refused.
+        """
         name = name.strip()
         if not name:
             raise PermissionDeniedError("Enter your name to sign in; every decision is recorded under it.")
         with self.store.session() as session:
+            if accounts.has_accounts(session):
+                raise PermissionDeniedError("This store uses accounts: sign in with your name and password.")
             user = repo.get_or_create_user(session, name, role)
             if user.role is not role:
                 raise PermissionDeniedError(
-                    f"The profile {name} has the role {user.role.value}; ask an administrator to change it."
+                    f"The profile {name} has the role {user.role.value}; choose that role or another name."
                 )
-            audit.record(session, user.id, "user.sign_in", details={"name": name, "role": role.value})
+            audit.record(session, user.id, "user.sign_in", details={"name": name, "role": role.value, "mode": "profile"})
         self.user = user
         return user
+
+    def sign_in_with_password(self, name: str, password: str) -> User:
+        """Check name and password (argon2id); every attempt, failed ones too, is audited."""
+        session = self.store.new_session()
+        try:
+            user = accounts.authenticate(session, name, password)
+        finally:
+            session.commit()  # keeps the audit event of a failed attempt as well
+            session.close()
+        self.user = user
+        return user
+
+    def create_account(self, name: str, role: Role, password: str) -> User:
+        """Admins create accounts; on a new store the first account (an admin) needs no sign-in."""
+        with self.store.session() as session:
+            return accounts.create_account(session, self.user, name, role, password)
+
+    def assign(self, case_id: str, user_id: str) -> None:
+        with self.store.session() as session:
+            accounts.assign(session, self._signed_in(), case_id, user_id)
 
     def users(self) -> list[User]:
         with self.store.session() as session:
             return repo.list_users(session)
+
+    def _signed_in(self) -> User:
+        if self.user is None:
+            raise PermissionDeniedError("Sign in first.")
+        return self.user
 
     @property
     def actor(self) -> str:
@@ -81,12 +116,15 @@ class Workbench:
 
     def list_cases(self) -> list[Case]:
         with self.store.session() as session:
-            return repo.list_cases(session)
+            return accounts.readable_cases(session, self.user)
 
     def create_case(self, title: str, reference: str = "") -> Case:
         title = title.strip()
         if not title:
             raise PermissionDeniedError("A case needs a title.")
+        user = self._signed_in()
+        if user.role not in (Role.EXAMINER, Role.ADMIN):
+            raise PermissionDeniedError(f"A {user.role.value} cannot create cases; an examiner or admin can.")
         with self.store.session() as session:
             case = repo.create_case(session, title, reference=reference, created_by=self.user.id if self.user else None)
             audit.record(session, self.actor, "case.create", case_id=case.id, details={"title": title})
@@ -95,7 +133,7 @@ class Workbench:
     def case_detail(self, case_id: str, *, audit_open: bool = True) -> CaseDetail:
         with self.store.session() as session:
             detail = CaseDetail(
-                case=repo.get_case(session, case_id),
+                case=accounts.require_read(session, self.user, case_id),
                 documents=repo.list_documents(session, case_id),
                 suggestions=repo.list_suggestions(session, case_id),
                 decisions=repo.list_decisions(session, case_id),
@@ -106,11 +144,13 @@ class Workbench:
 
     def pages(self, document_id: str) -> list[PageText]:
         with self.store.session() as session:
+            accounts.require_read(session, self.user, repo.get_document(session, document_id).case_id)
             return repo.list_pages(session, document_id)
 
     def page_image(self, document_id: str, page_number: int) -> bytes | None:
         with self.store.session() as session:
             document = repo.get_document(session, document_id)
+            accounts.require_read(session, self.user, document.case_id)
             image = repo.page_image(session, document_id, page_number)
             audit.record(
                 session,

@@ -91,6 +91,10 @@ class Store:
         finally:
             session.close()
 
+    def new_session(self) -> Session:
+        """A session the caller commits and closes itself (for work that must commit on failure)."""
+        return self._sessions()
+
     def integrity_check(self) -> str:
         """SQLite's ``PRAGMA integrity_check`` ("ok" when sound); "ok" on other databases."""
         if self.dialect != "sqlite":

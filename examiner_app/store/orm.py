@@ -50,6 +50,8 @@ class UserRow(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     role: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    password_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)  # argon2id, salted
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class CaseRow(Base):
@@ -61,6 +63,15 @@ class CaseRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     created_by: Mapped[str | None] = mapped_column(String(32), ForeignKey("users.id"), nullable=True)
     documents: Mapped[list[DocumentRow]] = relationship(back_populates="case", order_by="DocumentRow.imported_at")
+
+
+class CaseAssignmentRow(Base):
+    """Which examiners may work on a case (reviewers and admins see all; trainers see anonymized ones)."""
+
+    __tablename__ = "case_assignments"
+    case_id: Mapped[str] = mapped_column(String(32), ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(32), ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    assigned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class DocumentRow(Base):

@@ -189,17 +189,15 @@ def get_case(session: Session, case_id: str) -> Case:
 
 
 def list_cases(session: Session) -> list[Case]:
-    doc_counts = dict(
-        session.execute(select(DocumentRow.case_id, func.count()).group_by(DocumentRow.case_id)).tuples().all()
+    doc_counts: dict[str, int] = dict(
+        session.execute(select(DocumentRow.case_id, func.count()).group_by(DocumentRow.case_id)).all()
     )
-    pending_counts = dict(
+    pending_counts: dict[str, int] = dict(
         session.execute(
             select(SuggestionRow.case_id, func.count())
             .where(SuggestionRow.status == SuggestionStatus.PENDING.value)
             .group_by(SuggestionRow.case_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     rows = session.execute(select(CaseRow).order_by(CaseRow.created_at.desc(), CaseRow.title)).scalars()
     return [

@@ -56,8 +56,9 @@ def seed_case(store: Store) -> tuple[str, str, str]:
         "tesseract@5.3.0",
     )
     content = b"%PDF-1.7 fake original"
+    examiner = make_user(store)
     with store.session() as session:
-        case = repo.create_case(session, "Test case", reference="T-1")
+        case = repo.create_case(session, "Test case", reference="T-1", created_by=examiner.id)
         doc = repo.add_document(session, case.id, "form.png", content, hashlib.sha256(content).hexdigest(), "image/png")
         repo.save_page(session, doc.id, page, b"\x89PNG fake")
         prov = Provenance(
@@ -236,7 +237,7 @@ def test_migrations_are_idempotent(any_store: Store) -> None:
     any_store.migrate()
     any_store.migrate()
     with any_store.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
 
 
 def test_keyed_chain_cannot_be_rewritten_wholesale_without_the_key(tmp_path: Path) -> None:
