@@ -41,6 +41,8 @@ class Settings:
     ai_enabled: bool = True  # False: every model and suggestion engine is off (null engines)
     workers: int = max(1, min(2, os.cpu_count() or 1))
     ui_language: str | None = None  # None: follow the system locale
+    # SQLCipher passphrase for the SQLite store; never logged, never written anywhere.
+    passphrase: str | None = field(default=None, repr=False)
 
     @property
     def database_url(self) -> str:
@@ -66,6 +68,8 @@ class Settings:
             values["ui_language"] = env["EXAMINER_UI_LANGUAGE"]
         if env.get("EXAMINER_WORKERS"):
             values["workers"] = max(1, int(env["EXAMINER_WORKERS"]))
+        if env.get("EXAMINER_PASSPHRASE"):
+            values["passphrase"] = env["EXAMINER_PASSPHRASE"]
         values["ai_enabled"] = _env_flag("EXAMINER_AI_ENABLED", True)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(settings, **values)  # type: ignore[arg-type]

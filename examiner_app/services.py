@@ -43,7 +43,11 @@ class CaseDetail:
 
 def open_store(settings: Settings) -> Store:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return Store(settings.database_url, audit_key=load_or_create_audit_key(settings.data_dir))
+    return Store(
+        settings.database_url,
+        audit_key=load_or_create_audit_key(settings.data_dir),
+        passphrase=settings.passphrase,
+    )
 
 
 class Workbench:

@@ -33,14 +33,87 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _keyed(passphrase: str) -> Any:
+    quoted = passphrase.replace("'", "''")
+
+    def on_connect(dbapi_connection: Any, record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA key = '{quoted}'")
+        cursor.close()
+        _sqlite_pragmas(dbapi_connection, record)
+
+    return on_connect
+
+
+def _is_encrypted_file(database: str | None) -> bool:
+    if not database or database == ":memory:":
+        return False
+    path = Path(database)
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    with path.open("rb") as handle:
+        return handle.read(16) != SQLITE_HEADER
+
+
+def _check_passphrase_fits(database: str | None, passphrase: str) -> None:
+    """Clear messages for the two ways opening an encrypted store goes wrong."""
+    if not database or database == ":memory:":
+        return
+    path = Path(database)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    if header == SQLITE_HEADER:
+        raise ConfigurationError(
+            f"{path} is an unencrypted store. Open it without a passphrase, or export and re-import the cases into "
+            "a new encrypted store."
+        )
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    connection = sqlcipher.connect(str(path))
+    try:
+        connection.execute("PRAGMA key = '{}'".format(passphrase.replace("'", "''")))
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        raise ConfigurationError("Wrong passphrase for this store (or the file is damaged). Try again.") from exc
+    finally:
+        connection.close()
+
+
 class Store:
     """One database. Thread-safe to share; sessions are not (open one per job/thread)."""
 
-    def __init__(self, url: str, *, migrate: bool = True, echo: bool = False, audit_key: bytes | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        migrate: bool = True,
+        echo: bool = False,
+        audit_key: bytes | None = None,
+        passphrase: str | None = None,
+    ) -> None:
         self.url = url
         parsed = make_url(url)
         self.dialect = parsed.get_backend_name()
+        self.encrypted = bool(passphrase) and self.dialect == "sqlite"
         kwargs: dict[str, Any] = {"echo": echo}
+        if self.encrypted:
+            # SQLCipher 4 through the ordinary SQLite dialect: we key each connection ourselves
+            # before anything reads the file (the pysqlcipher dialect keys it too late for our pragmas).
+            try:
+                from sqlcipher3 import dbapi2 as sqlcipher
+            except ImportError as exc:  # pragma: no cover - the bootstrap installs it
+                raise ConfigurationError("Encryption needs the sqlcipher3 package: run scripts/bootstrap.sh.") from exc
+            kwargs["module"] = sqlcipher
+            _check_passphrase_fits(parsed.database, passphrase or "")
+        elif self.dialect == "sqlite" and _is_encrypted_file(parsed.database):
+            raise ConfigurationError(
+                "This store is encrypted: enter its passphrase (or set EXAMINER_PASSPHRASE for the command line)."
+            )
         if self.dialect == "sqlite":
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -53,7 +126,9 @@ class Store:
             raise ConfigurationError(
                 f"Cannot open the database {parsed.render_as_string(hide_password=True)}: {exc}. Check --db / EXAMINER_DB_URL."
             ) from exc
-        if self.dialect == "sqlite":
+        if self.encrypted:
+            event.listen(self.engine, "connect", _keyed(passphrase or ""))
+        elif self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         # The audit key rides on every session so audit.record/verify find it without globals.
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, info={"audit_key": audit_key})
