@@ -1,0 +1,1 @@
+"""Word lists and the gazetteer used by the fact rules (JSON; a package so setuptools ships them)."""

@@ -1,0 +1,1274 @@
+"""Who the applicant says they are, and what they say happened: names, documents, MRZ, family,
+religion, ethnicity, languages, the Convention grounds they invoke, events and their agents.
+
+Everything here *tags what the text states*. ``claimed_ground`` marks a sentence in which the
+applicant connects what happened to one of the five Convention grounds; it is never an assessment of
+whether the ground applies. Negated, questioned and third-party statements are left out or marked.
+
+Rules cover every language we know cue words for; :class:`SpacyPersonExtractor` adds English PERSON
+entities from spaCy when AI is on and the model is installed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from examiner_app.domain import FactCandidate, FactField, ModelRef, PageText
+
+from .base import (
+    Hit,
+    KeywordMatcher,
+    NormText,
+    candidate,
+    fold,
+    is_arabic_script,
+    is_cjk,
+    language_base,
+    line_span,
+    load_data,
+    rules_model,
+    sentence_spans,
+    trim_span,
+)
+from .dates import find_dates
+from .places import alpha2_for_code, country_name, find_places
+
+NAME = "identity"
+
+# --------------------------------------------------------------------------------------------
+# Labelled fields ("Name: ...", "旅券番号：...", "الاسم: ...")
+# --------------------------------------------------------------------------------------------
+
+PERSON, FAMILY, DOCUMENT, RELIGION_L, ETHNICITY_L, LANGUAGE_L = (
+    "person",
+    "family",
+    "document",
+    "religion",
+    "ethnicity",
+    "language",
+)
+FAMILY_LIST, GROUNDS_L, AGENT_L, PRIOR_L = "family_list", "grounds", "agent", "prior"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    kind: str
+    detail: str = ""  # name part, relation or document type
+
+
+_CUES = load_data("identity_cues.json")
+_LABELS: dict[Label, list[str]] = {Label(x["kind"], x["detail"]): x["words"] for x in _CUES["labels"]}
+_RELIGIONS: dict[str, list[str]] = _CUES["religions"]
+_ETHNICITIES: dict[str, list[str]] = _CUES["ethnicities"]
+_LANGUAGES: dict[str, list[str]] = _CUES["languages"]  # ISO 639 code -> names
+_RELATIONS: dict[str, list[str]] = _CUES["relations"]
+_AGENTS: dict[str, tuple[str, list[str]]] = {k: (v["type"], v["words"]) for k, v in _CUES["agents"].items()}
+_EVENTS: dict[str, list[str]] = _CUES["events"]
+_GROUNDS: dict[str, list[str]] = _CUES["grounds"]  # the five Convention grounds -> cue words
+_PERSECUTION_CUES: list[str] = _CUES["persecution_cues"]
+_PRIOR_CUES: list[str] = _CUES["prior_application_cues"]
+
+
+def _label_regex() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Label]]:
+    lookup: dict[str, Label] = {}
+    for label, words in _LABELS.items():
+        for w in words:
+            lookup.setdefault(fold(w).casefold(), label)
+    alternation = "|".join(re.escape(k) for k in sorted(lookup, key=len, reverse=True))
+    # A label starts a line or follows a wide gap (forms put several fields on one line). Its value
+    # follows a colon, a tab or a wide gap ("strict"), a single space ("loose": OCR of form tables
+    # loses the column gap), or sits on the next line (passports, ID cards). Optional numbering "3."
+    # and a bracketed hint "(as in passport)".
+    pattern = re.compile(
+        rf"(?:^|(?<=\t)|(?<=\s{{3}})|(?<=\|))[ \t]*(?:\d{{1,2}}[.)]\s*)?(?P<label>{alternation})"
+        rf"[ \t]*(?:\([^)\n]{{0,30}}\)|（[^）\n]{{0,30}}）)?"
+        rf"(?:(?P<strict>[ \t]*[:：]|\t|[ \t]{{3,}})|(?P<loose>[ \t]+)|(?P<eol>[ \t]*(?=\n|$)))[ \t]*(?P<value>[^\n|]*)",
+        re.I | re.M,
+    )
+    # a second label right after the first: bilingual forms ("氏名 Name KYAW MIN HTET")
+    leading = re.compile(rf"(?:{alternation})(?:[ \t]*[:：])?[ \t]+", re.I)
+    return pattern, leading, lookup
+
+
+_LABEL_RE, _LEADING_LABEL, _LABEL_LOOKUP = _label_regex()
+_NO_VALUES = frozenset(
+    fold(v).casefold() for v in ["no", "non", "無", "なし", "無し", "لا", "كلا", "خیر", "نه", "نہیں", "yok"]
+)
+
+
+def _label_value_span(folded: str, m: re.Match[str]) -> tuple[int, int, str] | None:
+    """(start, end, mode) of a label's value: on the same line, or on the next line for a label alone.
+
+    A second label in front of the value (the English of a bilingual form) is skipped.
+    """
+    if m.group("strict") is not None or m.group("loose") is not None:
+        mode = "strict" if m.group("strict") is not None else "loose"
+        vstart, raw_end = m.start("value"), m.end("value")
+        stop = _VALUE_STOP.search(folded, vstart, raw_end)
+        vend = stop.start() if stop else raw_end
+    else:
+        mode = "eol"
+        nl = folded.find("\n", m.end())
+        if nl < 0:
+            return None
+        vstart = nl + 1
+        vend = folded.find("\n", vstart)
+        vend = len(folded) if vend < 0 else vend
+        nxt = _LABEL_RE.match(folded, vstart)
+        if not folded[vstart:vend].strip() or (
+            nxt is not None and (nxt.group("loose") is None or nxt.end("label") - vstart > (vend - vstart) / 2)
+        ):
+            return None  # the next line is another label, not a value
+    # Bilingual forms print the English label after the local one ("旅券番号 Passport no. MH482157").
+    if not m.group("label").isascii():
+        lm = _LEADING_LABEL.match(folded, vstart, vend)
+        if lm is not None and lm.group().isascii():
+            vstart = lm.end()
+    return (vstart, vend, mode) if vend > vstart else None
+
+
+_VALUE_STOP = re.compile(r"\t|\s{3,}|\s+\|")  # the next field on the same line
+_EMPTY_VALUES = frozenset(
+    fold(v).casefold()
+    for v in [
+        "n/a",
+        "na",
+        "-",
+        "--",
+        "none",
+        "nil",
+        "unknown",
+        "not known",
+        "néant",
+        "inconnu",
+        "不明",
+        "なし",
+        "لا يوجد",
+        "غير معروف",
+        "ندارد",
+        "نامعلوم",
+    ]
+)
+_NAME_PARTICLES = frozenset(
+    [
+        "bin",
+        "bint",
+        "binti",
+        "ibn",
+        "ben",
+        "bent",
+        "abu",
+        "al",
+        "el",
+        "ul",
+        "ud",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "da",
+        "dos",
+        "das",
+        "di",
+        "del",
+        "y",
+    ]
+)
+
+
+def _valid_name(value: str) -> bool:
+    """A plausible personal name: 1-6 words, no digits, no sentence punctuation."""
+    if not value or len(value) > 80 or fold(value).casefold() in _EMPTY_VALUES:
+        return False
+    if any(c.isdigit() for c in fold(value)) or any(c in value for c in '@:;?!="“”()[]{}/\\'):
+        return False
+    words = value.replace(",", " ").split()
+    if not 1 <= len(words) <= 6 and not any(is_cjk(c) for c in value):
+        return False
+    latin = [w for w in words if w[0].isalpha() and ord(w[0]) < 0x250]
+    return all(w[0].isupper() or w.casefold() in _NAME_PARTICLES or w.isupper() for w in latin)
+
+
+_DOC_NUMBER = re.compile(r"(?<![A-Z0-9])([A-Z]{0,3}[ \-]?\d[A-Z0-9\-/]{3,19})(?![A-Za-z0-9])")
+
+
+# --------------------------------------------------------------------------------------------
+# Keyword tables
+# --------------------------------------------------------------------------------------------
+
+# Short or common words accepted only after a label or an explicit "ethnic"/"tribe" cue.
+_WEAK_ETHNICITIES = frozenset({"Chin", "Shan", "Karen", "Fur", "Roma", "Arab", "Bidoon", "Afar", "Ashraf", "Tigrayan"})
+
+
+_COUNTED_LATIN = re.compile(
+    r"(?i)(?:\bone|\ba|\ban|\btwo|\bthree|\bhis|\bher|\btheir|\bthe applicant's)\s+"
+    r"(?:(?:elder|older|younger|little|big|late|eldest|youngest)\s+)?$"
+)
+_POSSESSIVE_LATIN = re.compile(
+    r"(?i)(?:\bmy|\bour|\bmon|\bma|\bmes|\bnotre|\bnos)\s+(?:(?:elder|older|younger|little|big|late|eldest|youngest|petit|petite|grand|grande)\s+)?$"
+)
+
+# Common given names in Arabic script: a word after "أخي"/"برادرم" is taken as a name only if listed
+# (Arabic script has no capital letters to tell a name from the next word).
+_ARABIC_SCRIPT_NAMES = frozenset(fold(n) for n in load_data("given_names.json")["arabic_script"])
+_STOP_WORDS = frozenset(fold(w) for w in load_data("given_names.json")["stop_words"])
+
+
+_NEGATIONS = re.compile(
+    r"(?i)\b(?:never|not|no|n't|none|nobody|neither|jamais|pas|aucune?)\b|n't|ない|なかった|ません|していない|لم\s|لن\s|ليس|نه\s|هرگز|نکرده|نشده"
+)
+_QUESTION_LINE = re.compile(r"(?im)^\s*(?:q|question|質問|問|سؤال|س|سوال|پرسش|interviewer|examiner)\s*[.:：)\-]")
+_FIRST_PERSON = re.compile(
+    r"(?i)\b(?:i|me|my|mine|we|us|our|je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos)\b|私|僕|俺|わたし|我々|家族|"
+    r"\b(?:brother|sister|father|mother|son|daughter|wife|husband|uncle|cousin|family)\b"
+)
+
+
+# --------------------------------------------------------------------------------------------
+# MRZ (ICAO 9303 TD3 passports)
+# --------------------------------------------------------------------------------------------
+
+_MRZ_VALUES = {**{str(d): d for d in range(10)}, **{chr(ord("A") + i): 10 + i for i in range(26)}, "<": 0}
+_MRZ_LINE1 = re.compile(r"^[ \t]*(P[A-Z<][A-Z<]{3}[A-Z<]{39})[ \t]*$", re.M)
+_MRZ_LINE2 = re.compile(
+    r"^[ \t]*([A-Z0-9<]{9}[0-9<][A-Z<]{3}[0-9<]{7}[MFX<][0-9<]{7}[A-Z0-9<]{14}[0-9<]{2})[ \t]*$", re.M
+)
+
+
+def mrz_check_digit(field: str) -> int:
+    """ICAO 9303 check digit: weights 7, 3, 1 repeating; digits as is, A-Z = 10-35, ``<`` = 0; sum mod 10."""
+    weights = (7, 3, 1)
+    return sum(_MRZ_VALUES[c] * weights[i % 3] for i, c in enumerate(field)) % 10
+
+
+def _check(field: str, digit: str) -> bool:
+    return digit.isdigit() and mrz_check_digit(field) == int(digit) or (digit == "<" and set(field) <= {"<"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mrz:
+    """A parsed TD3 machine-readable zone; offsets index the page text."""
+
+    line1_start: int
+    line2_start: int
+    issuing_state: str
+    surname: str
+    given_names: str
+    document_number: str
+    nationality: str
+    birth_date: str  # YYMMDD
+    sex: str
+    expiry_date: str
+    number_ok: bool
+    birth_ok: bool
+    expiry_ok: bool
+    composite_ok: bool
+
+    @property
+    def valid(self) -> bool:
+        return self.number_ok and self.birth_ok and self.expiry_ok and self.composite_ok
+
+
+def parse_mrz(text: str) -> list[Mrz]:
+    """Every TD3 MRZ (two 44-character lines, the second right after the first) in ``text``."""
+    out: list[Mrz] = []
+    for m1 in _MRZ_LINE1.finditer(text):
+        m2 = _MRZ_LINE2.match(text, m1.end() + 1) if m1.end() < len(text) else None
+        if m2 is None:
+            continue
+        l1, l2 = m1.group(1), m2.group(1)
+        names = l1[5:44].rstrip("<")
+        surname, _, given = names.partition("<<")
+        composite = l2[0:10] + l2[13:20] + l2[21:43]
+        out.append(
+            Mrz(
+                line1_start=m1.start(1),
+                line2_start=m2.start(1),
+                issuing_state=l1[2:5].rstrip("<"),
+                surname=surname.replace("<", " ").strip(),
+                given_names=given.replace("<", " ").strip(),
+                document_number=l2[0:9].rstrip("<"),
+                nationality=l2[10:13].rstrip("<"),
+                birth_date=l2[13:19],
+                sex=l2[20],
+                expiry_date=l2[21:27],
+                number_ok=_check(l2[0:9], l2[9]),
+                birth_ok=_check(l2[13:19], l2[19]),
+                expiry_ok=_check(l2[21:27], l2[27]),
+                composite_ok=_check(composite, l2[43]),
+            )
+        )
+    return out
+
+
+def _mrz_date(yymmdd: str, past: bool, today: date | None = None) -> str | None:
+    """ISO date of an MRZ YYMMDD; birth dates are in the past, expiry dates within ~50 years ahead."""
+    if not yymmdd.isdigit():
+        return None
+    today = today or date.today()
+    yy, mm, dd = int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:])
+    century = 2000 if (past and yy <= today.year % 100) or (not past and yy < 70) else 1900
+    try:
+        return date(century + yy, mm, dd).isoformat()
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+
+def _matcher(table: dict[str, list[str]], arabic_suffixes: bool = False) -> KeywordMatcher[str]:
+    return KeywordMatcher(
+        [(w, canonical) for canonical, words in table.items() for w in words], arabic_suffixes=arabic_suffixes
+    )
+
+
+_RELIGION_M = _matcher(_RELIGIONS)
+_ETHNIC_M = _matcher(_ETHNICITIES)
+_LANGUAGE_M = _matcher(_LANGUAGES)
+_RELATION_M = _matcher(_RELATIONS)
+_EVENT_M = _matcher(_EVENTS, arabic_suffixes=True)
+_GROUND_M = _matcher(_GROUNDS)
+_AGENT_M: KeywordMatcher[str] = KeywordMatcher([(w, name) for name, (_, words) in _AGENTS.items() for w in words])
+_PERSECUTION_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _PERSECUTION_CUES], arabic_suffixes=True)
+_PRIOR_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _PRIOR_CUES])
+_SELF_CUES: KeywordMatcher[str] = KeywordMatcher(
+    [(w, kind) for kind, words in _CUES["self_cues"].items() for w in words]
+)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return sentence_spans(text)
+
+
+def _in(hits: Iterable[Hit[str]], a: int, b: int) -> list[Hit[str]]:
+    return [h for h in hits if a <= h.start and h.end <= b]
+
+
+def _is_question(text: str, a: int, b: int) -> bool:
+    sentence = text[a:b].rstrip()
+    line_a, _ = line_span(text, a)
+    return sentence.endswith(("?", "？", "؟")) or bool(_QUESTION_LINE.match(text, line_a))
+
+
+def _negated(fragment: str) -> bool:
+    return bool(_NEGATIONS.search(fragment))
+
+
+_NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+|(?:bin|bint|ibn|al|el|ul|abu|de|van)(?=[ \t]+[A-Z]))"
+_NAME_AFTER = {
+    n: re.compile(
+        r"[ \t]*,?[ \t]*(?:(?:named|called|nommée?|appelée?|whose name is|mr\.?|mrs\.?|ms\.?)[ \t]+)?"
+        rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,{n - 1}}})"
+    )
+    for n in (1, 2, 3, 4, 5)
+}
+
+
+def _latin_name_after(text: str, pos: int, max_words: int = 4) -> tuple[int, int] | None:
+    """A capitalised name starting at ``pos`` (after optional ", " or "named"/"called")."""
+    m = _NAME_AFTER[max_words].match(text, pos)
+    if m is None:
+        return None
+    start, end = m.start(1), m.end(1)
+    words = text[start:end].split()
+    # stop words that look like names at the start of a sentence: "my brother The ..." is rare; pronouns are not
+    if words and words[0] in {"I", "The", "He", "She", "They", "We", "It", "In", "On", "At", "And", "But", "Was", "Is"}:
+        return None
+    return start, end
+
+
+def _script_name_after(text: str, pos: int) -> tuple[int, int] | None:
+    """A name right after ``pos``: katakana (Japanese), or a run of Arabic-script words.
+
+    Arabic script has no capitals, so a run starts with a listed given name (``given_names.json``) and
+    takes further listed names; one unlisted word (a family name) is added when a boundary follows it
+    ("پدرم غلام حسین نظری و مادرم ...").
+    """
+    m = re.compile(r"[ \t]*[،,:]?\s*(?:の|、|（|\()?[ \t]*").match(text, pos)
+    p = m.end() if m else pos
+    k = re.compile(r"[\u30A0-\u30FF・ー]{2,20}").match(text, p)
+    if k:
+        return k.start(), k.end()
+    words = list(_ARABIC_WORD.finditer(text, p, min(len(text), p + 80)))
+    if not words or words[0].start() != p:
+        return None
+    taken: list[re.Match[str]] = []
+    for n, w in enumerate(words[:4]):
+        if taken and not re.fullmatch(r"[ \t]*", text[taken[-1].end() : w.start()]):
+            break
+        word = fold(w.group())
+        if word in _ARABIC_SCRIPT_NAMES:
+            taken.append(w)
+            continue
+        if taken and word not in _STOP_WORDS:
+            after = text[w.end() : w.end() + 3].lstrip(" \t")
+            following = fold(words[n + 1].group()) if n + 1 < len(words) else ""
+            if (after and after[0] in "،,؛;(") or following in {"و", "اور"}:
+                taken.append(w)
+        break
+    if not taken:
+        return None
+    return taken[0].start(), taken[-1].end()
+
+
+# Arabic-script letters (and ZWNJ), without the Arabic comma, semicolon, question mark and full stop
+_ARABIC_WORD = re.compile(r"(?:(?![\u060C\u061B\u061F\u066A-\u066D\u06D4])[\u0600-\u06FF\u200c])+")
+
+
+# --------------------------------------------------------------------------------------------
+# The rule extractor
+# --------------------------------------------------------------------------------------------
+
+
+class IdentityExtractor:
+    """Rule-based identity, family, documents, MRZ, religion, ethnicity, language, grounds, events."""
+
+    name = NAME
+
+    def __init__(self, include_relation_only: bool = True) -> None:
+        self.model = rules_model(NAME)
+        # "my brother was arrested" names a relative without a name; useful, so reported at low confidence.
+        self.include_relation_only = include_relation_only
+
+    def extract(self, page: PageText, language: str) -> list[FactCandidate]:
+        text = page.text
+        if not text.strip():
+            return []
+        lang = language_base(language)
+        nt = NormText(text)
+        spans = _sentences(text)
+        out: list[FactCandidate] = []
+        out.extend(self._labelled(text))
+        out.extend(self._mrz(text))
+        out.extend(self._stated_name(text))
+        # a number already read from its labelled field is not suggested twice
+        out.extend(
+            d for d in self._narrative_documents(text) if not any(o.start < d.end and d.start < o.end for o in out)
+        )
+        out.extend(self._family(text, nt))
+        out.extend(self._self_description(text, nt, spans))
+        out.extend(self._narrative(text, nt, spans, lang))
+        return out
+
+    # -- labelled fields ----------------------------------------------------------------------
+    def _labelled(self, text: str) -> list[FactCandidate]:
+        out: list[FactCandidate] = []
+        folded = fold(text)
+        for m in _LABEL_RE.finditer(folded):
+            label = _LABEL_LOOKUP.get(m.group("label").casefold())
+            if label is None:
+                continue
+            span = _label_value_span(folded, m)
+            if span is None:
+                continue
+            vstart, vend, mode = span
+            # "Saraswathy ARULNESAN (Jaffna)": the remark in brackets is not part of the value
+            cut = re.search(r"[(（]", folded[vstart:vend])
+            core_start, core_end = trim_span(text, vstart, vstart + cut.start() if cut else vend, ".,;:-")
+            if core_end <= core_start:
+                continue
+            value = text[core_start:core_end]
+            label_text = text[m.start("label") : m.end("label")]
+            where = "on the line under" if mode == "eol" else "of"
+            note = f"value {where} the field '{label_text}'"
+            conf = 0.9 if mode == "strict" else 0.8
+            if label.kind == PERSON:
+                if _valid_name(value):
+                    attrs = [("name_part", label.detail)] if label.detail != "full" else []
+                    out.append(
+                        candidate(
+                            text,
+                            FactField.PERSON_NAME,
+                            core_start,
+                            core_end,
+                            " ".join(value.split()),
+                            conf,
+                            self.model,
+                            note,
+                            attrs,
+                        )
+                    )
+            elif label.kind == FAMILY:
+                if _valid_name(value):
+                    name = " ".join(value.split())
+                    out.append(
+                        candidate(
+                            text,
+                            FactField.FAMILY_MEMBER,
+                            core_start,
+                            core_end,
+                            label.detail,
+                            conf - 0.05,
+                            self.model,
+                            f"{note} ({label.detail})",
+                            [("relation", label.detail), ("name", name)],
+                        )
+                    )
+            elif label.kind == FAMILY_LIST:
+                out.extend(self._family_list(text, vstart, vend, note, conf - 0.05))
+            elif label.kind == DOCUMENT:
+                dm = _DOC_NUMBER.match(folded, core_start)
+                if dm is None or dm.end(1) > vend + 1:
+                    continue
+                s, e = trim_span(text, dm.start(1), dm.end(1), "-/")
+                number = re.sub(r"\s", "", folded[s:e]).upper()
+                out.append(
+                    candidate(
+                        text,
+                        FactField.DOCUMENT_NUMBER,
+                        s,
+                        e,
+                        number,
+                        conf,
+                        self.model,
+                        note,
+                        [("document_type", label.detail)],
+                    )
+                )
+            elif label.kind in (RELIGION_L, ETHNICITY_L, LANGUAGE_L, GROUNDS_L, AGENT_L):
+                out.extend(self._labelled_keyword(text, label.kind, vstart, vend, note, conf))
+            elif label.kind == PRIOR_L:
+                out.append(self._labelled_prior(text, core_start, core_end, note, conf))
+        return out
+
+    def _family_list(self, text: str, a: int, b: int, note: str, conf: float) -> list[FactCandidate]:
+        """ "والدي عبد الرحمن هارون، والدتي حواء آدم، أخي إبراهيم (مفقود)": relation + name, item by item."""
+        out: list[FactCandidate] = []
+        pos = a
+        for part in re.split(r"([,،;、])", text[a:b]):
+            start, end = pos, pos + len(part)
+            pos = end
+            if part in ",،;、":
+                continue
+            hits = _RELATION_M.find_in(part)
+            if not hits or part[: hits[0].start].strip():
+                continue
+            rel = hits[0]
+            cut = re.search(r"[(（]", part)
+            ns, ne = trim_span(text, start + rel.end, start + (cut.start() if cut else len(part)), ".:：のは-")
+            if ne <= ns or not _valid_name(text[ns:ne]):
+                continue
+            name = " ".join(text[ns:ne].split())
+            out.append(
+                candidate(
+                    text,
+                    FactField.FAMILY_MEMBER,
+                    ns,
+                    ne,
+                    str(rel.payload),
+                    conf,
+                    self.model,
+                    f"{note} ({rel.payload})",
+                    [("relation", rel.payload), ("name", name)],
+                )
+            )
+        return out
+
+    def _labelled_prior(self, text: str, a: int, b: int, note: str, conf: float) -> FactCandidate:
+        value = fold(text[a:b]).casefold().strip()
+        if value in _EMPTY_VALUES or value in _NO_VALUES:
+            normalized, attrs = "none", [("negated", "yes")]
+        else:
+            places = [p for p in find_places(text[a:b]) if p.payload.cc]
+            normalized = places[0].payload.cc or "yes" if places else "yes"
+            attrs = []
+        return candidate(text, FactField.PRIOR_APPLICATION, a, b, normalized, conf - 0.1, self.model, note, attrs)
+
+    def _labelled_keyword(self, text: str, kind: str, a: int, b: int, note: str, conf: float) -> list[FactCandidate]:
+        sub = NormText(text[a:b])
+        field, matcher = {
+            RELIGION_L: (FactField.RELIGION, _RELIGION_M),
+            ETHNICITY_L: (FactField.ETHNICITY, _ETHNIC_M),
+            LANGUAGE_L: (FactField.LANGUAGE_SPOKEN, _LANGUAGE_M),
+            GROUNDS_L: (FactField.CLAIMED_GROUND, _GROUND_M),
+            AGENT_L: (FactField.AGENT_OF_PERSECUTION, _AGENT_M),
+        }[kind]
+        out = []
+        seen: set[str] = set()
+        for h in matcher.find(sub)[:6]:
+            if h.payload in seen:
+                continue
+            seen.add(h.payload)
+            attrs: list[tuple[str, str]] = []
+            if kind == GROUNDS_L:
+                attrs = [("ground", h.payload)]
+            elif kind == AGENT_L:
+                attrs = [("agent_type", _AGENTS[h.payload][0])]
+            out.append(candidate(text, field, a + h.start, a + h.end, h.payload, conf, self.model, note, attrs))
+        return out
+
+    # -- MRZ ----------------------------------------------------------------------------------
+    def _mrz(self, text: str) -> list[FactCandidate]:
+        out: list[FactCandidate] = []
+        for z in parse_mrz(text):
+            status = "valid" if z.valid else "invalid"
+            conf = 0.95 if z.valid else 0.5
+            mrz_attr = ("mrz_check", status)
+            note = f"passport machine-readable zone (check digits {status})"
+            l1, l2 = z.line1_start, z.line2_start
+            name_end = l1 + 5 + len(text[l1 + 5 : l1 + 44].rstrip("<"))
+            if name_end > l1 + 5:
+                full = " ".join(p for p in (z.given_names, z.surname) if p)
+                out.append(
+                    candidate(
+                        text,
+                        FactField.PERSON_NAME,
+                        l1 + 5,
+                        name_end,
+                        full,
+                        0.9 if z.valid else 0.5,
+                        self.model,
+                        note,
+                        [mrz_attr, ("surname", z.surname), ("given_names", z.given_names)],
+                    )
+                )
+            number_end = l2 + len(z.document_number)
+            if z.document_number:
+                c = 0.95 if z.number_ok else 0.4
+                out.append(
+                    candidate(
+                        text,
+                        FactField.DOCUMENT_NUMBER,
+                        l2,
+                        number_end,
+                        z.document_number,
+                        c,
+                        self.model,
+                        f"{note}; number check digit {'valid' if z.number_ok else 'invalid'}",
+                        [("document_type", "passport"), mrz_attr, ("issuing_state", z.issuing_state)],
+                    )
+                )
+            cc = alpha2_for_code(z.nationality)
+            nat_attrs = [mrz_attr, ("iso3", z.nationality)]
+            if cc is None:
+                nat_attrs.append(("unknown_code", "not an ISO 3166 country (e.g. ICAO specimen 'UTO')"))
+            out.append(
+                candidate(
+                    text,
+                    FactField.NATIONALITY,
+                    l2 + 10,
+                    l2 + 10 + len(z.nationality),
+                    cc,
+                    conf if cc else 0.4,
+                    self.model,
+                    note,
+                    nat_attrs,
+                )
+            )
+            birth = _mrz_date(z.birth_date, past=True)
+            if birth:
+                c = 0.95 if z.birth_ok and z.valid else 0.5
+                out.append(
+                    candidate(
+                        text,
+                        FactField.DATE_OF_BIRTH,
+                        l2 + 13,
+                        l2 + 19,
+                        birth,
+                        c,
+                        self.model,
+                        f"{note}; birth date check digit {'valid' if z.birth_ok else 'invalid'}",
+                        [mrz_attr, ("precision", "day")],
+                    )
+                )
+            expiry = _mrz_date(z.expiry_date, past=False)
+            if expiry:
+                out.append(
+                    candidate(
+                        text,
+                        FactField.DATE,
+                        l2 + 21,
+                        l2 + 27,
+                        expiry,
+                        0.9 if z.expiry_ok else 0.4,
+                        self.model,
+                        f"{note}; passport expiry date",
+                        [mrz_attr, ("role", "document_expiry_date"), ("precision", "day")],
+                    )
+                )
+        return out
+
+    # -- "my own passport, number N8047312" ---------------------------------------------------
+    _DOC_NARRATIVE = re.compile(
+        r"(?i)(?P<kind>passport|passeport|パスポート|旅券|جواز\s*(?:ال)?سفر\S*|جواز|پاسپورت|پاسپورٹ|گذرنامه|"
+        r"id card|identity card|national id|tazkira|tazkera|تذکره|بطاقة الهوية|شناختی کارڈ)"
+        r"(?P<gap>[^。]{0,30}?)(?P<num>(?<![A-Za-z0-9])[A-Z]{0,3}\d[A-Z0-9\-]{4,18}(?![A-Za-z0-9]))"
+    )
+
+    def _narrative_documents(self, text: str) -> list[FactCandidate]:
+        out: list[FactCandidate] = []
+        folded = fold(text)
+        for m in self._DOC_NARRATIVE.finditer(folded):
+            number = m.group("num")
+            if sum(c.isdigit() for c in number) < 5:
+                continue
+            if re.search(r"\d", m.group("gap")):
+                continue  # another number (a date, a count) sits between the word and this one
+            kind = m.group("kind").casefold()
+            passport = any(k in kind for k in ("pass", "パスポート", "旅券", "جواز", "پاسپ", "گذرنامه"))
+            out.append(
+                candidate(
+                    text,
+                    FactField.DOCUMENT_NUMBER,
+                    m.start("num"),
+                    m.end("num"),
+                    number.upper(),
+                    0.75,
+                    self.model,
+                    f"number after '{text[m.start('kind') : m.end('kind')]}'",
+                    [("document_type", "passport" if passport else "national_id")],
+                )
+            )
+        return out
+
+    # -- "My name is ..." ---------------------------------------------------------------------
+    _NAME_INTRO = re.compile(
+        r"(?i)(?:\bmy (?:full )?name is|\bi am called|\bje m'appelle|\bje m’appelle|\bmon nom est|\bbenim adım)\b"
+    )
+    _NAME_INTRO_AR = re.compile(r"(?:اسمي|إسمي|اسم من|نام من|میرا نام|مرا نام)[ \t]+")
+    _NAME_INTRO_TITLE = re.compile(
+        r"(?i)(?:\bact for|\bon behalf of|\bapplicant,?|\bclient,?|\brepresent)\s+(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+"
+    )
+    _NAME_INTRO_JA = re.compile(
+        r"(?:私の名前は|名前は|私は)[ \t]*(?P<n>[\u30A0-\u30FF・ー\u4E00-\u9FFF]{2,20}?)(?:と申します|といいます|です)"
+    )
+
+    def _stated_name(self, text: str) -> list[FactCandidate]:
+        out: list[FactCandidate] = []
+        for m in self._NAME_INTRO.finditer(text):
+            span = _latin_name_after(text, m.end())
+            if span and _valid_name(text[span[0] : span[1]]):
+                out.append(
+                    candidate(
+                        text,
+                        FactField.PERSON_NAME,
+                        *span,
+                        " ".join(text[span[0] : span[1]].split()),
+                        0.8,
+                        self.model,
+                        f"name after '{m.group().strip()}'",
+                    )
+                )
+        for m in self._NAME_INTRO_AR.finditer(text):
+            words = list(_ARABIC_WORD.finditer(text, m.end(), min(len(text), m.end() + 60)))
+            taken: list[re.Match[str]] = []
+            for w in words[:4]:
+                gap = text[(taken[-1].end() if taken else m.end()) : w.start()]
+                if gap.strip() or fold(w.group()) in {"است", "هست", "و", "من", "انا", "في", "از", "ہے", "ہوں", "ہیں"}:
+                    break
+                taken.append(w)
+            if taken:
+                s, e = taken[0].start(), taken[-1].end()
+                out.append(
+                    candidate(
+                        text,
+                        FactField.PERSON_NAME,
+                        s,
+                        e,
+                        text[s:e],
+                        0.7,
+                        self.model,
+                        f"name after '{m.group().strip()}'",
+                    )
+                )
+        for m in self._NAME_INTRO_TITLE.finditer(text):
+            span = _latin_name_after(text, m.end(), 4)
+            if span and _valid_name(text[span[0] : span[1]]):
+                out.append(
+                    candidate(
+                        text,
+                        FactField.PERSON_NAME,
+                        *span,
+                        " ".join(text[span[0] : span[1]].split()),
+                        0.75,
+                        self.model,
+                        f"the applicant named after '{m.group().strip()}'",
+                    )
+                )
+        for m in self._NAME_INTRO_JA.finditer(text):
+            n = m.group("n")
+            if any(k in n for k in ("難民", "出身", "国籍", "人")):
+                continue  # "私はスリランカ人です" is a nationality, not a name
+            out.append(
+                candidate(
+                    text,
+                    FactField.PERSON_NAME,
+                    m.start("n"),
+                    m.end("n"),
+                    n,
+                    0.7,
+                    self.model,
+                    "name in '私の名前は…です'",
+                )
+            )
+        return out
+
+    # -- family -------------------------------------------------------------------------------
+    def _family(self, text: str, nt: NormText) -> list[FactCandidate]:
+        """Relatives named in the narrative: "my brother Ahmad", "兄のアフマド", "برادرم احمد".
+
+        The suggestion cites the name; the relation is an attribute. A relation without a name
+        ("my father was a teacher") is reported once per relation and page, at a low confidence, if
+        ``include_relation_only``.
+        """
+        out: list[FactCandidate] = []
+        bare: list[FactCandidate] = []
+        seen_relation: set[str] = set()
+        for h in _RELATION_M.find(nt):
+            word = text[h.start : h.end]
+            latin = word[0].isascii() or ord(word[0]) < 0x250
+            span: tuple[int, int] | None = None
+            if latin:
+                before = text[max(0, h.start - 30) : h.start]
+                possessive = _POSSESSIVE_LATIN.search(before)
+                if not possessive and not _COUNTED_LATIN.search(before):
+                    continue  # "son" / "partner" as ordinary words; only "my brother", "one younger brother"
+                span = _latin_name_after(text, h.end, 3)
+                if span is not None and text[h.end : span[0]].count(",") > 1:
+                    span = None
+                if span is None and not possessive:
+                    continue
+            elif is_arabic_script(word[0]) or is_cjk(word[0]):
+                span = _script_name_after(text, h.end)
+                if is_cjk(word[0]) and span is None and len(word) == 1:
+                    continue  # 父/母/兄 alone appear inside many words (母国 is not a mother)
+            if span is not None:
+                name = " ".join(text[span[0] : span[1]].split())
+                if not _valid_name(name):
+                    continue
+                # cite the relation with the name ("brother Ahmad", "برادرم احمد"): the relation is the fact
+                start, end = (h.start, span[1]) if h.start < span[0] else (span[0], h.end)
+                out.append(
+                    candidate(
+                        text,
+                        FactField.FAMILY_MEMBER,
+                        start,
+                        end,
+                        h.payload,
+                        0.75,
+                        self.model,
+                        f"{h.payload} named after '{word}'",
+                        [("relation", h.payload), ("name", name)],
+                    )
+                )
+            elif self.include_relation_only and h.payload not in seen_relation:
+                seen_relation.add(h.payload)
+                bare.append(
+                    candidate(
+                        text,
+                        FactField.FAMILY_MEMBER,
+                        h.start,
+                        h.end,
+                        h.payload,
+                        0.45,
+                        self.model,
+                        f"relative mentioned ('{word}'), no name given",
+                        [("relation", h.payload)],
+                    )
+                )
+        named = {c.normalized for c in out}
+        # a relative already suggested with a name is not suggested again without one
+        out.extend(c for c in bare if c.normalized not in named)
+        return out
+
+    # -- religion / ethnicity / language stated by the applicant ------------------------------
+    def _self_description(self, text: str, nt: NormText, spans: Sequence[tuple[int, int]]) -> list[FactCandidate]:
+        out: list[FactCandidate] = []
+        cues = _SELF_CUES.find(nt)
+        tables: list[tuple[FactField, KeywordMatcher[str]]] = [
+            (FactField.RELIGION, _RELIGION_M),
+            (FactField.ETHNICITY, _ETHNIC_M),
+            (FactField.LANGUAGE_SPOKEN, _LANGUAGE_M),
+        ]
+        for field, matcher in tables:
+            last_language_end = -1
+            for h in matcher.find(nt):
+                if _is_question(text, *_sentence_of(spans, h.start)):
+                    continue
+                sa, sb = _sentence_of(spans, h.start)
+                before = [c for c in cues if sa <= c.start and c.end <= h.start and h.start - c.end <= 14]
+                after = [
+                    c
+                    for c in cues
+                    if c.start >= h.end and c.end <= sb and c.start - h.end <= 3 and c.payload == "after"
+                ]
+                if field is FactField.LANGUAGE_SPOKEN:
+                    speak = [c for c in before if c.payload == "speak" and _filler(text[c.end : h.start])]
+                    # the verb after the language: "اردو بھی بولتا ہوں", "ビルマ語を話します", "日本語は日常会話"
+                    spoken_after = [
+                        c
+                        for c in cues
+                        if c.payload == "speak_after"
+                        and h.end <= c.start <= h.end + 6
+                        and c.end <= sb
+                        and not text[h.end : c.start].strip(" \t\u200cはをがも")
+                    ]
+                    # "I speak Dari and Pashto": a language listed right after an accepted one
+                    listed = last_language_end >= 0 and bool(
+                        re.fullmatch(
+                            r"\s*(?:,|and|et|und|&|و|،|、|と|y|or|ou)?\s*(?:and\s+)?", text[last_language_end : h.start]
+                        )
+                    )
+                    if not speak and not spoken_after and not listed:
+                        continue
+                    last_language_end = h.end
+                    used_cue = speak[-1] if speak else spoken_after[0] if spoken_after else None
+                    cue = text[used_cue.start : used_cue.end] if used_cue else "listed with the previous language"
+                    out.append(
+                        candidate(
+                            text,
+                            field,
+                            h.start,
+                            h.end,
+                            h.payload,
+                            0.8,
+                            self.model,
+                            f"language the applicant speaks ('{cue}')",
+                        )
+                    )
+                    continue
+                self_cue = [c for c in before if c.payload in ("self", "convert") and _filler(text[c.end : h.start])]
+                if not self_cue and not after:
+                    continue
+                if field is FactField.ETHNICITY and h.payload in _WEAK_ETHNICITIES and not after:
+                    continue  # "I am Karen" could be a name; need "Karen ethnic group"/"Chin community"
+                if field is FactField.LANGUAGE_SPOKEN:
+                    continue
+                a, b = _sentence_of(spans, h.start)
+                if _negated(text[a : h.start]):
+                    continue
+                used = self_cue[-1] if self_cue else after[0]
+                attrs: list[tuple[str, str]] = []
+                if used.payload == "convert":
+                    attrs.append(("conversion", "yes"))
+                first_person = bool(_FIRST_PERSON.search(text[a:b])) or not text[a:b].isascii()
+                conf = 0.85 if first_person else 0.6
+                out.append(
+                    candidate(
+                        text,
+                        field,
+                        h.start,
+                        h.end,
+                        h.payload,
+                        conf,
+                        self.model,
+                        f"applicant's statement ('{text[used.start : used.end]}')",
+                        attrs,
+                    )
+                )
+        return out
+
+    # -- sentence-level: grounds, events, agents, prior applications --------------------------
+    def _narrative(self, text: str, nt: NormText, spans: Sequence[tuple[int, int]], lang: str) -> list[FactCandidate]:
+        out: list[FactCandidate] = []
+        grounds = _GROUND_M.find(nt)
+        persecution = _PERSECUTION_M.find(nt)
+        events = _EVENT_M.find(nt)
+        agents = _AGENT_M.find(nt)
+        priors = _PRIOR_M.find(nt)
+        fears = _FEAR_M.find(nt)
+        agent_best: dict[str, FactCandidate] = {}
+        for a, b in spans:
+            if _is_question(text, a, b):
+                continue
+            sentence = text[a:b]
+            s_grounds = _in(grounds, a, b)
+            s_pers = _in(persecution, a, b)
+            s_events = _in(events, a, b)
+            if s_grounds and (s_pers or s_events):
+                by_ground: dict[str, list[Hit[str]]] = {}
+                for g in s_grounds:
+                    by_ground.setdefault(g.payload, []).append(g)
+                for ground, hits in by_ground.items():
+                    words = sorted({text[g.start : g.end] for g in hits})
+                    triggers = sorted({text[p.start : p.end] for p in (s_pers or s_events)})[:3]
+                    explicit = any(
+                        text[p.start : p.end].casefold()
+                        in {
+                            "because of",
+                            "due to",
+                            "on account of",
+                            "persecuted",
+                            "persecution",
+                            "迫害",
+                            "بسبب",
+                            "اضطهاد",
+                            "بخاطر",
+                            "به خاطر",
+                            "به دلیل",
+                        }
+                        for p in s_pers
+                    )
+                    conf = 0.8 if explicit else 0.65
+                    if len(hits) > 1:
+                        conf += 0.05
+                    out.append(
+                        candidate(
+                            text,
+                            FactField.CLAIMED_GROUND,
+                            a,
+                            b,
+                            ground,
+                            conf,
+                            self.model,
+                            f"applicant's statement mentions {', '.join(repr(w) for w in words[:4])} with "
+                            f"{', '.join(repr(t) for t in triggers)} (a tag of what is stated, not an assessment)",
+                            [("ground", ground), ("cue_words", ", ".join(words[:6]))],
+                        )
+                    )
+            if s_events and not _negated_event(text, a, b, s_events):
+                first_person = bool(_FIRST_PERSON.search(sentence)) or not sentence.isascii()
+                if first_person:
+                    acting: list[Hit[str]] = []
+                    first_event = min(e.start for e in s_events)
+                    for ag in _in(agents, a, b):
+                        kind = _AGENTS[ag.payload][0]
+                        by = _BY_BEFORE.search(text[max(a, ag.start - 14) : ag.start]) or _BY_AFTER.match(text, ag.end)
+                        # The agent acts: "by the police", "the police arrested me", "اعتقلتني الشرطة" (verb first).
+                        subject = ag.end <= first_event
+                        verb_first = is_arabic_script(text[ag.start]) and 0 <= ag.start - first_event <= 25
+                        if not (by or subject or verb_first) or (ag.payload == "family" and not by):
+                            continue  # "because I supported the LTTE": named, but not as the actor
+                        conf = 0.8 if by else 0.65
+                        acting.append(ag)
+                        c = candidate(
+                            text,
+                            FactField.AGENT_OF_PERSECUTION,
+                            ag.start,
+                            ag.end,
+                            ag.payload,
+                            conf,
+                            self.model,
+                            f"named in a sentence about {', '.join(sorted({e.payload for e in s_events}))}"
+                            + (" ('by')" if by else ""),
+                            [("agent_type", kind)],
+                        )
+                        prev = agent_best.get(ag.payload)
+                        if prev is None or c.confidence > prev.confidence:
+                            agent_best[ag.payload] = c
+                    out.append(self._event(text, a, b, s_events, acting, lang))
+            if not (s_events and not _negated_event(text, a, b, s_events)):
+                # No event here, but the sentence names who acts: "they said they were from the police
+                # intelligence service", "I fear the Taliban", "persecution by the Taliban".
+                fear = _in(fears, a, b)
+                for ag in _in(agents, a, b):
+                    ident = _IDENT_BEFORE.search(text[max(a, ag.start - 30) : ag.start])
+                    feared = [f for f in fear if abs(f.start - ag.start) <= 40]
+                    by = _BY_BEFORE.search(text[max(a, ag.start - 14) : ag.start])
+                    if ag.payload in ("family", "community", "government") or not (ident or feared or (by and fear)):
+                        continue
+                    why = ident.group() if ident else text[feared[0].start : feared[0].end] if feared else "by"
+                    c = candidate(
+                        text,
+                        FactField.AGENT_OF_PERSECUTION,
+                        ag.start,
+                        ag.end,
+                        ag.payload,
+                        0.7,
+                        self.model,
+                        f"named as the actor ('{why.strip()}')",
+                        [("agent_type", _AGENTS[ag.payload][0])],
+                    )
+                    prev = agent_best.get(ag.payload)
+                    if prev is None or c.confidence > prev.confidence:
+                        agent_best[ag.payload] = c
+            s_prior = _in(priors, a, b)
+            if s_prior:
+                negated = _negated(sentence)
+                places = [p for p in find_places(sentence) if p.payload.cc]
+                normalized = "none" if negated else (places[0].payload.cc if places else "yes")
+                cue = text[s_prior[0].start : s_prior[0].end]
+                attrs = [("negated", "yes")] if negated else []
+                if places and not negated:
+                    attrs.append(("country", country_name(places[0].payload.cc or "")))
+                out.append(
+                    candidate(
+                        text,
+                        FactField.PRIOR_APPLICATION,
+                        a,
+                        b,
+                        normalized,
+                        0.7 if not negated else 0.6,
+                        self.model,
+                        f"statement about an earlier application ('{cue}')",
+                        attrs,
+                    )
+                )
+        out.extend(agent_best.values())
+        return out
+
+    def _event(
+        self, text: str, a: int, b: int, events: list[Hit[str]], agents: list[Hit[str]], lang: str
+    ) -> FactCandidate:
+        sentence = text[a:b]
+        kinds = sorted({e.payload for e in events}, key=lambda k: min(e.start for e in events if e.payload == k))
+        attrs: list[tuple[str, str]] = [("what", ", ".join(kinds))]
+        parts = [f"what: {', '.join(kinds)}"]
+        dates = find_dates(sentence, lang)
+        if dates:
+            attrs.append(("when", dates[0].normalized))
+            parts.append(f"when: {dates[0].normalized}")
+        places = [p for p in find_places(sentence) if p.payload.kind != "demonym"]
+        if places:
+            where = text[a + places[0].start : a + places[0].end]
+            attrs.append(("where", f"{where} ({places[0].payload.cc})" if places[0].payload.cc else where))
+            parts.append(f"where: {where}")
+        if agents:
+            attrs.append(("by", ", ".join(dict.fromkeys(ag.payload for ag in agents))))
+            parts.append(f"by: {attrs[-1][1]}")
+        conf = 0.7 + (0.05 if dates else 0) + (0.05 if places else 0)
+        return candidate(
+            text,
+            FactField.EVENT,
+            a,
+            b,
+            kinds[0],
+            conf,
+            self.model,
+            "event the applicant reports; " + "; ".join(parts),
+            attrs,
+        )
+
+
+_FEAR_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _CUES["fear_cues"]], arabic_suffixes=True)
+_IDENT_BEFORE = re.compile(
+    r"(?i)(?:" + "|".join(re.escape(w) for w in sorted(_CUES["agent_identification"], key=len, reverse=True)) + r")\s*$"
+)
+_BY_BEFORE = re.compile(
+    r"(?i)(?:\bby|\bpar|\bat the hands of|توسط|من قبل|على يد|على أيدي|از طرف|از سوی)(?:\s+(?:the|a|some|les|la|le|des|l'))?\s*$"
+)
+_BY_AFTER = re.compile(r"\s*(?:によって|により|に|が|から)")
+
+
+def _filler(gap: str) -> bool:
+    stripped = re.sub(
+        r"(?i)\b(?:a|an|the|un|une|devout|practising|practicing|sunni|shia|ethnic|born|muslim)\b", " ", gap
+    )
+    return len(gap) <= 14 and all(not c.isalnum() for c in stripped)
+
+
+def _sentence_of(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in spans:
+        if a <= pos < b:
+            return a, b
+    return pos, pos + 1
+
+
+def _negated_event(text: str, a: int, b: int, events: list[Hit[str]]) -> bool:
+    """ "I was never arrested", "逮捕されたことはない": a negation right before or after the first event word."""
+    first = events[0]
+    window = text[max(a, first.start - 25) : min(b, first.end + 12)]
+    return _negated(window)
+
+
+# --------------------------------------------------------------------------------------------
+# spaCy (AI on, English pages)
+# --------------------------------------------------------------------------------------------
+
+
+# Words that are never part of a person's name on these documents: form labels, calendar and
+# document words, and the keyword lists (languages, religions, ethnic groups).
+_SPACY_STOP = frozenset(
+    {w for label in _LABEL_LOOKUP for w in label.split()}
+    | {w.casefold() for table in (_LANGUAGES, _RELIGIONS, _ETHNICITIES) for words in table.values() for w in words}
+    | {
+        "date",
+        "place",
+        "passport",
+        "solar",
+        "hijri",
+        "gregorian",
+        "calendar",
+        "republic",
+        "province",
+        "district",
+        "street",
+        "road",
+        "office",
+        "centre",
+        "center",
+        "section",
+        "court",
+        "ministry",
+        "bureau",
+        "airport",
+        "police",
+        "army",
+        "sample",
+        "fictional",
+        "specimen",
+        "statement",
+        "application",
+        "refugee",
+        "status",
+    }
+)
+
+
+class SpacyPersonExtractor:
+    """English PERSON entities from spaCy's ``en_core_web_sm``: names the rules cannot anchor to a label.
+
+    Only runs on English pages. A person named in a narrative may be anyone (a relative, an official),
+    so confidence is moderate and the note says so.
+    """
+
+    name = "spacy_person"
+
+    def __init__(self, nlp: object, version: str, model_name: str = "en_core_web_sm") -> None:
+        self._nlp = nlp
+        self.model = ModelRef(engine="spacy", model=model_name, version=version)
+
+    def extract(self, page: PageText, language: str) -> list[FactCandidate]:
+        if language_base(language) != "en" or not page.text.strip():
+            return []
+        text = page.text
+        doc = self._nlp(text)  # type: ignore[operator]
+        places = find_places(text)
+        out: list[FactCandidate] = []
+        seen: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            s, e = trim_span(text, ent.start_char, ent.end_char, ".,;:'’\"")
+            value = text[s:e]
+            words = value.split()
+            if (
+                "\n" in value
+                or len(words) < 2  # "Tamil", "Date": the small model's single-word PERSONs are mostly wrong
+                or not value.isascii()
+                or not _valid_name(value)
+                or any(fold(w).casefold().strip(".") in _SPACY_STOP for w in words)
+                or any(p.start < e and p.end > s for p in places)
+            ):
+                continue
+            key = " ".join(value.split()).casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            conf = 0.55  # two or more words (single words were dropped above)
+            out.append(
+                candidate(
+                    text,
+                    FactField.PERSON_NAME,
+                    s,
+                    e,
+                    " ".join(value.split()),
+                    conf,
+                    self.model,
+                    "spaCy PERSON entity: a person named in the text (may not be the applicant)",
+                )
+            )
+        return out
+
+
+__all__ = ["IdentityExtractor", "Mrz", "SpacyPersonExtractor", "mrz_check_digit", "parse_mrz"]

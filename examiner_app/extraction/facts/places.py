@@ -1,0 +1,641 @@
+"""Places: countries, cities and airports in many scripts, and what the text says about them.
+
+The gazetteer is ``data/gazetteer.json`` (names, exonyms, endonyms and demonyms of the countries
+applicants commonly come from and pass through, in English, French, Japanese, Arabic, Persian, Urdu,
+Tamil, Sinhala, Burmese, Turkish and a few more; their major cities and airports) plus every
+country's English names from pycountry. Matching runs on a normalised view of the page (NFKC, case
+folded, ZWJ/ZWNJ and Arabic diacritics handled) with exact offsets back into the original text.
+
+Fields emitted, one per mention:
+
+* ``nationality`` - a country or demonym next to a nationality cue ("Nationality:", "citizen of",
+  "国籍", "الجنسية", "تابعیت", "ملیت", "I am Syrian", "シリア人です", "Syrian national"); also an
+  ISO code right after a nationality label.
+* ``country_of_origin`` - a country (or a city, normalised to its country) after an origin cue
+  ("I am from", "fled", "country of origin", "originaire de", "出身", "أنا من", "اهل").
+* ``port_of_entry`` - an airport (or a city right after "arrived at/in") in a sentence about arriving
+  or entering, or after a "Port of entry:" label.
+* ``travel_route`` - a sentence about travel naming places in at least two countries; ``normalized``
+  is the chain of country codes ("LK>TH>JP"), ordered by "from", "via" and "to" cues.
+* ``place`` - any other country, city or airport, first mention per page only (the examiner needs the
+  fact once, with a citation, not every repetition); ``normalized`` is the country code.
+
+Demonyms outside a nationality context ("the Syrian army") are not reported: precision first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from examiner_app.domain import FactCandidate, FactField, PageText
+
+from .base import (
+    Hit,
+    KeywordMatcher,
+    NormText,
+    candidate,
+    fold,
+    load_data,
+    normalize_key,
+    rules_model,
+    sentence_at,
+    sentence_spans,
+)
+
+NAME = "places"
+
+COUNTRY, CITY, DEMONYM, AIRPORT, STOP = "country", "city", "demonym", "airport", "stop"
+
+# Proper names that are also common words or given names ("Jordan", "Chad"): reported with a lower
+# confidence. Listed in the gazetteer file under "ambiguous".
+_AMBIGUOUS = frozenset(normalize_key(k) for k in load_data("gazetteer.json")["ambiguous"])
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """What a gazetteer key names. ``cc`` is ISO 3166-1 alpha-2 (``None`` for stop phrases)."""
+
+    kind: str
+    cc: str | None
+    canonical: str
+    source: str  # "gazetteer" | "pycountry"
+
+
+# --------------------------------------------------------------------------------------------
+# The gazetteer
+# --------------------------------------------------------------------------------------------
+
+
+def _is_latin(word: str) -> bool:
+    for ch in word:
+        if ch.isalpha():
+            return ord(ch) < 0x250
+    return False
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> KeywordMatcher[Place]:
+    """The matcher over every name (built once per process, ~50 ms)."""
+    data = load_data("gazetteer.json")
+    entries: list[tuple[str, Place]] = []
+    capitalized: list[str] = []
+
+    def add(key: str, place: Place, cap: bool) -> None:
+        entries.append((key, place))
+        if cap and _is_latin(key):
+            capitalized.append(key)
+
+    for phrase in data.get("stop", []):
+        add(phrase, Place(STOP, None, phrase, "gazetteer"), False)
+    for airport in data["airports"]:
+        place = Place(AIRPORT, airport["cc"], airport["name"], "gazetteer")
+        for key in [airport["name"], *airport["aliases"]]:
+            add(key, place, True)
+    for cc, country in data["countries"].items():
+        english = country["names"].get("en", [cc])[0]
+        for names in country["names"].values():
+            for key in names:
+                add(key, Place(COUNTRY, cc, english, "gazetteer"), True)
+        for lang, names in country["demonyms"].items():
+            for key in names:
+                add(key, Place(DEMONYM, cc, english, "gazetteer"), lang == "en")
+        for key in country["names"].get("ta", []):
+            if key.endswith("\u0bcd"):
+                # Tamil case endings replace the final virama: ஜப்பான் -> ஜப்பானில் ("in Japan")
+                add(key[:-1], Place(COUNTRY, cc, english, "gazetteer"), False)
+        for key in country["names"].get("ja", []):
+            # Japanese demonyms are regular: スリランカ人, 中国人
+            add(key + "人", Place(DEMONYM, cc, english, "gazetteer"), False)
+    for cc, cities in data["cities"].items():
+        for city in cities:
+            place = Place(CITY, cc, city["name"], "gazetteer")
+            for key in [city["name"], *city["aliases"]]:
+                add(key, place, True)
+    entries.extend(_pycountry_entries({normalize_key(k) for k, _ in entries}, capitalized))
+    return KeywordMatcher(entries, capitalized=capitalized)
+
+
+def _pycountry_entries(known: set[str], capitalized: list[str]) -> list[tuple[str, Place]]:
+    import pycountry
+
+    out: list[tuple[str, Place]] = []
+    by_key: dict[str, set[str]] = {}
+    names: list[tuple[str, str, str]] = []
+    for country in pycountry.countries:
+        cc = country.alpha_2
+        canonical = getattr(country, "common_name", None) or country.name
+        variants = {country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)}
+        for name in [v for v in variants if v]:
+            names.append((name, cc, canonical))
+            if ", " in name:
+                # "Iran, Islamic Republic of" -> "Iran", unless another country shares it ("Korea", "Congo")
+                head = name.split(", ")[0]
+                names.append((head, cc, canonical))
+    for name, cc, _ in names:
+        by_key.setdefault(normalize_key(name), set()).add(cc)
+    for name, cc, canonical in names:
+        key = normalize_key(name)
+        if key in known or len(by_key[key]) > 1:
+            continue
+        known.add(key)
+        out.append((name, Place(COUNTRY, cc, canonical, "pycountry")))
+        capitalized.append(name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _alpha_codes() -> dict[str, str]:
+    """ISO alpha-3 and alpha-2 codes -> alpha-2 (and ICAO's ``D`` for Germany)."""
+    import pycountry
+
+    codes: dict[str, str] = {"D": "DE"}
+    for country in pycountry.countries:
+        codes[country.alpha_3] = country.alpha_2
+        codes[country.alpha_2] = country.alpha_2
+    return codes
+
+
+def alpha2_for_code(code: str) -> str | None:
+    """Alpha-2 for an ISO 3166 alpha-2/alpha-3 (or ICAO ``D``) code; ``None`` if unknown (e.g. ``UTO``)."""
+    return _alpha_codes().get(code.strip("<").upper())
+
+
+def country_name(cc: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=cc)
+    if country is None:
+        return cc
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def find_places(text: str) -> list[Hit[Place]]:
+    """Gazetteer hits (countries, cities, airports, demonyms) in ``text``, stop phrases removed."""
+    return [h for h in gazetteer().find(NormText(text)) if h.payload.kind != STOP]
+
+
+# --------------------------------------------------------------------------------------------
+# Cues
+# --------------------------------------------------------------------------------------------
+
+BORN_SENTENCE = "born_sentence"
+NAT, NAT_AFTER, IAM, IAM_AFTER, ORIGIN, ORIGIN_AFTER, ENTRY, ENTRY_AFTER, PORT_LABEL, TRAVEL, BORN = (
+    "nat",
+    "nat_after",
+    "iam",
+    "iam_after",
+    "origin",
+    "origin_after",
+    "entry",
+    "entry_after",
+    "port_label",
+    "travel",
+    "born",
+)
+FROM, TO, VIA = "from", "to", "via"
+
+_PLACE_CUES = load_data("place_cues.json")
+_CUES: dict[str, list[str]] = _PLACE_CUES["cues"]
+# Prepositions that order a travel route; checked right before a place (or right after, for Japanese).
+_ROUTE_BEFORE: dict[str, list[str]] = _PLACE_CUES["route_before"]
+_ROUTE_AFTER: dict[str, list[str]] = _PLACE_CUES["route_after"]
+
+
+def _cue_matcher() -> KeywordMatcher[str]:
+    return KeywordMatcher([(w, kind) for kind, words in _CUES.items() for w in words])
+
+
+_CUE_MATCHER = _cue_matcher()
+_SELF_FROM = re.compile(r"(?i)\b(?:i am|i'm|we are|je suis|nous sommes)\b[^.?!\n]{0,40}?\b(?:from|de|du|d')\s*$")
+_AIRPORT_RES = [
+    re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,4}(?:International\s+)?Airport\b"),
+    re.compile(
+        r"\ba[ée]roport\s+(?:international\s+)?(?:de\s+|d['’]\s*)?[A-Z][\w'’\-]*(?:[\s\-][A-Z][\w'’\-]*){0,3}", re.I
+    ),
+    re.compile(r"[\u30A0-\u30FF・]{2,15}(?:国際)?空港"),
+    re.compile(r"مطار\s+[\u0600-\u06FF]+(?:\s+الدولي)?"),
+    re.compile(r"فرودگاه\s+(?:بین[\s\u200c]?المللی\s+)?[\u0600-\u06FF]+"),
+]
+
+
+# --------------------------------------------------------------------------------------------
+# The extractor
+# --------------------------------------------------------------------------------------------
+
+
+def _gap_text(text: str, a: int, b: int) -> str:
+    return text[a:b] if a <= b else ""
+
+
+def _only_filler(gap: str, max_len: int) -> bool:
+    """A short gap of spaces, punctuation and articles between a cue and a place."""
+    if len(gap) > max_len:
+        return False
+    stripped = re.sub(
+        r"(?i)(?:\b(?:the|a|an|le|la|les|l'|du|de|d'|des|is|was|my|his|her|:)\b|(?<!\w)(?:من|ام|هي|هو)(?!\w))", " ", gap
+    )
+    return all(not c.isalnum() or c in "はの" for c in stripped) or gap.strip() in {"は", "の", "：", ":", "-"}
+
+
+class PlaceExtractor:
+    """Gazetteer-based places and their roles; see the module docstring."""
+
+    name = NAME
+
+    def __init__(self) -> None:
+        self.model = rules_model(NAME)
+        gazetteer()  # build now, not on the first page
+
+    def extract(self, page: PageText, language: str) -> list[FactCandidate]:
+        text = page.text
+        if not text.strip():
+            return []
+        nt = NormText(text)
+        places = [h for h in gazetteer().find(nt) if h.payload.kind != STOP]
+        cues = _CUE_MATCHER.find(nt)
+        places = self._with_generic_airports(text, places)
+        spans = sentence_spans(text)
+        out: list[FactCandidate] = []
+        used: set[int] = set()  # indexes of places already reported with a role
+
+        self._origin_cache: dict[int, Hit[str]] = {}
+        out.extend(self._nationality_codes(text, cues))
+        for i, hit in enumerate(places):
+            sentence = sentence_at(spans, hit.start, hit.end)
+            result = self._role(text, hit, places, cues, sentence)
+            if result is not None:
+                out.append(result)
+                used.add(i)
+        out.extend(self._ports(text, places, cues, spans, used))
+        out.extend(self._routes(text, places, cues, spans))
+        out.extend(self._plain_places(text, places, cues, spans, used))
+        return out
+
+    # -- roles -------------------------------------------------------------------------------
+    def _role(
+        self, text: str, hit: Hit[Place], places: list[Hit[Place]], cues: list[Hit[str]], sentence: tuple[int, int]
+    ) -> FactCandidate | None:
+        place = hit.payload
+        if place.kind == AIRPORT:
+            return None
+        a, b = sentence
+        before = [
+            c for c in cues if a <= c.start and c.end <= hit.start and not _place_between(places, c.end, hit.start)
+        ]
+        after = [c for c in cues if c.start >= hit.end and c.end <= b and not _place_between(places, hit.end, c.start)]
+        label = f"'{text[hit.start : hit.end]}'"
+
+        def cue_before(kinds: set[str], max_gap: int) -> Hit[str] | None:
+            for c in reversed(before):
+                if c.payload in kinds and _only_filler(_gap_text(text, c.end, hit.start), max_gap):
+                    return c
+            return None
+
+        def cue_after(kinds: set[str], max_gap: int) -> Hit[str] | None:
+            for c in after:
+                if c.payload in kinds and _only_filler(_gap_text(text, hit.end, c.start), max_gap):
+                    return c
+            return None
+
+        attrs = [("place_type", CITY if place.kind == CITY else COUNTRY)]
+        if place.kind in (COUNTRY, DEMONYM):
+            # "Afghan national", "a Syrian national of ..." (the longer cue "national of" is a NAT cue)
+            nat = cue_before({NAT}, 12) or cue_after({NAT_AFTER} | ({NAT} if place.kind == DEMONYM else set()), 3)
+            if nat is not None and nat.payload == NAT_AFTER and place.kind == COUNTRY and text[nat.start].isascii():
+                nat = None  # "PAKISTAN - NATIONAL IDENTITY CARD" is a title; "Pakistani national" a nationality
+            if nat is None:
+                nat = _label_above(text, hit, cues, {NAT})
+            if nat is not None:
+                cue = text[nat.start : nat.end]
+                conf = 0.9 if nat.payload == NAT else 0.85
+                return candidate(
+                    text,
+                    FactField.NATIONALITY,
+                    hit.start,
+                    hit.end,
+                    place.cc,
+                    conf,
+                    self.model,
+                    f"{label} next to '{cue}'",
+                    [("country", place.canonical)],
+                )
+        if place.kind == DEMONYM:
+            iam = cue_before({IAM}, 3) or cue_after({IAM_AFTER}, 1)
+            if iam is not None:
+                cue = text[iam.start : iam.end]
+                return candidate(
+                    text,
+                    FactField.NATIONALITY,
+                    hit.start,
+                    hit.end,
+                    place.cc,
+                    0.8,
+                    self.model,
+                    f"applicant states {label} ('{cue}')",
+                    [("country", place.canonical)],
+                )
+            return None
+        origin = cue_before({ORIGIN}, 14) or cue_after({ORIGIN_AFTER}, 1) or _label_above(text, hit, cues, {ORIGIN})
+        if origin is None:
+            # "I am a Tamil from Jaffna", "je suis kurde de Syrie": a self-description ending in "from"
+            m = _SELF_FROM.search(text[a : hit.start])
+            if m is not None:
+                origin = Hit(a + m.start(), a + m.start() + len(m.group().rstrip()), m.group(), ORIGIN)
+        if origin is None:
+            # "from Jaffna, Sri Lanka": a country in apposition to an origin city
+            prev = [p for p in places if p.end <= hit.start and p.start >= a]
+            if prev and re.fullmatch(r",\s*|\s*\(\s*|،\s*", text[prev[-1].end : hit.start]):
+                prev_origin = self._origin_cache.get(prev[-1].start)
+                if prev_origin is not None:
+                    origin = prev_origin
+        if origin is None and "از" in text[max(a, hit.start - 4) : hit.start]:
+            # Persian "از افغانستان فرار کردم": "from" before, "fled" after
+            flee = [c for c in after if text[c.start : c.end] in ("فرار",) and c.start - hit.end < 30]
+            if flee:
+                origin = flee[0]
+        if origin is None and place.kind == COUNTRY:
+            # "I was born in Jaffna, in the Northern Province of Sri Lanka": the country of birth
+            born = [c for c in cues if c.payload == BORN_SENTENCE and a <= c.start and c.end <= b]
+            if born and not any(c.payload in (TRAVEL, ENTRY, ENTRY_AFTER) for c in cues if a <= c.start and c.end <= b):
+                cue = text[born[0].start : born[0].end]
+                return candidate(
+                    text,
+                    FactField.COUNTRY_OF_ORIGIN,
+                    hit.start,
+                    hit.end,
+                    place.cc,
+                    0.65,
+                    self.model,
+                    f"{label}: country named with the birth ('{cue}')",
+                    [*attrs, ("country", country_name(place.cc or "")), ("context", "country_of_birth")],
+                )
+        if origin is not None:
+            self._origin_cache[hit.start] = origin
+            cue = text[origin.start : origin.end]
+            labelled = cue.casefold() in {"country of origin", "pays d'origine", "出身国", "بلد الأصل", "کشور مبدأ"}
+            conf = 0.9 if labelled else 0.75
+            if place.kind == CITY:
+                conf -= 0.1
+            return candidate(
+                text,
+                FactField.COUNTRY_OF_ORIGIN,
+                hit.start,
+                hit.end,
+                place.cc,
+                conf,
+                self.model,
+                f"{label} next to '{cue}'",
+                [*attrs, ("country", country_name(place.cc or ""))],
+            )
+        return None
+
+    def _nationality_codes(self, text: str, cues: list[Hit[str]]) -> list[FactCandidate]:
+        """``Nationality: LKA`` - an ISO code right after a nationality label."""
+        out: list[FactCandidate] = []
+        for cue in cues:
+            if cue.payload != NAT:
+                continue
+            m = re.match(r"[\s:：\-]{1,4}([A-Z]{2,3})(?![\w])", text[cue.end : cue.end + 10])
+            if m is None:
+                continue
+            cc = alpha2_for_code(m.group(1))
+            if cc is None:
+                continue
+            start = cue.end + m.start(1)
+            out.append(
+                candidate(
+                    text,
+                    FactField.NATIONALITY,
+                    start,
+                    start + len(m.group(1)),
+                    cc,
+                    0.8,
+                    self.model,
+                    f"country code after '{text[cue.start : cue.end]}'",
+                    [("country", country_name(cc))],
+                )
+            )
+        return out
+
+    def _with_generic_airports(self, text: str, places: list[Hit[Place]]) -> list[Hit[Place]]:
+        """Add airports the gazetteer does not know ("Mehrabad Airport"), country from a name inside."""
+        extra: list[Hit[Place]] = []
+        for pattern in _AIRPORT_RES:
+            for m in pattern.finditer(text):
+                start, end = m.start(), m.end()
+                while start < end and text[start].isspace():
+                    start += 1
+                if any(h.start < end and h.end > start and h.payload.kind == AIRPORT for h in places + extra):
+                    continue
+                inner = [h for h in places if h.start >= start and h.end <= end]
+                cc = next((h.payload.cc for h in inner), None)
+                extra.append(
+                    Hit(start, end, normalize_key(text[start:end]), Place(AIRPORT, cc, text[start:end], "pattern"))
+                )
+        if not extra:
+            return places
+        kept = [h for h in places if not any(e.start <= h.start and h.end <= e.end for e in extra)]
+        return sorted(kept + extra, key=lambda h: h.start)
+
+    def _ports(
+        self, text: str, places: list[Hit[Place]], cues: list[Hit[str]], spans: list[tuple[int, int]], used: set[int]
+    ) -> list[FactCandidate]:
+        out: list[FactCandidate] = []
+        by_sentence: dict[tuple[int, int], list[int]] = {}
+        for i, hit in enumerate(places):
+            if i not in used and hit.payload.kind in (AIRPORT, CITY):
+                by_sentence.setdefault(sentence_at(spans, hit.start, hit.end), []).append(i)
+        for (a, b), indexes in by_sentence.items():
+            entry = [c for c in cues if a <= c.start and c.end <= b and c.payload in (ENTRY, ENTRY_AFTER, PORT_LABEL)]
+            best: tuple[int, int, Hit[str]] | None = None  # (distance, index, cue)
+            for i in indexes:
+                above = _label_above(text, places[i], cues, {PORT_LABEL})  # "Port of entry\nمطار هانيدا"
+                if above is not None:
+                    best = (0, i, above)
+            if not entry and best is None:
+                continue
+            for i in indexes:
+                hit = places[i]
+                for cue in entry:
+                    if cue.payload in (ENTRY, PORT_LABEL) and cue.end <= hit.start:
+                        distance = hit.start - cue.end
+                    elif cue.payload == ENTRY_AFTER and cue.start >= hit.end:
+                        distance = cue.start - hit.end
+                    else:
+                        continue
+                    # A city is a port only right after "arrived at/in"; an airport anywhere close.
+                    limit = 60 if hit.payload.kind == AIRPORT else 4
+                    if distance <= limit and (best is None or distance < best[0]):
+                        best = (distance, i, cue)
+            if best is None:
+                continue
+            _, i, cue = best
+            hit = places[i]
+            place = hit.payload
+            if cue.payload == PORT_LABEL:
+                conf = 0.9
+            elif place.kind == AIRPORT:
+                conf = 0.85 if place.source == "gazetteer" else 0.7
+            else:
+                conf = 0.6
+            used.add(i)
+            attrs = [("place_type", "airport" if place.kind == AIRPORT else CITY)]
+            if place.cc:
+                attrs += [("country_code", place.cc), ("country", country_name(place.cc))]
+            # The port is named canonically ("Narita International Airport" for 成田空港 / فرودگاه ناریتا)
+            canonical = place.canonical if place.source != "pattern" else " ".join(place.canonical.split())
+            out.append(
+                candidate(
+                    text,
+                    FactField.PORT_OF_ENTRY,
+                    hit.start,
+                    hit.end,
+                    canonical,
+                    conf,
+                    self.model,
+                    f"'{text[hit.start : hit.end]}' in a sentence about arriving ('{text[cue.start : cue.end]}')",
+                    attrs,
+                )
+            )
+        if any(dict(c.attributes).get("place_type") == "airport" for c in out):
+            # "...arrived in Nagoya. I entered Japan at Chubu Centrair Airport": the airport is the port
+            out = [c for c in out if dict(c.attributes).get("place_type") == "airport"]
+        return out
+
+    def _routes(
+        self, text: str, places: list[Hit[Place]], cues: list[Hit[str]], spans: list[tuple[int, int]]
+    ) -> list[FactCandidate]:
+        out: list[FactCandidate] = []
+        for a, b in spans:
+            in_sentence = [
+                h for h in places if a <= h.start and h.end <= b and h.payload.kind != DEMONYM and h.payload.cc
+            ]
+            if len({h.payload.cc for h in in_sentence}) < 2:
+                continue
+            travel = [
+                c for c in cues if a <= c.start and c.end <= b and c.payload in (TRAVEL, ENTRY, ENTRY_AFTER, ORIGIN)
+            ]
+            nat = [c for c in cues if a <= c.start and c.end <= b and c.payload == NAT]
+            if not travel or nat:
+                continue
+            chain = _order_route(text, in_sentence)
+            # each country once, in the order first reached ("crossed into Pakistan at Spin Boldak" names
+            # a border town of the country just left)
+            codes = list(dict.fromkeys(cc for cc in chain if cc))
+            if len(set(codes)) < 2:
+                continue
+            cue_words = ", ".join(sorted({text[c.start : c.end] for c in travel})[:3])
+            conf = 0.75 if len(codes) >= 3 else 0.7
+            out.append(
+                candidate(
+                    text,
+                    FactField.TRAVEL_ROUTE,
+                    a,
+                    b,
+                    ">".join(codes),
+                    conf,
+                    self.model,
+                    f"sentence about travel ('{cue_words}') naming {len(codes)} countries in this order",
+                    [
+                        ("countries", ", ".join(country_name(c) for c in codes)),
+                        (
+                            "places",
+                            " > ".join(dict.fromkeys(h.payload.canonical for h in _ordered_hits(text, in_sentence))),
+                        ),
+                    ],
+                )
+            )
+        return out
+
+    def _plain_places(
+        self, text: str, places: list[Hit[Place]], cues: list[Hit[str]], spans: list[tuple[int, int]], used: set[int]
+    ) -> list[FactCandidate]:
+        out: list[FactCandidate] = []
+        seen: set[tuple[str, str]] = set()
+        for i, hit in enumerate(places):
+            place = hit.payload
+            if i in used or place.kind == DEMONYM:
+                continue
+            key = (place.kind, place.canonical.casefold())
+            if key in seen:
+                continue
+            seen.add(key)
+            conf = {COUNTRY: 0.8, CITY: 0.75, AIRPORT: 0.75}.get(place.kind, 0.6)
+            if place.source == "pycountry":
+                conf -= 0.05
+            if hit.key in _AMBIGUOUS:
+                conf = 0.5
+            place_type = {COUNTRY: "country", CITY: "city", AIRPORT: "airport"}.get(place.kind, "country")
+            attrs = [("place_type", place_type)]
+            if place.kind != COUNTRY:
+                attrs.append(("name", place.canonical))
+            if place.cc:
+                attrs.append(("country", country_name(place.cc)))
+            note = f"{place_type} in the gazetteer" if place.source != "pattern" else "airport named in the text"
+            a, _ = sentence_at(spans, hit.start, hit.end)
+            born = [
+                c for c in cues if c.payload == BORN and a <= c.start and c.end <= hit.start and hit.start - c.end <= 4
+            ]
+            if born:
+                attrs.append(("context", "place_of_birth"))
+                note += f"; after '{text[born[-1].start : born[-1].end]}'"
+            out.append(candidate(text, FactField.PLACE, hit.start, hit.end, place.cc, conf, self.model, note, attrs))
+        return out
+
+
+def _label_above(text: str, hit: Hit[Place], cues: list[Hit[str]], kinds: set[str]) -> Hit[str] | None:
+    """A label alone on the line above a value alone on its line ("Nationality\nسوداني")."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : hit.start].strip() or text[hit.end : line_end].strip(" .,:;()") or line_start == 0:
+        return None
+    prev_start = text.rfind("\n", 0, line_start - 1) + 1
+    for c in cues:
+        if c.payload in kinds and prev_start <= c.start and c.end <= line_start - 1:
+            rest = text[prev_start : c.start] + text[c.end : line_start - 1]
+            if len(rest.split()) <= 1:
+                return c
+    return None
+
+
+def _place_between(places: list[Hit[Place]], a: int, b: int) -> bool:
+    return any(a <= h.start and h.end <= b for h in places)
+
+
+def _ordered_hits(text: str, hits: list[Hit[Place]]) -> list[Hit[Place]]:
+    """``hits`` in travel order, using "from"/"via"/"to" cues around each place."""
+    roles: list[tuple[Hit[Place], str]] = []
+    for hit in hits:
+        before = fold(text[max(0, hit.start - 20) : hit.start]).casefold().rstrip()
+        after = text[hit.end : hit.end + 12].lstrip()
+        role = ""
+        for r in (VIA, FROM, TO):
+            if any(re.search(rf"(?:^|\W){re.escape(fold(w))}$", before) for w in _ROUTE_BEFORE[r]):
+                role = r
+                break
+        if not role:
+            for r in (VIA, FROM, TO):
+                if any(after.startswith(w) for w in _ROUTE_AFTER[r]):
+                    role = r
+                    break
+        roles.append((hit, role))
+    order = list(roles)
+    # "flew to Japan via Thailand": a via-place after a to-place comes before it.
+    for k in range(1, len(order)):
+        if order[k][1] == VIA and order[k - 1][1] == TO:
+            order[k - 1], order[k] = order[k], order[k - 1]
+    # "came to Japan from Thailand": origins first.
+    origins = [x for x in order if x[1] == FROM]
+    rest = [x for x in order if x[1] != FROM]
+    return [h for h, _ in origins + rest]
+
+
+def _order_route(text: str, hits: list[Hit[Place]]) -> list[str]:
+    """Country codes of ``hits`` in travel order."""
+    return [h.payload.cc or "" for h in _ordered_hits(text, hits)]
+
+
+__all__ = ["Place", "PlaceExtractor", "alpha2_for_code", "country_name", "find_places", "gazetteer"]

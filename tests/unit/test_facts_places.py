@@ -1,0 +1,168 @@
+"""Gazetteer places in several scripts, their roles, and exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from examiner_app.domain import FactCandidate, FactField, PageText
+from examiner_app.extraction.facts.base import NormText
+from examiner_app.extraction.facts.places import PlaceExtractor, alpha2_for_code, find_places
+
+
+@pytest.fixture(scope="module")
+def extractor() -> PlaceExtractor:
+    return PlaceExtractor()
+
+
+def run(extractor: PlaceExtractor, text: str, language: str = "und") -> list[FactCandidate]:
+    found = extractor.extract(PageText(1, text), language)
+    for c in found:
+        assert text[c.start : c.end] == c.value, c
+        assert str(c.model) == "rules/places@1"
+    return found
+
+
+def by_field(found: list[FactCandidate], field: FactField) -> list[tuple[str, str | None]]:
+    return [(c.value, c.normalized) for c in found if c.field is field]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He lives in Sri Lanka.", "Sri Lanka"),
+        ("ශ්‍රී ලංකාව", "ශ්‍රී ලංකාව"),
+        ("நான் இலங்கையில் பிறந்தேன்", "இலங்கையில்"),  # the Tamil case ending stays in the cited word
+        ("スリランカに住んでいました", "スリランカ"),
+        ("عشت في سريلانكا", "سريلانكا"),
+        ("در سری‌لانکا زندگی می‌کردم", "سری‌لانکا"),
+        ("Sri Lanka'da yaşadım", "Sri Lanka"),
+    ],
+)
+def test_sri_lanka_in_many_scripts(extractor: PlaceExtractor, text: str, value: str) -> None:
+    found = run(extractor, text)
+    assert [(c.value, c.normalized) for c in found] == [(value, "LK")]
+
+
+def test_sinhala_with_and_without_zero_width_joiner(extractor: PlaceExtractor) -> None:
+    assert by_field(run(extractor, "ශ්රී ලංකාවේ ජීවත් වෙමි"), FactField.PLACE) == [("ශ්රී ලංකාවේ", "LK")]
+    assert by_field(run(extractor, "ශ්‍රී ලංකාවේ ජීවත් වෙමි"), FactField.PLACE) == [("ශ්‍රී ලංකාවේ", "LK")]
+    # "I was born in Sri Lanka": the country of birth is suggested as the country of origin
+    assert by_field(run(extractor, "ශ්‍රී ලංකාවේ උපන්නෙමි"), FactField.COUNTRY_OF_ORIGIN) == [("ශ්‍රී ලංකාවේ", "LK")]
+
+
+def test_offsets_survive_normalisation(extractor: PlaceExtractor) -> None:
+    # full-width, combining marks, stray ZWNJ (Tamil OCR) and Arabic diacritics before the name
+    text = "Ｘ café\u0301 ﬁ — இலங்\u200cகை and سُورِيَا and  New   Delhi"
+    found = run(extractor, text)
+    assert {(c.value, c.normalized) for c in found} == {("இலங்\u200cகை", "LK"), ("سُورِيَا", "SY"), ("New   Delhi", "IN")}
+
+
+def test_word_boundaries(extractor: PlaceExtractor) -> None:
+    assert [c.value for c in run(extractor, "The turkey was served. Omani chad. ネクタイ. インドネシア")] == [
+        "インドネシア"
+    ]
+    assert by_field(run(extractor, "インドネシアに行きました"), FactField.PLACE) == [("インドネシア", "ID")]
+    assert run(extractor, "日本語を話します") == []  # a language, not Japan
+    assert by_field(run(extractor, "بسوريا"), FactField.PLACE) == [("سوريا", "SY")]  # after the clitic "in"
+
+
+def test_nationality(extractor: PlaceExtractor) -> None:
+    cases = [
+        ("Nationality: Sri Lankan", "Sri Lankan", "LK", "en"),
+        ("I am a Syrian national.", "Syrian", "SY", "en"),
+        ("Je suis de nationalité afghane.", "afghane", "AF", "fr"),
+        ("国籍：スリランカ", "スリランカ", "LK", "ja"),
+        ("私はシリア人です。", "シリア人", "SY", "ja"),
+        ("الجنسية: سوري", "سوري", "SY", "ar"),
+        ("تابعیت: افغانستان", "افغانستان", "AF", "fa"),
+        ("ملیت: ایرانی", "ایرانی", "IR", "fa"),
+        ("من افغان هستم", "افغان", "AF", "fa"),
+        ("Nationality: LKA", "LKA", "LK", "en"),
+    ]
+    for text, value, cc, lang in cases:
+        assert by_field(run(extractor, text, lang), FactField.NATIONALITY) == [(value, cc)], text
+
+
+def test_demonym_without_nationality_context_is_not_reported(extractor: PlaceExtractor) -> None:
+    assert run(extractor, "The Sri Lankan army came to the village.") == []
+
+
+def test_country_of_origin(extractor: PlaceExtractor) -> None:
+    assert by_field(run(extractor, "I am from Afghanistan."), FactField.COUNTRY_OF_ORIGIN) == [("Afghanistan", "AF")]
+    assert by_field(run(extractor, "I fled Syria in 2015."), FactField.COUNTRY_OF_ORIGIN) == [("Syria", "SY")]
+    assert by_field(run(extractor, "Country of origin: Eritrea"), FactField.COUNTRY_OF_ORIGIN) == [("Eritrea", "ER")]
+    assert by_field(run(extractor, "私はスリランカ出身です。", "ja"), FactField.COUNTRY_OF_ORIGIN) == [
+        ("スリランカ", "LK")
+    ]
+    assert by_field(run(extractor, "أنا من سوريا", "ar"), FactField.COUNTRY_OF_ORIGIN) == [("سوريا", "SY")]
+    assert by_field(run(extractor, "من اهل افغانستان هستم", "fa"), FactField.COUNTRY_OF_ORIGIN) == [("افغانستان", "AF")]
+    assert by_field(run(extractor, "I am a Tamil from Jaffna, Sri Lanka."), FactField.COUNTRY_OF_ORIGIN) == [
+        ("Jaffna", "LK"),
+        ("Sri Lanka", "LK"),
+    ]
+
+
+def test_places_cities_and_first_mention_only(extractor: PlaceExtractor) -> None:
+    found = run(extractor, "I lived in Kabul. Kabul was dangerous. Later I moved to Herat.")
+    places = [c for c in found if c.field is FactField.PLACE]
+    assert [(c.value, c.normalized) for c in places] == [("Kabul", "AF"), ("Herat", "AF")]
+    assert all(("place_type", "city") in c.attributes for c in places)
+
+
+def test_port_of_entry(extractor: PlaceExtractor) -> None:
+    found = run(extractor, "I flew from Bangkok and arrived at Narita International Airport on 5 May 2019.")
+    (port,) = [c for c in found if c.field is FactField.PORT_OF_ENTRY]
+    assert (port.value, port.normalized) == ("Narita International Airport", "Narita International Airport")
+    assert ("country_code", "JP") in port.attributes
+    found = run(extractor, "2019年5月5日に成田空港に到着しました。", "ja")
+    assert by_field(found, FactField.PORT_OF_ENTRY) == [("成田空港", "Narita International Airport")]
+    found = run(extractor, "در فرودگاه ناریتا وارد ژاپن شدم.", "fa")
+    assert by_field(found, FactField.PORT_OF_ENTRY) == [("فرودگاه ناریتا", "Narita International Airport")]
+    found = run(extractor, "Port of entry: Kansai International Airport")
+    assert by_field(found, FactField.PORT_OF_ENTRY) == [
+        ("Kansai International Airport", "Kansai International Airport")
+    ]
+    found = run(extractor, "I arrived at Mehrabad Airport.")  # not in the gazetteer: the pattern finds it
+    assert by_field(found, FactField.PORT_OF_ENTRY) == [("Mehrabad Airport", "Mehrabad Airport")]
+
+
+def test_travel_route(extractor: PlaceExtractor) -> None:
+    cases = [
+        ("I travelled from Colombo to Bangkok and then flew to Tokyo.", "LK>TH>JP", "en"),
+        ("I flew to Japan via Thailand.", "TH>JP", "en"),
+        ("I came to Japan from Malaysia.", "MY>JP", "en"),
+        ("スリランカからタイを経由して日本に来ました。", "LK>TH>JP", "ja"),
+        ("هربت من حلب إلى تركيا ثم إلى اليونان.", "SY>TR>GR", "ar"),
+        ("از افغانستان فرار کردم و از طریق ایران به ترکیه رفتم.", "AF>IR>TR", "fa"),
+    ]
+    for text, chain, lang in cases:
+        routes = [c for c in run(extractor, text, lang) if c.field is FactField.TRAVEL_ROUTE]
+        assert [(c.value, c.normalized) for c in routes] == [(text, chain)], text
+
+
+def test_no_route_without_travel_context(extractor: PlaceExtractor) -> None:
+    assert by_field(run(extractor, "Sri Lanka and India share a long history."), FactField.TRAVEL_ROUTE) == []
+
+
+def test_codes() -> None:
+    assert alpha2_for_code("LKA") == "LK"
+    assert alpha2_for_code("D<<") == "DE"
+    assert alpha2_for_code("UTO") is None
+
+
+def test_normtext_maps_back() -> None:
+    text = "A\u200d B\u0301  ｃ"
+    nt = NormText(text)
+    assert nt.norm == "a b\u0301 c"
+    for i in range(len(nt.norm)):
+        a, b = nt.span(i, i + 1)
+        assert 0 <= a < b <= len(text)
+
+
+def test_gazetteer_size() -> None:
+    hits = find_places(
+        "Afghanistan Iran Iraq Syria Myanmar Eritrea Ethiopia Somalia Sudan Pakistan Bangladesh Nepal Turkey "
+        "Cambodia Yemen Egypt Libya Nigeria Ukraine Russia China Japan France Germany Greece Italy Thailand "
+        "Malaysia India Lebanon Jordan Bolivia"
+    )
+    assert len({h.payload.cc for h in hits}) == 32

