@@ -1,0 +1,373 @@
+"""The main window: case list on the left, the case workspace on the right, imports at the bottom.
+
+It owns the case-level flows — listing cases, creating one, importing files (including the
+bundled sample cases) — and shows errors. All of them run through the
+:class:`~examiner_app.ui.workers.JobRunner`; nothing here waits on the core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QDir, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from examiner_app.domain import Case, Role
+from examiner_app.errors import CancelledError
+from examiner_app.ui import i18n
+from examiner_app.ui.backend import UiContext, WorkbenchPort
+from examiner_app.ui.case_list import CaseListPanel
+from examiner_app.ui.demo import SampleImport, find_sample_cases, import_samples
+from examiner_app.ui.dialogs import NewCaseDialog, show_error
+from examiner_app.ui.import_panel import ImportPanel
+from examiner_app.ui.workers import JobRunner, QtProgress
+from examiner_app.ui.workspace import CaseWorkspace
+
+# Who may create cases and add files to them (the core checks again; the UI just doesn't offer it to others).
+CASE_CREATORS = frozenset({Role.EXAMINER, Role.ADMIN})
+
+
+class MainWindow(QMainWindow):
+    """Signals for callers and tests: ``cases_loaded``, ``import_finished(list)`` (outcomes or
+    sample imports; empty when cancelled or failed)."""
+
+    cases_loaded = Signal()
+    import_finished = Signal(object)
+
+    def __init__(
+        self, workbench: WorkbenchPort, runner: JobRunner, context: UiContext, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.runner = runner
+        self.context = context
+        self._import_progress: QtProgress | None = None
+        self._laid_out = False
+        self.setWindowTitle(self.tr("Examiner Workbench"))
+        self.resize(1400, 900)
+
+        self.case_list = CaseListPanel(self)
+        self.workspace = CaseWorkspace(workbench, runner, context, self)
+        self.import_panel = ImportPanel(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.case_list)
+        splitter.addWidget(self.workspace)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([270, 1130])
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.import_panel)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        if not self.can_create_cases:
+            why = i18n.fmt(
+                self.tr("Signed in as %1: only an examiner or an administrator can create cases and import files."),
+                i18n.role_label(context.user.role),
+            )
+            for widget in (self.case_list.new_button, self.case_list.import_button):
+                widget.setToolTip(why)
+            for action in (self.new_case_action, self.import_action, self.samples_action):
+                action.setEnabled(False)
+            self.case_list.set_can_create(False)
+        self.case_list.case_selected.connect(self._case_selected)
+        self.case_list.new_case_requested.connect(self.new_case)
+        self.case_list.import_requested.connect(self.choose_files)
+        self.workspace.facts_changed.connect(self.refresh_cases)
+        self.workspace.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.workspace.case_loaded.connect(self._case_loaded)
+        self.runner.unhandled_error.connect(lambda exc: show_error(self, exc))
+
+    @property
+    def can_create_cases(self) -> bool:
+        return self.context.user.role in CASE_CREATORS
+
+    # --- chrome ------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_case_action = QAction(self.tr("&New case…"), self)
+        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_case_action.triggered.connect(self.new_case)
+        self.import_action = QAction(self.tr("&Import files…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.choose_files)
+        self.samples_action = QAction(self.tr("Import the &sample cases"), self)
+        self.samples_action.setEnabled(self.context.samples_dir is not None)
+        self.samples_action.triggered.connect(self.start_demo_import)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.new_case_action, self.import_action, self.samples_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        low = QAction(self.tr("Outline &low-confidence words"), self)
+        low.setCheckable(True)
+        low.setChecked(True)
+        low.toggled.connect(self.workspace.viewer.low_button.setChecked)
+        self.workspace.viewer.low_button.toggled.connect(low.setChecked)
+        view_menu.addAction(low)
+        fit = QAction(self.tr("Fit page &width"), self)
+        fit.triggered.connect(self.workspace.viewer.view.fit_width)
+        view_menu.addAction(fit)
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self._refresh_all)
+        view_menu.addAction(refresh)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Examiner Workbench"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        user = self.context.user
+        self.user_label = QLabel(i18n.fmt(self.tr("Signed in: %1 (%2)"), user.name, i18n.role_label(user.role)), self)
+        ai = self.tr("on") if self.context.ai_enabled else self.tr("off")
+        self.ai_label = QLabel(i18n.fmt(self.tr("AI suggestions: %1"), ai), self)
+        self.ai_label.setToolTip(
+            self.tr(
+                "When off, no model or suggestion engine runs: files are still read (OCR) and languages detected, "
+                "and you record facts yourself."
+            )
+        )
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.ai_label)
+        if self.context.data_location:
+            self.store_label = QLabel(self.context.data_location, self)
+            self.store_label.setObjectName("muted")
+            self.statusBar().addPermanentWidget(self.store_label)
+
+    def _about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Examiner Workbench"))
+        box.setText(
+            self.tr(
+                "Examiner Workbench reads an applicant's case file and suggests facts, each with its source.\n\n"
+                "Evidence, never verdicts: it gives no score of credibility or outcome. Every finding is an "
+                "examiner's decision, recorded with a reason in an append-only audit log."
+            )
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # --- cases -------------------------------------------------------------------------------
+
+    def refresh_cases(self, select_id: str | None = None) -> None:
+        """Reload the case list in a worker; optionally select (and open) a case afterwards."""
+        workbench = self.workbench
+
+        def loaded(cases: list[Case]) -> None:
+            self.case_list.set_cases(cases)
+            if select_id is not None:
+                self.case_list.select_case(select_id)
+            self.cases_loaded.emit()
+
+        self.runner.submit("list_cases", workbench.list_cases, on_result=loaded, owner=self)
+
+    def _refresh_all(self) -> None:
+        self.refresh_cases()
+        self.workspace.reload()
+
+    def _case_selected(self, case_id: str | None) -> None:
+        if case_id is None:
+            self.workspace.clear()
+        elif case_id != self.workspace.case_id:
+            self.workspace.load_case(case_id)
+
+    def _case_loaded(self, _case_id: str) -> None:
+        case = self.case_list.current_case()
+        self.setWindowTitle(
+            i18n.fmt(self.tr("%1 — Examiner Workbench"), case.title) if case else self.tr("Examiner Workbench")
+        )
+
+    def new_case(self) -> NewCaseDialog | None:
+        if not self.can_create_cases:
+            return None
+        dialog = NewCaseDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        workbench = self.workbench
+
+        def submitted(title: str, reference: str) -> None:
+            def created(case: Case) -> None:
+                dialog.accept()
+                self.refresh_cases(select_id=case.id)
+
+            self.runner.submit(
+                "create_case",
+                lambda: workbench.create_case(title, reference),
+                on_result=created,
+                on_error=lambda exc: dialog.show_error(str(exc)),
+                owner=dialog,
+            )
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        return dialog
+
+    # --- import ------------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        if not self.can_create_cases:
+            return
+        case = self.case_list.current_case()
+        if case is None:
+            self.statusBar().showMessage(self.tr("Select or create a case first, then import its files."), 5000)
+            return
+        dialog = QFileDialog(self, i18n.fmt(self.tr("Import files into “%1”"), case.title), QDir.homePath())
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilters(
+            [
+                self.tr("PDF, images and text (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp *.txt)"),
+                self.tr("All files (*)"),
+            ]
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filesSelected.connect(lambda files: self.import_files(case.id, [Path(f) for f in files], case.title))
+        dialog.open()
+
+    def import_files(self, case_id: str, paths: list[Path], title: str = "") -> bool:
+        """Start importing ``paths`` into a case in the background; False if an import is running."""
+        if not paths:
+            return False
+        progress = self._begin_import(
+            i18n.fmt(self.tr("Importing into “%1”"), title) if title else self.tr("Importing")
+        )
+        if progress is None:
+            return False
+        workbench = self.workbench
+
+        def done(outcomes: list[object]) -> None:
+            failed = [o for o in outcomes if getattr(getattr(o, "status", None), "is_failure", False)]
+            summary = i18n.fmt(
+                self.tr("Imported %1 file(s): %2 read, %3 failed."),
+                len(outcomes),
+                len(outcomes) - len(failed),
+                len(failed),
+            )
+            if failed:
+                summary += " " + self.tr("Failed files are listed in red with what to do.")
+            self._end_import(summary, outcomes, problem=bool(failed), case_id=case_id)
+
+        self.runner.submit(
+            "import_files",
+            lambda: workbench.import_files(case_id, paths, progress),
+            on_result=done,
+            on_error=lambda exc: self._import_failed(exc, case_id),
+            owner=self,
+        )
+        return True
+
+    def start_demo_import(self) -> bool:
+        """Create and import the bundled sample cases in the background (``--demo``)."""
+        samples_dir = self.context.samples_dir
+        if samples_dir is None or not self.can_create_cases:
+            return False
+        progress = self._begin_import(self.tr("Importing the sample cases"))
+        if progress is None:
+            return False
+        workbench = self.workbench
+        progress.item_done.connect(
+            lambda case_id: self.refresh_cases(select_id=case_id if self.case_list.current_case_id() is None else None)
+        )
+
+        def work() -> list[SampleImport]:
+            samples = find_sample_cases(samples_dir)
+            return import_samples(workbench, samples, progress, on_case_done=progress.item_done.emit)
+
+        def done(results: list[SampleImport]) -> None:
+            files = sum(len(r.outcomes) for r in results)
+            if not results:
+                self._end_import(i18n.fmt(self.tr("No sample cases found in %1."), samples_dir), [], problem=True)
+                return
+            summary = i18n.fmt(self.tr("Sample cases ready: %1 cases, %2 files."), len(results), files)
+            self._end_import(
+                summary,
+                results,
+                problem=False,
+                case_id=self.workspace.case_id,
+                select_id=results[0].case_id if self.case_list.current_case_id() is None else None,
+            )
+
+        self.runner.submit(
+            "import_samples", work, on_result=done, on_error=lambda exc: self._import_failed(exc, None), owner=self
+        )
+        return True
+
+    def _begin_import(self, title: str) -> QtProgress | None:
+        if self._import_progress is not None:
+            self.statusBar().showMessage(self.tr("An import is already running; wait for it or cancel it."), 5000)
+            return None
+        progress = QtProgress(self)
+        self._import_progress = progress
+        self.import_panel.start(title, progress)
+        self.import_action.setEnabled(False)
+        self.samples_action.setEnabled(False)
+        self.case_list.set_busy_importing(True)
+        return progress
+
+    def _end_import(
+        self,
+        summary: str,
+        outcomes: Sequence[object],
+        *,
+        problem: bool,
+        case_id: str | None = None,
+        select_id: str | None = None,
+    ) -> None:
+        self._import_progress = None
+        self.import_panel.finish(summary, problem=problem)
+        self.import_action.setEnabled(self.can_create_cases)
+        self.samples_action.setEnabled(self.can_create_cases and self.context.samples_dir is not None)
+        self.case_list.set_busy_importing(False)
+        self.statusBar().showMessage(summary, 8000)
+        self.refresh_cases(select_id=select_id)
+        if case_id is not None and case_id == self.workspace.case_id:
+            self.workspace.reload()
+        self.import_finished.emit(list(outcomes))
+
+    def _import_failed(self, exc: BaseException, case_id: str | None) -> None:
+        if isinstance(exc, CancelledError):
+            self._end_import(exc.message, [], problem=False, case_id=case_id or self.workspace.case_id)
+            return
+        self._end_import(
+            self.tr("Import stopped: see the message."), [], problem=True, case_id=case_id or self.workspace.case_id
+        )
+        show_error(self, exc, self.tr("Import stopped"))
+
+    def cancel_import(self) -> None:
+        if self._import_progress is not None:
+            self.import_panel.cancel_button.click()
+
+    # --- layout and closing ------------------------------------------------------------------
+
+    CASE_LIST_WIDTH = 260
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._laid_out:  # splitter sizes in pixels only mean something once the window has its size
+            self._laid_out = True
+            self.apply_default_layout()
+
+    def apply_default_layout(self) -> None:
+        """Case list 260 px; the rest to the workspace, which splits it by its own proportions."""
+        width = max(self.width(), 800)
+        self.splitter.setSizes([self.CASE_LIST_WIDTH, width - self.CASE_LIST_WIDTH])
+        self.workspace.apply_default_layout(width - self.CASE_LIST_WIDTH, self.height())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Stop a running import at its next safe point; what was read so far is kept and resumes later.
+        if self._import_progress is not None:
+            self._import_progress.cancel()
+        super().closeEvent(event)

@@ -1,0 +1,590 @@
+"""The case workspace: documents, page thumbnails, the page image and text, and the facts.
+
+It coordinates what is on screen: selecting a fact opens its source page and highlights its
+words in the image and its characters in the text; a review key records the decision through the
+core. Every core call runs in a :class:`~examiner_app.ui.workers.JobRunner` job; results that
+arrive after the examiner has moved on (another case, document or page) are dropped.
+
+Signals (for the main window and tests): ``case_loaded(case_id)``, ``page_shown(document_id,
+page)``, ``highlight_shown(suggestion_id)``, ``decision_recorded(Decision)``.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from examiner_app.domain import Decision, Document, PageText, Provenance, Suggestion, SuggestionStatus
+from examiner_app.review import DECIDING_ROLES
+from examiner_app.ui import i18n
+from examiner_app.ui.backend import CaseDetailLike, UiContext, WorkbenchPort
+from examiner_app.ui.delegates import DocumentDelegate
+from examiner_app.ui.dialogs import ReasonDialog, show_error
+from examiner_app.ui.facts_panel import ACCEPT, EDIT, REJECT, FactsPanel
+from examiner_app.ui.page_text import PageTextPanel
+from examiner_app.ui.page_viewer import PageViewer
+from examiner_app.ui.qt_models import DocumentListModel, PageThumbnailModel
+from examiner_app.ui.workers import JobRunner
+
+IMAGE_CACHE_PAGES = 12
+
+
+@dataclass(frozen=True)
+class DecodedPage:
+    """A page image decoded in a worker (QImage is safe off the UI thread; QPixmap is not)."""
+
+    image: QImage | None
+    thumbnail: QImage | None
+
+
+def decode_page(png: bytes | None, thumb_size: QSize) -> DecodedPage:
+    """Decode stored page bytes and make a thumbnail. Runs in a worker."""
+    if not png:
+        return DecodedPage(None, None)
+    image = QImage.fromData(png)
+    if image.isNull():
+        return DecodedPage(None, None)
+    thumb = image.scaled(thumb_size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    return DecodedPage(image, thumb)
+
+
+class CaseWorkspace(QWidget):
+    """Everything about the open case. Owns no data source: it asks the runner for everything."""
+
+    case_loaded = Signal(str)
+    page_shown = Signal(str, int)
+    highlight_shown = Signal(str)
+    decision_recorded = Signal(object)
+    facts_changed = Signal()
+    status_message = Signal(str)
+
+    def __init__(
+        self, workbench: WorkbenchPort, runner: JobRunner, context: UiContext, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.runner = runner
+        self.context = context
+        self._case_id: str | None = None
+        self._documents: dict[str, Document] = {}
+        self._suggestions: list[Suggestion] = []
+        self._pages: dict[str, list[PageText]] = {}
+        self._doc_id: str | None = None
+        self._page = 0
+        self._target: Suggestion | None = None
+        self._images: OrderedDict[tuple[str, int], QImage] = OrderedDict()
+        self._thumbs: dict[tuple[str, int], QPixmap] = {}
+        self._thumb_jobs: set[str] = set()
+        self._deciding: set[str] = set()
+        self._image_request: tuple[str, int] | None = None
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("caseTitle")
+        self.subtitle_label = QLabel(self)
+        self.subtitle_label.setObjectName("muted")
+
+        self.documents = DocumentListModel(self)
+        self.document_view = QListView(self)
+        self.document_view.setObjectName("documentList")
+        self.document_view.setModel(self.documents)
+        self.document_view.setItemDelegate(DocumentDelegate(self.document_view))
+        self.document_view.setUniformItemSizes(False)
+        self.document_view.setWordWrap(True)
+        self.document_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.document_view.setResizeMode(QListView.ResizeMode.Adjust)
+
+        self.thumbnails = PageThumbnailModel(self)
+        self.thumbnail_view = QListView(self)
+        self.thumbnail_view.setObjectName("thumbnails")
+        self.thumbnail_view.setModel(self.thumbnails)
+        self.thumbnail_view.setViewMode(QListView.ViewMode.IconMode)
+        self.thumbnail_view.setFlow(QListView.Flow.LeftToRight)
+        self.thumbnail_view.setWrapping(True)
+        self.thumbnail_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.thumbnail_view.setMovement(QListView.Movement.Static)
+        self.thumbnail_view.setIconSize(PageThumbnailModel.THUMB_SIZE)
+        self.thumbnail_view.setGridSize(
+            QSize(PageThumbnailModel.THUMB_SIZE.width() + 18, PageThumbnailModel.THUMB_SIZE.height() + 30)
+        )
+        self.thumbnail_view.setSpacing(2)
+        self.thumbnail_view.setUniformItemSizes(True)
+
+        self.viewer = PageViewer(self)
+        self.text_panel = PageTextPanel(self)
+        self.facts = FactsPanel(self)
+        can_decide = context.user.role in DECIDING_ROLES
+        self.facts.set_can_decide(
+            can_decide,
+            ""
+            if can_decide
+            else i18n.fmt(
+                self.tr("Signed in as %1: only an examiner can accept, edit or reject facts."),
+                i18n.role_label(context.user.role),
+            ),
+        )
+        self.facts.set_user_names({context.user.id: context.user.name})
+
+        self._build_layout()
+        # Names for the decision history ("who decided"); a cheap read, done once.
+        self.runner.submit(
+            "users",
+            workbench.users,
+            owner=self,
+            on_result=lambda users: self.facts.set_user_names({u.id: u.name for u in users}),
+        )
+        self.document_view.selectionModel().currentRowChanged.connect(self._document_clicked)
+        self.thumbnail_view.selectionModel().currentRowChanged.connect(self._thumbnail_clicked)
+        self.viewer.page_requested.connect(self.show_page)
+        self.viewer.low_button.toggled.connect(self.text_panel.set_low_confidence_visible)
+        self.facts.selection_changed.connect(self._fact_selected)
+        self.facts.decide_requested.connect(self._decide_requested)
+        self.clear()
+
+    def _build_layout(self) -> None:
+        header = QHBoxLayout()
+        header.setContentsMargins(10, 6, 10, 6)
+        header.setSpacing(10)
+        header.addWidget(self.title_label)
+        header.addWidget(self.subtitle_label, 1)
+        header_frame = QFrame(self)
+        header_frame.setObjectName("caseHeader")
+        header_frame.setLayout(header)
+
+        documents_title = QLabel(self.tr("Documents"), self)
+        documents_title.setObjectName("sectionTitle")
+        pages_title = QLabel(self.tr("Pages"), self)
+        pages_title.setObjectName("sectionTitle")
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(_titled(documents_title, self.document_view))
+        left.addWidget(_titled(pages_title, self.thumbnail_view))
+        left.setSizes([190, 300])
+        left.setChildrenCollapsible(False)
+
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(left)
+        top.addWidget(self.viewer)
+        top.addWidget(self.text_panel)
+        top.setStretchFactor(1, 3)
+        top.setStretchFactor(2, 2)
+        top.setSizes([190, 520, 420])
+        top.setChildrenCollapsible(False)
+
+        body = QSplitter(Qt.Orientation.Vertical, self)
+        body.addWidget(top)
+        body.addWidget(self.facts)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
+        body.setSizes([470, 360])
+        body.setChildrenCollapsible(False)
+        self.top_splitter, self.body_splitter = top, body
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header_frame)
+        layout.addWidget(body, 1)
+
+    # --- public ------------------------------------------------------------------------------
+
+    def apply_default_layout(self, width: int, height: int) -> None:
+        """Pages column 200 px, image a bit wider than the text; facts get about 40% of the height."""
+        rest = max(400, width - 200)
+        self.top_splitter.setSizes([200, int(rest * 0.56), rest - int(rest * 0.56)])
+        body = max(400, height - 100)
+        self.body_splitter.setSizes([int(body * 0.58), body - int(body * 0.58)])
+        self.facts.splitter.setSizes([int(width * 0.66), width - int(width * 0.66)])
+
+    @property
+    def case_id(self) -> str | None:
+        return self._case_id
+
+    @property
+    def current_document_id(self) -> str | None:
+        return self._doc_id
+
+    @property
+    def current_page(self) -> int:
+        return self._page
+
+    def clear(self) -> None:
+        """Show the empty state (no case open)."""
+        self._case_id = None
+        self._documents = {}
+        self._suggestions = []
+        self._pages = {}
+        self._images.clear()
+        self._thumbs = {}
+        self._thumb_jobs = set()
+        self._doc_id, self._page, self._target = None, 0, None
+        self.title_label.setText(self.tr("No case open"))
+        self.subtitle_label.setText(self.tr("Choose a case on the left, or create one and import its files."))
+        self.documents.set_documents([])
+        self.thumbnails.set_pages([])
+        self.viewer.view.clear_page(self.tr("No document open"))
+        self.viewer.set_navigation(0, 0, "")
+        self.text_panel.set_page(None)
+        self.facts.set_facts([], [], keep_selection=False)
+
+    def load_case(self, case_id: str, *, audit_open: bool = True) -> None:
+        """Load (or reload, keeping what is on screen) a case's documents and facts in a worker."""
+        reloading = case_id == self._case_id
+        if not reloading:
+            self.clear()
+            self._case_id = case_id
+            self.title_label.setText(self.tr("Loading case…"))
+        workbench = self.workbench
+        self.runner.submit(
+            "case_detail",
+            lambda: workbench.case_detail(case_id, audit_open=audit_open and not reloading),
+            on_result=lambda detail: self._case_detail_loaded(case_id, detail, reloading),
+            owner=self,
+        )
+
+    def reload(self) -> None:
+        """Refresh the open case from the store (after an import); not audited as a new opening."""
+        if self._case_id is not None:
+            for document_id in list(self._pages):
+                document = self._documents.get(document_id)
+                if document is None or not document.status.is_finished:
+                    self._pages.pop(document_id, None)
+            self.load_case(self._case_id, audit_open=False)
+
+    def source_visible(self, suggestion: Suggestion) -> bool:
+        """Is the fact's source page on screen with its highlighted words in view?"""
+        prov = suggestion.provenance
+        if prov is None or prov.document_id != self._doc_id or prov.page != self._page:
+            return False
+        if self.viewer.view.has_image():
+            return not prov.bboxes or self.viewer.view.highlight_visible()
+        return bool(self.text_panel.highlighted_text())
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def _case_detail_loaded(self, case_id: str, detail: CaseDetailLike, reloading: bool) -> None:
+        if case_id != self._case_id:
+            return  # the examiner opened another case meanwhile
+        case = detail.case
+        self.title_label.setText(case.title)
+        parts = [case.reference] if case.reference else []
+        parts.append(i18n.fmt(self.tr("documents: %1"), len(detail.documents)))
+        self.subtitle_label.setText(" · ".join(parts))
+        self._documents = {d.id: d for d in detail.documents}
+        self._suggestions = list(detail.suggestions)
+        self.documents.set_documents(detail.documents)
+        self.facts.set_facts(detail.suggestions, detail.decisions, keep_selection=reloading)
+        current = self._doc_id if self._doc_id in self._documents else None
+        if current is None and detail.documents:
+            readable = [d for d in detail.documents if not d.status.is_failure] or detail.documents
+            current = readable[0].id
+        if current is not None:
+            self._select_document_row(current)
+            if reloading and current == self._doc_id and current in self._pages:
+                self._refresh_page_counts()
+            else:
+                self.open_document(current, self._page if reloading and current == self._doc_id else 1)
+        self.case_loaded.emit(case_id)
+
+    def open_document(self, document_id: str, page: int = 1) -> None:
+        """Show a document's page (its text list is fetched in a worker if not cached)."""
+        self._doc_id = document_id
+        self._select_document_row(document_id)
+        document = self._documents.get(document_id)
+        if document is not None and document.status.is_failure:
+            self._page = 0
+            self.thumbnails.set_pages([])
+            self.viewer.view.clear_page(self.tr("This file could not be read."))
+            self.viewer.set_navigation(0, 0, document.file_name)
+            self.text_panel.set_page(
+                None, i18n.fmt("%1\n\n%2", i18n.document_status_label(document.status), document.error)
+            )
+            return
+        if document_id in self._pages:
+            self._pages_loaded(document_id, self._pages[document_id], page)
+            return
+        self.viewer.view.clear_page(self.tr("Loading…"))
+        workbench = self.workbench
+        self.runner.submit(
+            "pages",
+            lambda: workbench.pages(document_id),
+            on_result=lambda pages: self._pages_loaded(document_id, pages, page),
+            owner=self,
+        )
+
+    def _pages_loaded(self, document_id: str, pages: list[PageText], page: int) -> None:
+        document = self._documents.get(document_id)
+        if document is not None and document.status.is_finished:
+            self._pages[document_id] = pages
+        if document_id != self._doc_id:
+            return
+        self._refresh_page_counts(pages)
+        for number in [p.page_number for p in pages]:
+            thumb = self._thumbs.get((document_id, number))
+            if thumb is not None:
+                self.thumbnails.set_thumbnail(number, thumb)
+        if not pages:
+            self._page = 0
+            self.viewer.view.clear_page(self.tr("No pages read yet"))
+            self.viewer.set_navigation(0, 0, document.file_name if document else "")
+            self.text_panel.set_page(None, self.tr("No text has been read from this document yet."))
+            return
+        numbers = [p.page_number for p in pages]
+        self.show_page(page if page in numbers else numbers[0])
+        self._load_thumbnails(document_id, numbers)
+
+    def _refresh_page_counts(self, pages: list[PageText] | None = None) -> None:
+        if self._doc_id is None:
+            return
+        pages = pages if pages is not None else self._pages.get(self._doc_id, [])
+        counts: dict[int, int] = {}
+        for s in self._suggestions:
+            if s.provenance and s.provenance.document_id == self._doc_id:
+                counts[s.provenance.page] = counts.get(s.provenance.page, 0) + 1
+        self.thumbnails.set_pages([p.page_number for p in pages], counts)
+        for p in pages:
+            thumb = self._thumbs.get((self._doc_id, p.page_number))
+            if thumb is not None:
+                self.thumbnails.set_thumbnail(p.page_number, thumb)
+        self._select_thumbnail_row(self._page)
+
+    def _page_text(self, document_id: str, number: int) -> PageText | None:
+        return next((p for p in self._pages.get(document_id, []) if p.page_number == number), None)
+
+    def show_page(self, number: int) -> None:
+        """Show page ``number`` of the open document: text at once, image from cache or a worker."""
+        document_id = self._doc_id
+        if document_id is None:
+            return
+        page = self._page_text(document_id, number)
+        if page is None:
+            return
+        self._page = number
+        document = self._documents.get(document_id)
+        self.viewer.set_navigation(
+            number, len(self._pages.get(document_id, [])), document.file_name if document else ""
+        )
+        self._select_thumbnail_row(number)
+        self.text_panel.set_page(page)
+        key = (document_id, number)
+        image = self._images.get(key)
+        if image is not None:
+            self._images.move_to_end(key)
+            self._display(document_id, number, image)
+            return
+        self.viewer.view.clear_page(self.tr("Loading page…"))
+        self._image_request = key
+        workbench, size = self.workbench, PageThumbnailModel.THUMB_SIZE
+        self.runner.submit(
+            "page_image",
+            lambda: decode_page(workbench.page_image(document_id, number), size),
+            on_result=lambda decoded: self._image_loaded(document_id, number, decoded),
+            owner=self,
+        )
+
+    def _image_loaded(self, document_id: str, number: int, decoded: DecodedPage) -> None:
+        if decoded.thumbnail is not None:
+            self._store_thumbnail(document_id, number, decoded.thumbnail)
+        if decoded.image is not None:
+            self._images[(document_id, number)] = decoded.image
+            while len(self._images) > IMAGE_CACHE_PAGES:
+                self._images.popitem(last=False)
+        if (document_id, number) != (self._doc_id, self._page):
+            return
+        self._display(document_id, number, decoded.image)
+
+    def _display(self, document_id: str, number: int, image: QImage | None) -> None:
+        page = self._page_text(document_id, number)
+        self.viewer.view.set_page(image, page, self.tr("No page image for this document (plain text)."))
+        self._apply_target()
+        self.page_shown.emit(document_id, number)
+
+    def _store_thumbnail(self, document_id: str, number: int, thumbnail: QImage) -> None:
+        pixmap = QPixmap.fromImage(thumbnail)
+        self._thumbs[(document_id, number)] = pixmap
+        if document_id == self._doc_id:
+            self.thumbnails.set_thumbnail(number, pixmap)
+
+    def _load_thumbnails(self, document_id: str, numbers: list[int]) -> None:
+        missing = [n for n in numbers if (document_id, n) not in self._thumbs and n != self._page]
+        if not missing or document_id in self._thumb_jobs:
+            return
+        self._thumb_jobs.add(document_id)
+        workbench, size = self.workbench, PageThumbnailModel.THUMB_SIZE
+
+        def load() -> list[tuple[int, QImage]]:
+            result = []
+            for number in missing:
+                decoded = decode_page(workbench.page_image(document_id, number), size)
+                if decoded.thumbnail is not None:
+                    result.append((number, decoded.thumbnail))
+            return result
+
+        def loaded(thumbs: list[tuple[int, QImage]]) -> None:
+            for number, thumb in thumbs:
+                self._store_thumbnail(document_id, number, thumb)
+
+        self.runner.submit(
+            "thumbnails", load, on_result=loaded, on_finished=lambda: self._thumb_jobs.discard(document_id), owner=self
+        )
+
+    # --- selection ---------------------------------------------------------------------------
+
+    def _select_document_row(self, document_id: str) -> None:
+        row = self.documents.row_of(document_id)
+        if row < 0:
+            return
+        selection = self.document_view.selectionModel()
+        if selection.currentIndex().row() == row:
+            return
+        selection.blockSignals(True)
+        selection.setCurrentIndex(self.documents.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        selection.blockSignals(False)
+        self.document_view.viewport().update()
+
+    def _select_thumbnail_row(self, number: int) -> None:
+        row = self.thumbnails.row_of(number)
+        selection = self.thumbnail_view.selectionModel()
+        selection.blockSignals(True)
+        if row >= 0:
+            index = self.thumbnails.index(row)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.thumbnail_view.scrollTo(index)
+        else:
+            selection.clear()
+        selection.blockSignals(False)
+        self.thumbnail_view.viewport().update()
+
+    def _document_clicked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        document = self.documents.document_at(current.row())
+        if document is not None and document.id != self._doc_id:
+            target = self._target.provenance if self._target else None
+            page = target.page if target and target.document_id == document.id else 1
+            self.open_document(document.id, page)
+
+    def _thumbnail_clicked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        number = self.thumbnails.page_at(current.row())
+        if number is not None and number != self._page:
+            self.show_page(number)
+
+    def _fact_selected(self, suggestion: Suggestion | None) -> None:
+        self._target = suggestion
+        prov: Provenance | None = suggestion.provenance if suggestion else None
+        if prov is None:
+            self._apply_target()
+            return
+        if prov.document_id != self._doc_id:
+            self.open_document(prov.document_id, prov.page)
+        elif prov.page != self._page:
+            self.show_page(prov.page)
+        else:
+            self._apply_target()
+
+    def _apply_target(self) -> None:
+        target = self._target
+        prov = target.provenance if target else None
+        if target is None or prov is None or prov.document_id != self._doc_id or prov.page != self._page:
+            self.viewer.view.set_highlight([])
+            self.text_panel.clear_highlight()
+            return
+        self.viewer.view.set_highlight(prov.bboxes)
+        self.text_panel.highlight_span(prov.start, prov.end)
+        self.highlight_shown.emit(target.id)
+
+    # --- review ------------------------------------------------------------------------------
+
+    def _decide_requested(self, action: str, suggestion: Suggestion) -> None:
+        if suggestion.id in self._deciding:
+            return  # a decision on this fact is already on its way
+        if action == ACCEPT:
+            if suggestion.status is SuggestionStatus.ACCEPTED:
+                self.status_message.emit(self.tr("This fact is already accepted."))
+            elif suggestion.status is SuggestionStatus.PENDING:
+                self._record(ACCEPT, suggestion, value="", reason="")
+            else:
+                self._ask_reason("change", suggestion, ACCEPT)
+        elif action == EDIT:
+            self._ask_reason("edit", suggestion, EDIT)
+        elif action == REJECT and suggestion.status is not SuggestionStatus.REJECTED:
+            self._ask_reason("reject", suggestion, REJECT)
+
+    def _ask_reason(self, kind: str, suggestion: Suggestion, action: str) -> ReasonDialog:
+        dialog = ReasonDialog(kind, suggestion, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setObjectName("reasonDialog")
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self._record(action, suggestion, value=dialog.value_text(), reason=dialog.reason_text())
+            self.facts.table.setFocus()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def _record(self, action: str, suggestion: Suggestion, *, value: str, reason: str) -> None:
+        """Record a decision in a worker; ``source_viewed`` says whether its source was on screen."""
+        viewed = self.source_visible(suggestion)
+        workbench, sid = self.workbench, suggestion.id
+        if action == ACCEPT:
+
+            def work() -> Decision:
+                return workbench.accept(sid, source_viewed=viewed, reason=reason)
+        elif action == EDIT:
+
+            def work() -> Decision:
+                return workbench.edit(sid, value, reason, source_viewed=viewed)
+        else:
+
+            def work() -> Decision:
+                return workbench.reject(sid, reason, source_viewed=viewed)
+
+        self._deciding.add(sid)
+
+        def recorded(decision: Decision) -> None:
+            self.facts.apply_decision(decision)
+            self._suggestions = self.facts.model.suggestions()
+            if not viewed and action in (ACCEPT, EDIT):
+                self.facts.show_notice(
+                    self.tr(
+                        "Recorded without its source page on screen. Suggestions can be wrong: look at the "
+                        "highlighted words on the page image before you rely on this finding."
+                    )
+                )
+            self.decision_recorded.emit(decision)
+            self.facts_changed.emit()
+
+        def refused(exc: BaseException) -> None:
+            show_error(self, exc, self.tr("Decision not recorded"))
+
+        self.runner.submit(
+            f"review.{action}",
+            work,
+            on_result=recorded,
+            on_error=refused,
+            on_finished=lambda: self._deciding.discard(sid),
+            owner=self,
+        )
+
+
+def _titled(title: QLabel, body: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    title.setContentsMargins(8, 4, 8, 4)
+    layout.addWidget(title)
+    layout.addWidget(body, 1)
+    return box

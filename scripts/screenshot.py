@@ -1,0 +1,197 @@
+"""Drive the real app to a typical review moment and save a screenshot of the main window.
+
+Usage (a window system is needed; on a server use Xvfb)::
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshot.py \
+        --data-dir /tmp/demo-data --out docs/screenshots/workspace.png [--ui-language ja] [--accept 2] [--case REF]
+
+It starts the app exactly as ``examiner-app`` does (signing in as ``EXAMINER_USER``, default
+"Demo Examiner:examiner"; an empty store gets the sample cases imported), opens the case with
+the most suggestions (or the one ``--case`` names), accepts ``--accept`` facts the normal way (select, source shown, A) so
+findings and suggestions can be told apart, selects one more fact so its words are highlighted
+on the page, and grabs the window. Exit code 0 when the picture was written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from examiner_app.domain import FactField, Suggestion, SuggestionStatus  # noqa: E402
+from examiner_app.ui.app import build  # noqa: E402
+from examiner_app.ui.facts_panel import ACCEPT  # noqa: E402
+from examiner_app.ui.main_window import MainWindow  # noqa: E402
+from examiner_app.ui.qt_models import Roles  # noqa: E402
+
+PREFERRED = (
+    FactField.DATE_OF_BIRTH,
+    FactField.PERSON_NAME,
+    FactField.DATE_OF_ENTRY,
+    FactField.EVENT_DATE,
+    FactField.PLACE,
+    FactField.NATIONALITY,
+)
+
+
+class Driver:
+    """A small state machine on signals: cases -> case -> accept N facts -> select one -> grab."""
+
+    def __init__(self, app: QApplication, out: Path, accept: int, timeout_s: int, case: str = "") -> None:
+        self.app = app
+        self.case = case.casefold()
+        self.out = out
+        self.to_accept = accept
+        self.window: MainWindow | None = None
+        self.exit_code = 1
+        self._proceeded = False
+        QTimer.singleShot(timeout_s * 1000, self._timeout)
+
+    def ready(self, window: MainWindow) -> None:
+        self.window = window
+        window.import_finished.connect(lambda _outcomes: self.proceed())
+
+        def first_list() -> None:
+            # Start-up decides on the sample import when the first case list arrives (its handler runs
+            # before this one): go on now unless that import started.
+            window.cases_loaded.disconnect(first_list)
+            if not window.import_panel.running:
+                self.proceed()
+
+        window.cases_loaded.connect(first_list)
+
+    def proceed(self) -> None:
+        if self._proceeded or self.window is None:
+            return
+        self._proceeded = True
+        self.window.cases_loaded.connect(self._cases_loaded)
+        self.window.refresh_cases()
+
+    def _cases_loaded(self) -> None:
+        assert self.window is not None
+        self.window.cases_loaded.disconnect(self._cases_loaded)
+        cases = sorted(self.window.case_list.model.cases(), key=lambda c: (-c.pending_count, c.title))
+        if self.case:
+            cases = [c for c in cases if self.case in c.title.casefold() or self.case in c.reference.casefold()]
+        if not cases:
+            print("no cases to show", file=sys.stderr)
+            self.app.exit(1)
+            return
+        self.window.workspace.case_loaded.connect(self._case_loaded)
+        self.window.case_list.select_case(cases[0].id)
+
+    def _case_loaded(self, _case_id: str) -> None:
+        assert self.window is not None
+        self.window.workspace.case_loaded.disconnect(self._case_loaded)
+        QTimer.singleShot(300, self._next)
+
+    def _candidates(self) -> list[Suggestion]:
+        assert self.window is not None
+        facts = self.window.workspace.facts
+        rows = [facts.proxy.index(r, 0).data(Roles.OBJECT) for r in range(facts.proxy.rowCount())]
+        pending = [
+            s
+            for s in rows
+            if isinstance(s, Suggestion)
+            and s.status is SuggestionStatus.PENDING
+            and s.provenance is not None
+            and s.provenance.bboxes
+        ]
+
+        def rank(s: Suggestion) -> tuple[int, float]:
+            field = PREFERRED.index(s.field) if s.field in PREFERRED else len(PREFERRED)
+            return (field, -s.confidence)
+
+        return sorted(pending, key=rank)
+
+    def _table_order(self) -> list[str]:
+        assert self.window is not None
+        facts = self.window.workspace.facts
+        rows = [facts.proxy.index(r, 0).data(Roles.OBJECT) for r in range(facts.proxy.rowCount())]
+        return [s.id for s in rows if isinstance(s, Suggestion)]
+
+    def _next(self) -> None:
+        assert self.window is not None
+        candidates = self._candidates()
+        if not candidates:
+            print("the case has no pending fact with a source box; grabbing as is", file=sys.stderr)
+            QTimer.singleShot(500, self._grab)
+            return
+        workspace = self.window.workspace
+        if self.to_accept > 0 and len(candidates) > 1:
+            self.to_accept -= 1
+            # Accept the facts just below the one the picture will select, so both kinds show side by side.
+            order = self._table_order()
+            best = order.index(candidates[0].id) if candidates[0].id in order else 0
+            below = [s for s in candidates[1:] if s.id in order and order.index(s.id) > best]
+            target = min(below, key=lambda s: order.index(s.id)) if below else candidates[-1]
+
+            def shown(sid: str) -> None:
+                if sid != target.id:
+                    return
+                workspace.highlight_shown.disconnect(shown)
+                workspace.decision_recorded.connect(recorded)
+                workspace.facts.request_decision(ACCEPT)  # exactly what pressing A does
+
+            def recorded(_decision: object) -> None:
+                workspace.decision_recorded.disconnect(recorded)
+                QTimer.singleShot(100, self._next)
+
+            workspace.highlight_shown.connect(shown)
+            workspace.facts.select_suggestion(target.id)
+            return
+        target = candidates[0]
+
+        def final(sid: str) -> None:
+            if sid == target.id:
+                workspace.highlight_shown.disconnect(final)
+                QTimer.singleShot(1500, self._grab)  # thumbnails and repaint settle
+
+        workspace.highlight_shown.connect(final)
+        workspace.facts.select_suggestion(target.id)
+        workspace.facts.table.setFocus()
+
+    def _grab(self) -> None:
+        assert self.window is not None
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        if self.window.grab().save(str(self.out)):
+            print(f"wrote {self.out}")
+            self.exit_code = 0
+        self.window.close()
+
+    def _timeout(self) -> None:
+        print("timed out before the screenshot was taken", file=sys.stderr)
+        self.app.exit(2)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--ui-language", choices=["ja", "en"], default="en")
+    parser.add_argument("--accept", type=int, default=2, help="facts to accept first (default 2)")
+    parser.add_argument("--timeout", type=int, default=900, help="seconds before giving up")
+    parser.add_argument(
+        "--case",
+        default="",
+        help="open the case whose title or reference contains this text (default: the one with the most suggestions)",
+    )
+    args = parser.parse_args()
+    os.environ.setdefault("EXAMINER_USER", "Demo Examiner:examiner")
+    app, startup, _translators = build(["--data-dir", str(args.data_dir), "--ui-language", args.ui_language])
+    driver = Driver(app, args.out, args.accept, args.timeout, args.case)
+    startup.ready.connect(driver.ready)
+    startup.start()
+    code = app.exec()
+    startup.runner.wait_for_done(60_000)
+    return driver.exit_code if code == 0 else code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

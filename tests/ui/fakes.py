@@ -1,0 +1,362 @@
+"""A small in-memory Workbench for UI tests: same method shapes as examiner_app.services.Workbench.
+
+Page images are real PNGs drawn with Pillow, with word boxes measured from the drawing, so
+highlights can be checked against known pixel boxes. Blocking behaviour (slow images, imports
+that wait for a cancel) is controlled with ``threading.Event``s the tests own, never sleeps in
+the test itself.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from examiner_app.domain import (
+    BBox,
+    Case,
+    Decision,
+    DecisionAction,
+    Document,
+    DocumentStatus,
+    FactField,
+    LanguageGuess,
+    ModelRef,
+    PageSource,
+    PageText,
+    Provenance,
+    Role,
+    Suggestion,
+    SuggestionStatus,
+    TextBlock,
+    User,
+    Word,
+)
+from examiner_app.errors import CancelledError, ExaminerError, NotFoundError, PermissionDeniedError, ReviewError
+from examiner_app.progress import ProgressReporter
+
+FONT_PATH = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
+RULES = ModelRef("rules", "dates", "1.0")
+
+
+def render_page(
+    number: int, lines: list[str], low_words: Iterable[str] = (), size: tuple[int, int] = (900, 1200)
+) -> tuple[PageText, bytes]:
+    """Draw ``lines`` on a white page; return its PageText (words with real boxes) and the PNG."""
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    try:
+        font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype(FONT_PATH, 28)
+    except OSError:
+        font = ImageFont.load_default()
+    low = set(low_words)
+    words: list[Word] = []
+    text_parts: list[str] = []
+    offset = 0
+    y = 80
+    for line_number, line in enumerate(lines):
+        x = 70
+        for position, token in enumerate(line.split(" ")):
+            if position:
+                text_parts.append(" ")
+                offset += 1
+                x += 12
+            left, top, right, bottom = draw.textbbox((x, y), token, font=font)
+            draw.text((x, y), token, font=font, fill=20)
+            confidence = 0.42 if token in low else 0.95
+            words.append(
+                Word(
+                    token,
+                    offset,
+                    offset + len(token),
+                    BBox(left, top, right, bottom),
+                    confidence,
+                    block=0,
+                    line=line_number,
+                )
+            )
+            text_parts.append(token)
+            offset += len(token)
+            x = right
+        text_parts.append("\n")
+        offset += 1
+        y += 52
+    text = "".join(text_parts)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    page = PageText(
+        page_number=number,
+        text=text,
+        words=tuple(words),
+        source=PageSource.OCR,
+        mean_confidence=0.91,
+        width=size[0],
+        height=size[1],
+        dpi=200,
+        languages=(LanguageGuess("en", 0.98), LanguageGuess("fr", 0.31)),
+        blocks=(TextBlock(0, len(text), None, (LanguageGuess("en", 0.98),)),),
+        ocr_languages="eng",
+        engine="tesseract@5.3.0",
+    )
+    return page, buffer.getvalue()
+
+
+def fact(
+    case_id: str,
+    document: Document,
+    page: PageText,
+    field_: FactField,
+    value: str,
+    confidence: float,
+    normalized: str | None = None,
+) -> Suggestion:
+    """A pending suggestion whose provenance points at the first occurrence of ``value`` on ``page``."""
+    start = page.text.index(value)
+    end = start + len(value)
+    return Suggestion(
+        id=f"s-{field_.value}-{page.page_number}-{start}",
+        case_id=case_id,
+        field=field_,
+        value=value,
+        normalized=normalized,
+        confidence=confidence,
+        provenance=Provenance(
+            document.id,
+            document.file_name,
+            page.page_number,
+            start,
+            end,
+            page.boxes_for_span(start, end),
+            RULES,
+            page.confidence_for_span(start, end),
+        ),
+        status=SuggestionStatus.PENDING,
+        note="test fact",
+    )
+
+
+@dataclass
+class FakeDetail:
+    case: Case
+    documents: list[Document]
+    suggestions: list[Suggestion]
+    decisions: list[Decision]
+
+
+@dataclass
+class FakeWorkbench:
+    """The subset of Workbench the UI uses, thread-safe enough for tests (one lock)."""
+
+    user: User | None = None
+    cases: dict[str, Case] = field(default_factory=dict)
+    documents: dict[str, list[Document]] = field(default_factory=dict)
+    page_texts: dict[str, list[PageText]] = field(default_factory=dict)
+    images: dict[tuple[str, int], bytes] = field(default_factory=dict)
+    suggestions: dict[str, Suggestion] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+    audit: list[tuple[str, dict[str, object]]] = field(default_factory=list)
+    image_gate: threading.Event | None = None  # when set: page_image waits for it
+    import_steps: int = 5
+    import_step_wait: float = 0.0
+    import_until_cancelled: bool = False
+    import_error: ExaminerError | None = None
+    import_cancelled: bool = False
+    users_list: list[User] = field(default_factory=list)
+    passwords: dict[str, str] = field(default_factory=dict)  # name -> password: "accounts" mode when not empty
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    # --- sign-in ---------------------------------------------------------------------------------
+
+    def has_accounts(self) -> bool:
+        return bool(self.passwords)
+
+    def sign_in_with_password(self, name: str, password: str) -> User:
+        if self.passwords.get(name) != password:
+            raise PermissionDeniedError(
+                "Unknown name or wrong password. Try again or ask an administrator to reset it."
+            )
+        self.user = next(u for u in self.users_list if u.name == name)
+        return self.user
+
+    def sign_in(self, name: str, role: Role) -> User:
+        if self.passwords:
+            raise PermissionDeniedError("This store uses accounts: sign in with your name and password.")
+        if not name.strip():
+            raise PermissionDeniedError("Enter your name to sign in.")
+        existing = next((u for u in self.users_list if u.name == name), None)
+        if existing and existing.role is not role:
+            raise PermissionDeniedError(f"The profile {name} has the role {existing.role.value}.")
+        self.user = existing or User(f"u-{len(self.users_list) + 1}", name, role)
+        if existing is None:
+            self.users_list.append(self.user)
+        return self.user
+
+    def users(self) -> list[User]:
+        return list(self.users_list)
+
+    # --- cases -----------------------------------------------------------------------------------
+
+    def list_cases(self) -> list[Case]:
+        with self.lock:
+            result = []
+            for case in self.cases.values():
+                pending = sum(
+                    1
+                    for s in self.suggestions.values()
+                    if s.case_id == case.id and s.status is SuggestionStatus.PENDING
+                )
+                result.append(replace(case, document_count=len(self.documents.get(case.id, [])), pending_count=pending))
+            return result
+
+    def create_case(self, title: str, reference: str = "") -> Case:
+        if not title.strip():
+            raise PermissionDeniedError("A case needs a title.")
+        with self.lock:
+            case = Case(f"c-{len(self.cases) + 1}", title, datetime.now(UTC), reference)
+            self.cases[case.id] = case
+            self.documents[case.id] = []
+            return case
+
+    def case_detail(self, case_id: str, *, audit_open: bool = True) -> FakeDetail:
+        with self.lock:
+            if case_id not in self.cases:
+                raise NotFoundError("No such case.")
+            if audit_open:
+                self.audit.append(("case.open", {"case": case_id}))
+            return FakeDetail(
+                self.cases[case_id],
+                list(self.documents.get(case_id, [])),
+                [s for s in self.suggestions.values() if s.case_id == case_id],
+                [d for d in self.decisions if self.suggestions[d.suggestion_id].case_id == case_id],
+            )
+
+    def pages(self, document_id: str) -> list[PageText]:
+        return list(self.page_texts.get(document_id, []))
+
+    def page_image(self, document_id: str, page_number: int) -> bytes | None:
+        if self.image_gate is not None:
+            self.image_gate.wait(10)
+        with self.lock:
+            self.audit.append(("document.view", {"document": document_id, "page": page_number}))
+        return self.images.get((document_id, page_number))
+
+    # --- import ----------------------------------------------------------------------------------
+
+    def import_files(
+        self, case_id: str, paths: Iterable[Path], progress: ProgressReporter | None = None
+    ) -> list[object]:
+        paths = list(paths)
+        if self.import_error is not None:
+            raise self.import_error
+        waiter = threading.Event()
+        step = 0
+        while True:
+            if progress is not None and progress.cancelled():
+                self.import_cancelled = True
+                raise CancelledError()
+            if not self.import_until_cancelled and step >= self.import_steps:
+                break
+            if self.import_until_cancelled and step > 2000:  # a safety net: never hang a test run
+                break
+            if progress is not None:
+                progress.update(min(step, self.import_steps), self.import_steps, f"1/{len(paths)} x.png · reading text")
+            waiter.wait(self.import_step_wait or 0.005)
+            step += 1
+        return [{"file": p.name, "status": "done"} for p in paths]
+
+    # --- review ----------------------------------------------------------------------------------
+
+    def _decide(
+        self, suggestion_id: str, action: DecisionAction, value: str | None, reason: str, source_viewed: bool
+    ) -> Decision:
+        if self.user is None or self.user.role not in (Role.EXAMINER, Role.ADMIN):
+            raise PermissionDeniedError("Only an examiner can decide.")
+        with self.lock:
+            s = self.suggestions[suggestion_id]
+            if action is not DecisionAction.ACCEPT and not reason.strip():
+                raise ReviewError("Give a reason; it is kept with the decision in the audit log.")
+            if action is DecisionAction.EDIT and not (value or "").strip():
+                raise ReviewError("An edited fact needs a value.")
+            status = {
+                DecisionAction.ACCEPT: SuggestionStatus.ACCEPTED,
+                DecisionAction.EDIT: SuggestionStatus.EDITED,
+                DecisionAction.REJECT: SuggestionStatus.REJECTED,
+            }[action]
+            self.suggestions[suggestion_id] = replace(
+                s, status=status, reviewed_value=value if action is DecisionAction.EDIT else s.reviewed_value
+            )
+            decision = Decision(
+                f"d-{len(self.decisions) + 1}",
+                suggestion_id,
+                self.user.id,
+                action,
+                s.effective_value,
+                value
+                if action is DecisionAction.EDIT
+                else (None if action is DecisionAction.REJECT else s.effective_value),
+                reason,
+                datetime.now(UTC),
+            )
+            self.decisions.append(decision)
+            self.audit.append(
+                (f"suggestion.{action.value}", {"suggestion": suggestion_id, "source_viewed": source_viewed})
+            )
+            return decision
+
+    def accept(self, suggestion_id: str, *, source_viewed: bool = False, reason: str = "") -> Decision:
+        return self._decide(suggestion_id, DecisionAction.ACCEPT, None, reason, source_viewed)
+
+    def edit(self, suggestion_id: str, new_value: str, reason: str, *, source_viewed: bool = False) -> Decision:
+        return self._decide(suggestion_id, DecisionAction.EDIT, new_value, reason, source_viewed)
+
+    def reject(self, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision:
+        return self._decide(suggestion_id, DecisionAction.REJECT, None, reason, source_viewed)
+
+
+def sample_workbench(role: Role = Role.EXAMINER) -> FakeWorkbench:
+    """One case: a two-page statement (facts on both pages) and a file that failed to import."""
+    wb = FakeWorkbench()
+    wb.user = User("u-1", "Aiko Tanaka", role)
+    wb.users_list.append(wb.user)
+    case = wb.create_case("Applicant 0412", "REF-0412")
+    statement = Document(
+        "d-1", case.id, "statement.png", "ab" * 32, 1000, "image/png", DocumentStatus.DONE, page_count=2
+    )
+    broken = Document(
+        "d-2",
+        case.id,
+        "passport.pdf",
+        "cd" * 32,
+        10,
+        "application/pdf",
+        DocumentStatus.ENCRYPTED,
+        error="passport.pdf: the PDF is password-protected. Ask the applicant's representative "
+        "for an unprotected copy, or print it to PDF.",
+    )
+    wb.documents[case.id] = [statement, broken]
+    page1, png1 = render_page(
+        1,
+        ["My name is Karim Haddad.", "I was born on 12 March 1990 in Aleppo.", "I speak Arabic and some English."],
+        low_words=["Aleppo."],
+    )
+    page2, png2 = render_page(
+        2, ["On 3 May 2021 I left Syria.", "I arrived in Tokyo on 9 June 2021.", "My brother Omar stayed behind."]
+    )
+    wb.page_texts[statement.id] = [page1, page2]
+    wb.images[(statement.id, 1)] = png1
+    wb.images[(statement.id, 2)] = png2
+    for s in (
+        fact(case.id, statement, page1, FactField.PERSON_NAME, "Karim Haddad", 0.93, "Karim Haddad"),
+        fact(case.id, statement, page1, FactField.DATE_OF_BIRTH, "12 March 1990", 0.88, "1990-03-12"),
+        fact(case.id, statement, page1, FactField.PLACE, "Aleppo", 0.40, "SY"),
+        fact(case.id, statement, page2, FactField.EVENT_DATE, "3 May 2021", 0.81, "2021-05-03"),
+        fact(case.id, statement, page2, FactField.DATE_OF_ENTRY, "9 June 2021", 0.55, "2021-06-09"),
+        fact(case.id, statement, page2, FactField.FAMILY_MEMBER, "Omar", 0.22),
+    ):
+        wb.suggestions[s.id] = s
+    return wb
