@@ -31,6 +31,14 @@ class MissingDependencyError(ConfigurationError):
     pass
 
 
+class PassphraseRequiredError(ConfigurationError):
+    """The store is encrypted and no passphrase was given."""
+
+
+class WrongPassphraseError(ConfigurationError):
+    """The passphrase does not open this store (or the file is damaged)."""
+
+
 class InputFileError(ExaminerError):
     """A file could not be read. Subclasses name the reason; the rest of the case is kept."""
 

@@ -7,9 +7,11 @@ the CLI cannot forget to. Methods are blocking: the UI calls them from worker th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from examiner_app import accounts, audit, review
 from examiner_app.config import Settings
@@ -31,6 +33,11 @@ from examiner_app.pipeline import ImportOutcome, Pipeline, PipelineContext
 from examiner_app.progress import ProgressReporter
 from examiner_app.store import Store
 from examiner_app.store import repositories as repo
+
+if TYPE_CHECKING:  # the COI modules load numpy; they are imported inside the methods that use them
+    from examiner_app.coi.embeddings import EmbeddingEngine
+    from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
+    from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, Pin, SearchResults
 
 
 @dataclass(frozen=True)
@@ -181,10 +188,17 @@ class Workbench:
         return Pipeline(self.store, context)
 
     def import_files(
-        self, case_id: str, paths: Iterable[Path], progress: ProgressReporter | None = None
+        self,
+        case_id: str,
+        paths: Iterable[Path],
+        progress: ProgressReporter | None = None,
+        on_outcome: Callable[[ImportOutcome], None] | None = None,
     ) -> list[ImportOutcome]:
+        """Import files into a case the signed-in examiner may work on; ``on_outcome`` hears each file as it ends."""
+        with self.store.session() as session:
+            accounts.require_decide(session, self.user, case_id)
         pipeline = self.pipeline()
-        outcomes = pipeline.import_files(case_id, [Path(p) for p in paths], progress)
+        outcomes = pipeline.import_files(case_id, [Path(p) for p in paths], progress, on_outcome)
         if not progress or not progress.cancelled():
             pipeline.resume_unfinished(case_id, progress)
         return outcomes
@@ -208,6 +222,167 @@ class Workbench:
     def verify_audit(self) -> audit.VerifyResult:
         with self.store.session() as session:
             return audit.verify(session)
+
+    # --- country-of-origin information and similar cases (examiner_app.coi) ---------------------
+
+    def coi_engine(self) -> EmbeddingEngine:
+        """The multilingual embedding engine, or a null engine when AI is off or the engine is missing."""
+        from examiner_app.coi.embeddings import default_engine
+
+        return default_engine(self.settings.ai_enabled)
+
+    def coi_import(
+        self,
+        paths: Iterable[Path],
+        *,
+        country: str | None = None,
+        source: str | None = None,
+        title: str | None = None,
+        published: str | None = None,
+        url: str | None = None,
+        progress: ProgressReporter | None = None,
+    ) -> list[ImportedReport]:
+        """Add reports to the COI library (examiners and admins); one ``coi.import`` event per new report."""
+        from examiner_app.coi.importer import import_reports
+
+        user = self._signed_in()
+        if user.role not in (Role.EXAMINER, Role.ADMIN):
+            raise PermissionDeniedError(f"A {user.role.value} cannot add reports to the COI library.")
+        options = {"country": country, "source": source, "title": title, "published": published, "url": url}
+        return import_reports(
+            self.store,
+            [Path(p) for p in paths],
+            options=options,
+            engine=self.coi_engine(),
+            actor=self.actor,
+            user_id=user.id,
+            progress=progress,
+        )
+
+    def coi_search(
+        self,
+        query: str,
+        *,
+        country: str | None = None,
+        top: int = 10,
+        published_from: date | None = None,
+        published_to: date | None = None,
+        case_id: str | None = None,
+    ) -> SearchResults:
+        """Hybrid COI search (see coi.search); the query is audited as ``coi.search``."""
+        from examiner_app.coi.search import search
+
+        self._signed_in()
+        if case_id is not None:
+            with self.store.session() as session:
+                accounts.require_read(session, self.user, case_id)
+        results = search(
+            self.store,
+            query,
+            country=country,
+            published_from=published_from,
+            published_to=published_to,
+            top=top,
+            engine=self.coi_engine(),
+        )
+        with self.store.session() as session:
+            audit.record(
+                session,
+                self.actor,
+                "coi.search",
+                case_id=case_id,
+                details={"query": query, **results.filters, "mode": results.mode, "results": len(results.hits)},
+            )
+        return results
+
+    def suggest_excerpts(self, case_id: str, top: int = 5) -> list[ExcerptSuggestion]:
+        """COI passages suggested from the case's facts (coi.search.suggest_excerpts); audited as ``coi.suggest``."""
+        from examiner_app.coi.search import suggest_excerpts
+
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+        suggestions = suggest_excerpts(self.store, case_id, top, engine=self.coi_engine())
+        with self.store.session() as session:
+            audit.record(
+                session,
+                self.actor,
+                "coi.suggest",
+                case_id=case_id,
+                details={"queries": sorted({q for s in suggestions for q in s.queries}), "results": len(suggestions)},
+            )
+        return suggestions
+
+    def pin_excerpt(self, case_id: str, passage_id: int, *, suggestion_id: str | None = None, note: str = "") -> Pin:
+        """Pin a COI passage to the case or to one fact; stored and audited (``coi.pin``) together."""
+        from examiner_app.coi.pins import pin_excerpt
+
+        with self.store.session() as session:
+            return pin_excerpt(session, self.user, case_id, passage_id, suggestion_id=suggestion_id, note=note)
+
+    def unpin_excerpt(self, pin_id: str) -> None:
+        from examiner_app.coi.pins import unpin_excerpt
+
+        with self.store.session() as session:
+            unpin_excerpt(session, self.user, pin_id)
+
+    def pins(self, case_id: str) -> list[Pin]:
+        from examiner_app.coi import repository as coi_repo
+
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            return coi_repo.list_pins(session, case_id)
+
+    def load_prior_cases(self, folder: Path) -> PriorLoadReport:
+        """Load decided, anonymized prior cases (examiners and admins); audited as ``prior_cases.load``."""
+        from examiner_app.coi.prior_cases import load_prior_cases
+
+        user = self._signed_in()
+        if user.role not in (Role.EXAMINER, Role.ADMIN):
+            raise PermissionDeniedError(f"A {user.role.value} cannot load prior cases.")
+        return load_prior_cases(self.store, folder, engine=self.coi_engine(), actor=self.actor)
+
+    def similar_cases(
+        self,
+        case_id: str,
+        *,
+        top: int = 10,
+        country: str | None = None,
+        ground: str | None = None,
+        decided_from: date | None = None,
+        decided_to: date | None = None,
+    ) -> SimilarResults:
+        """Prior and store cases like this one, explained, never an outcome; audited as ``similar.search``.
+
+        Store cases the user may not read are left out (prior cases are anonymized reference material).
+        """
+        from examiner_app.coi.prior_cases import similar_cases
+        from examiner_app.summaries.similar import SimilarFilters
+
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            readable = {c.id for c in accounts.readable_cases(session, self.user)}
+        results = similar_cases(
+            self.store,
+            case_id,
+            top=top,
+            filters=SimilarFilters(country=country, ground=ground, decided_from=decided_from, decided_to=decided_to),
+            engine=self.coi_engine(),
+            allowed_case_ids=readable,
+        )
+        with self.store.session() as session:
+            audit.record(
+                session,
+                self.actor,
+                "similar.search",
+                case_id=case_id,
+                details={
+                    "top": top,
+                    "country": country,
+                    "ground": ground,
+                    "results": [{"kind": r.kind, "id": r.id} for r in results.results],
+                },
+            )
+        return results
 
 
 def with_settings(settings: Settings, **changes: object) -> Settings:

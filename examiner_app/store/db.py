@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from examiner_app.errors import ConfigurationError
+from examiner_app.errors import ConfigurationError, PassphraseRequiredError, WrongPassphraseError
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def _check_passphrase_fits(database: str | None, passphrase: str) -> None:
         connection.execute("PRAGMA key = '{}'".format(passphrase.replace("'", "''")))
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
-        raise ConfigurationError("Wrong passphrase for this store (or the file is damaged). Try again.") from exc
+        raise WrongPassphraseError("Wrong passphrase for this store (or the file is damaged). Try again.") from exc
     finally:
         connection.close()
 
@@ -111,7 +111,7 @@ class Store:
             kwargs["module"] = sqlcipher
             _check_passphrase_fits(parsed.database, passphrase or "")
         elif self.dialect == "sqlite" and _is_encrypted_file(parsed.database):
-            raise ConfigurationError(
+            raise PassphraseRequiredError(
                 "This store is encrypted: enter its passphrase (or set EXAMINER_PASSPHRASE for the command line)."
             )
         if self.dialect == "sqlite":

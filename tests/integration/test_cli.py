@@ -46,10 +46,11 @@ def test_case_new_show_and_audit_verify_then_tamper(tmp_path: Path, capsys: pyte
     import sqlite3
 
     with sqlite3.connect(tmp_path / "examiner.db") as db:
-        db.execute("UPDATE audit_events SET details = '{\"title\": \"another title\"}' WHERE action = 'case.create'")
+        (event_id,) = db.execute("SELECT id FROM audit_events WHERE action = 'case.create'").fetchone()
+        db.execute("UPDATE audit_events SET details = '{\"title\": \"another title\"}' WHERE id = ?", (event_id,))
     assert main(["audit", "verify", *data]) == 1
     captured = capsys.readouterr()
-    assert json.loads(captured.out)["first_broken_event"] == 1
+    assert json.loads(captured.out)["first_broken_event"] == event_id
     assert captured.err.count("\n") == 1
 
 
