@@ -9,6 +9,8 @@ an *admin* manages accounts and assignments and sees every case.
 
 from __future__ import annotations
 
+import contextlib
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import exists, select
@@ -57,8 +59,13 @@ def create_account(session: Session, actor: User | None, name: str, role: Role, 
     row.password_hash = _hasher.hash(password)
     row.active = True
     session.flush()
-    audit.record(session, actor.id if actor else row.id, "user.create", subject=row.id,
-                 details={"name": name, "role": role.value})
+    audit.record(
+        session,
+        actor.id if actor else row.id,
+        "user.create",
+        subject=row.id,
+        details={"name": name, "role": role.value},
+    )
     return repo.user_to_domain(row)
 
 
@@ -67,10 +74,8 @@ def authenticate(session: Session, name: str, password: str) -> User:
     row = _user_row(session, name)
     failure = PermissionDeniedError("Unknown name or wrong password. Try again or ask an administrator to reset it.")
     if row is None or row.password_hash is None or not row.active:
-        try:
+        with contextlib.suppress(VerificationError):
             _hasher.verify(_DUMMY_HASH, password)
-        except VerificationError:
-            pass
         audit.record(session, audit.SYSTEM_ACTOR, "user.sign_in_failed", details={"name": name.strip()})
         raise failure
     try:
@@ -127,7 +132,8 @@ def require_decide(session: Session, user: User | None, case_id: str) -> None:
         return
     if user.role is not Role.EXAMINER:
         raise PermissionDeniedError(
-            f"{user.name} is signed in as {user.role.value}; only an examiner can accept, edit or reject a fact.")
+            f"{user.name} is signed in as {user.role.value}; only an examiner can accept, edit or reject a fact."
+        )
     if not _assigned(session, user, case_id):
         raise PermissionDeniedError("This case is not assigned to you. Ask an administrator to assign it.")
 

@@ -14,8 +14,14 @@ from examiner_app.domain import FactField, Suggestion, SuggestionStatus
 from examiner_app.summaries.fact_sheet import citation
 
 DATED_FIELDS = frozenset(
-    {FactField.DATE_OF_BIRTH, FactField.EVENT_DATE, FactField.DATE_OF_ENTRY, FactField.PROCEDURAL_DATE,
-     FactField.DOCUMENT_ISSUE_DATE, FactField.DATE}
+    {
+        FactField.DATE_OF_BIRTH,
+        FactField.EVENT_DATE,
+        FactField.DATE_OF_ENTRY,
+        FactField.PROCEDURAL_DATE,
+        FactField.DOCUMENT_ISSUE_DATE,
+        FactField.DATE,
+    }
 )
 
 
@@ -36,8 +42,13 @@ def _event_for(date: Suggestion, events: list[Suggestion]) -> Suggestion | None:
         return None
     for event in events:
         p = event.provenance
-        if (p is not None and p.document_id == date.provenance.document_id and p.page == date.provenance.page
-                and p.start <= date.provenance.start and date.provenance.end <= p.end):
+        if (
+            p is not None
+            and p.document_id == date.provenance.document_id
+            and p.page == date.provenance.page
+            and p.start <= date.provenance.start
+            and date.provenance.end <= p.end
+        ):
             return event
     return None
 

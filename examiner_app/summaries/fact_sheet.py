@@ -40,8 +40,14 @@ FIELD_ORDER: tuple[FactField, ...] = (
 
 # Fields a person has one value of: two different values are a conflict worth showing.
 SINGLE_VALUED = frozenset(
-    {FactField.PERSON_NAME, FactField.DATE_OF_BIRTH, FactField.NATIONALITY, FactField.COUNTRY_OF_ORIGIN,
-     FactField.DATE_OF_ENTRY, FactField.PORT_OF_ENTRY}
+    {
+        FactField.PERSON_NAME,
+        FactField.DATE_OF_BIRTH,
+        FactField.NATIONALITY,
+        FactField.COUNTRY_OF_ORIGIN,
+        FactField.DATE_OF_ENTRY,
+        FactField.PORT_OF_ENTRY,
+    }
 )
 
 
@@ -97,9 +103,13 @@ def build_fact_sheet(suggestions: Iterable[Suggestion]) -> FactSheet:
         if s.status is SuggestionStatus.REJECTED:
             continue
         line = SheetLine(
-            suggestion_id=s.id, field=s.field, value=s.effective_value,
+            suggestion_id=s.id,
+            field=s.field,
+            value=s.effective_value,
             normalized=s.reviewed_value if s.status is SuggestionStatus.EDITED else s.normalized,
-            status=s.status, confidence=s.confidence, citation=citation(s.provenance),
+            status=s.status,
+            confidence=s.confidence,
+            citation=citation(s.provenance),
             model=str(s.provenance.model) if s.provenance else "examiner",
             provenance=s.provenance,
         )

@@ -19,8 +19,12 @@ def setup_accounts(store: Store) -> dict[str, object]:
     with store.session() as session:
         admin = accounts.create_account(session, None, "Admin A", Role.ADMIN, PASSWORD)
         users = {"admin": admin}
-        for name, role in [("Ex One", Role.EXAMINER), ("Ex Two", Role.EXAMINER), ("Rev", Role.REVIEWER),
-                           ("Trainer", Role.TRAINER)]:
+        for name, role in [
+            ("Ex One", Role.EXAMINER),
+            ("Ex Two", Role.EXAMINER),
+            ("Rev", Role.REVIEWER),
+            ("Trainer", Role.TRAINER),
+        ]:
             users[name] = accounts.create_account(session, admin, name, role, PASSWORD)
         case_one = repo.create_case(session, "Case of examiner one")
         case_anon = repo.create_case(session, "Anonymized training case", anonymized=True)
@@ -64,6 +68,7 @@ def test_who_sees_which_case(any_store: Store) -> None:
     users = setup_accounts(any_store)
     case_one, case_anon = users["case_one"], users["case_anon"]
     with any_store.session() as session:
+
         def titles(key: str) -> set[str]:
             return {c.title for c in accounts.readable_cases(session, users[key])}  # type: ignore[arg-type]
 

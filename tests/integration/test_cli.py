@@ -16,8 +16,15 @@ from examiner_app.cli import main
 
 def run_cli(args: list[str], data_dir: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, EXAMINER_DATA_DIR=str(data_dir))
-    return subprocess.run([sys.executable, "-m", "examiner_app", *args], input=stdin, capture_output=True, text=True,
-                          env=env, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "examiner_app", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -47,7 +54,7 @@ def test_case_new_show_and_audit_verify_then_tamper(tmp_path: Path, capsys: pyte
 
     with sqlite3.connect(tmp_path / "examiner.db") as db:
         (event_id,) = db.execute("SELECT id FROM audit_events WHERE action = 'case.create'").fetchone()
-        db.execute("UPDATE audit_events SET details = '{\"title\": \"another title\"}' WHERE id = ?", (event_id,))
+        db.execute('UPDATE audit_events SET details = \'{"title": "another title"}\' WHERE id = ?', (event_id,))
     assert main(["audit", "verify", *data]) == 1
     captured = capsys.readouterr()
     assert json.loads(captured.out)["first_broken_event"] == event_id

@@ -28,8 +28,13 @@ def make_scan(path: Path) -> None:
     for n in range(1, PAGES + 1):
         image = Image.new("L", (1240, 1754), 255)
         draw = ImageDraw.Draw(image)
-        lines = [f"Statement page {n}", "Name: Kamal Perera", f"On {n} May 2021 the police came to our house.",
-                 "I left Colombo and travelled to Bangkok.", "FICTIONAL SAMPLE"]
+        lines = [
+            f"Statement page {n}",
+            "Name: Kamal Perera",
+            f"On {n} May 2021 the police came to our house.",
+            "I left Colombo and travelled to Bangkok.",
+            "FICTIONAL SAMPLE",
+        ]
         for i, line in enumerate(lines):
             draw.text((120, 150 + 60 * i), line, font=font, fill=0)
         pages.append(image)
@@ -38,8 +43,14 @@ def make_scan(path: Path) -> None:
 
 def cli(data: Path, *args: str) -> subprocess.Popen[str]:
     env = dict(os.environ, EXAMINER_DATA_DIR=str(data), EXAMINER_AI_ENABLED="0", OMP_THREAD_LIMIT="1")
-    return subprocess.Popen([sys.executable, "-m", "examiner_app", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "examiner_app", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
 
 
 def saved_pages(db: Path) -> set[int]:

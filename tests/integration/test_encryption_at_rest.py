@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from examiner_app.domain import BBox, FactField, ModelRef, PageSource, PageText, Provenance, Suggestion, SuggestionStatus, Word
+from examiner_app.domain import (
+    BBox,
+    FactField,
+    ModelRef,
+    PageSource,
+    PageText,
+    Provenance,
+    Suggestion,
+    SuggestionStatus,
+    Word,
+)
 from examiner_app.errors import ConfigurationError
 from examiner_app.store import Store
 from examiner_app.store import repositories as repo
@@ -24,12 +34,19 @@ def plant_marker(store: Store) -> None:
     with store.session() as session:
         case = repo.create_case(session, f"Case {MARKER}")
         content = f"original bytes {MARKER}".encode()
-        doc = repo.add_document(session, case.id, f"{MARKER}.txt", content, hashlib.sha256(content).hexdigest(), "text/plain")
+        doc = repo.add_document(
+            session, case.id, f"{MARKER}.txt", content, hashlib.sha256(content).hexdigest(), "text/plain"
+        )
         words = (Word(MARKER, 6, 6 + len(MARKER), BBox(0, 0, 10, 10), 0.9),)
         repo.save_page(session, doc.id, PageText(1, text, words, PageSource.PLAIN_TEXT), MARKER.encode())
         prov = Provenance(doc.id, f"{MARKER}.txt", 1, 6, 6 + len(MARKER), (), ModelRef("rules", "identity", "1"))
-        repo.add_suggestion(session, case.id, Suggestion("", case.id, FactField.PERSON_NAME, MARKER, MARKER, 0.9, prov,
-                                                         SuggestionStatus.PENDING, note=MARKER))
+        repo.add_suggestion(
+            session,
+            case.id,
+            Suggestion(
+                "", case.id, FactField.PERSON_NAME, MARKER, MARKER, 0.9, prov, SuggestionStatus.PENDING, note=MARKER
+            ),
+        )
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le"])

@@ -18,13 +18,25 @@ STATEMENT = SAMPLES_DIR / "lk-journalist-en" / "application_form.png"
 
 
 def guarded(args: list[str], data: Path, log: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, EXAMINER_DATA_DIR=str(data), EXAMINER_NETGUARD_LOG=str(log),
-               PYTHONPATH=os.pathsep.join([str(GUARD), str(REPO_ROOT)]), EXAMINER_AI_ENABLED="1")
+    env = dict(
+        os.environ,
+        EXAMINER_DATA_DIR=str(data),
+        EXAMINER_NETGUARD_LOG=str(log),
+        PYTHONPATH=os.pathsep.join([str(GUARD), str(REPO_ROOT)]),
+        EXAMINER_AI_ENABLED="1",
+    )
     # Deliberately no HF_HUB_OFFLINE: the code itself must not reach for a hub.
     for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
         env.pop(name, None)
-    return subprocess.run([sys.executable, "-m", "examiner_app", *args], input=stdin, capture_output=True, text=True,
-                          env=env, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "examiner_app", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
 
 
 def test_the_guard_catches_a_connection(tmp_path: Path) -> None:
@@ -32,7 +44,9 @@ def test_the_guard_catches_a_connection(tmp_path: Path) -> None:
     log = tmp_path / "net.log"
     env = dict(os.environ, EXAMINER_NETGUARD_LOG=str(log), PYTHONPATH=str(GUARD))
     code = "import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\nexcept OSError as e:\n    print(e)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
     assert "blocked by the test guard" in result.stdout
     assert log.exists()
     assert log.read_text().strip()

@@ -43,11 +43,18 @@ class FakeReader:
 
     def probe(self, path: Path, options: reader.ReadOptions) -> reader.DocumentProbe:
         if path.read_bytes().startswith(b"ENCRYPTED"):
-            raise EncryptedFileError(path, "the PDF is password-protected. Ask the applicant's representative for the password.")
+            raise EncryptedFileError(
+                path, "the PDF is password-protected. Ask the applicant's representative for the password."
+            )
         return reader.DocumentProbe(mime_type="image/tiff", page_count=len(PAGES))
 
-    def read(self, path: Path, options: reader.ReadOptions, progress: ProgressReporter,
-             skip_pages: frozenset[int] = frozenset()) -> Iterator[reader.ReadPage]:
+    def read(
+        self,
+        path: Path,
+        options: reader.ReadOptions,
+        progress: ProgressReporter,
+        skip_pages: frozenset[int] = frozenset(),
+    ) -> Iterator[reader.ReadPage]:
         self.skip_seen.append(skip_pages)
         for number, text in enumerate(PAGES, start=1):
             if number in skip_pages:
@@ -74,8 +81,9 @@ def pipeline(store: Store) -> Pipeline:
     return Pipeline(store, PipelineContext(ai_enabled=False))
 
 
-def test_import_saves_original_pages_languages_and_pending_suggestions(store: Store, fake_reader: FakeReader,
-                                                                        tmp_path: Path) -> None:
+def test_import_saves_original_pages_languages_and_pending_suggestions(
+    store: Store, fake_reader: FakeReader, tmp_path: Path
+) -> None:
     case_id = make_case(store)
     file = tmp_path / "statement.tif"
     file.write_bytes(b"original bytes")
@@ -120,8 +128,9 @@ def test_crash_mid_import_keeps_saved_pages_and_resumes(store: Store, fake_reade
         assert repo.saved_page_numbers(session, outcome.document_id or "") == {1, 2, 3}
 
 
-def test_resume_reads_the_stored_original_when_the_source_is_gone(store: Store, fake_reader: FakeReader,
-                                                                   tmp_path: Path) -> None:
+def test_resume_reads_the_stored_original_when_the_source_is_gone(
+    store: Store, fake_reader: FakeReader, tmp_path: Path
+) -> None:
     case_id = make_case(store)
     file = tmp_path / "statement.tif"
     file.write_bytes(b"original bytes")
@@ -135,8 +144,9 @@ def test_resume_reads_the_stored_original_when_the_source_is_gone(store: Store, 
     assert fake_reader.skip_seen[-1] == {1, 2}
 
 
-def test_a_bad_file_gets_its_own_state_and_the_rest_of_the_case_is_kept(store: Store, fake_reader: FakeReader,
-                                                                        tmp_path: Path) -> None:
+def test_a_bad_file_gets_its_own_state_and_the_rest_of_the_case_is_kept(
+    store: Store, fake_reader: FakeReader, tmp_path: Path
+) -> None:
     case_id = make_case(store)
     good = tmp_path / "good.tif"
     good.write_bytes(b"fine")
@@ -150,8 +160,9 @@ def test_a_bad_file_gets_its_own_state_and_the_rest_of_the_case_is_kept(store: S
         assert statuses == {"locked.pdf": DocumentStatus.ENCRYPTED, "good.tif": DocumentStatus.DONE}
 
 
-def test_cancel_keeps_finished_pages_and_import_again_resumes(store: Store, fake_reader: FakeReader,
-                                                              tmp_path: Path) -> None:
+def test_cancel_keeps_finished_pages_and_import_again_resumes(
+    store: Store, fake_reader: FakeReader, tmp_path: Path
+) -> None:
     class CancelAfterFirstPage(NullProgress):
         def __init__(self) -> None:
             self.pages = 0
@@ -178,7 +189,9 @@ def test_too_large_file_is_recorded_without_parsing(store: Store, fake_reader: F
     case_id = make_case(store)
     big = tmp_path / "big.tif"
     big.write_bytes(b"x" * 2048)
-    small_limit = Pipeline(store, PipelineContext(read_options=reader.ReadOptions(max_file_bytes=1024), ai_enabled=False))
+    small_limit = Pipeline(
+        store, PipelineContext(read_options=reader.ReadOptions(max_file_bytes=1024), ai_enabled=False)
+    )
     (outcome,) = small_limit.import_files(case_id, [big])
     assert outcome.status is DocumentStatus.TOO_LARGE
     assert fake_reader.skip_seen == []  # never handed to a reader
