@@ -1,0 +1,260 @@
+"""Language identification for pages and blocks: Unicode scripts first, then detectors where they are strong.
+
+How a text is decided (details in docs/language-id.md):
+
+1. Count letters per script (``extraction.scripts``). No letters, or fewer than ``MIN_LETTERS``: ``und``.
+2. A script that names one supported language decides it: Sinhala -> ``si``, Myanmar -> ``my``, Khmer -> ``km``,
+   Tamil -> ``ta``, Bengali -> ``bn`` (unless Assamese letters ৰ ৱ appear), any kana -> ``ja``. Scripts of no
+   supported language (Hangul, Thai, Gujarati...) give ``und``.
+3. Otherwise the script's candidates (Latin: en tr kmr fr so tl id vi es; Arabic: ar fa prs ur ps ckb;
+   Devanagari: hi ne; Cyrillic: ru; Han: zh ja; Ethiopic: am ti; each plus "other") are scored by a small
+   fitted model over four detectors (langdetect seeded, py3langid, pycld2, fastText lid.176 lite) and letter and
+   vocabulary cues (``_model``, ``_cues``).
+4. The best candidate is returned only if its probability reaches ``THRESHOLD`` and it is a supported language;
+   otherwise the first guess is ``und`` and the candidates follow. Persian is the exception that proves the
+   rule: ``fa`` is also the ISO code of the Persian macrolanguage, which includes Dari, so when the text is
+   surely Persian but the Dari/Iranian evidence is thin, ``fa`` is answered with their joint probability.
+
+Everything is deterministic (langdetect is seeded) and offline; detectors load on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from types import MappingProxyType
+
+from examiner_app.domain import UNDETERMINED, BBox, LanguageGuess, PageText, TextBlock, Word
+from examiner_app.extraction.language._detectors import Vote
+from examiner_app.extraction.language.tesseract import script_to_tesseract, tesseract_languages_for
+from examiner_app.extraction.scripts import detect_scripts, dominant_script, script_counts
+
+__all__ = [
+    "MIN_LETTERS",
+    "SUPPORTED_LANGUAGES",
+    "THRESHOLD",
+    "detect_language",
+    "detect_page_languages",
+    "detect_scripts",
+    "script_to_tesseract",
+    "tesseract_languages_for",
+]
+
+#: Code -> English name of every language we identify (ISO 639-1 where one exists, else 639-3).
+SUPPORTED_LANGUAGES: Mapping[str, str] = MappingProxyType(
+    {
+        "ja": "Japanese",
+        "en": "English",
+        "tr": "Turkish",
+        "kmr": "Kurdish (Kurmanji)",
+        "ckb": "Kurdish (Sorani)",
+        "ur": "Urdu",
+        "bn": "Bengali",
+        "hi": "Hindi",
+        "ne": "Nepali",
+        "ta": "Tamil",
+        "si": "Sinhala",
+        "my": "Burmese",
+        "km": "Khmer",
+        "fa": "Persian (Farsi)",
+        "prs": "Dari",
+        "ar": "Arabic",
+        "ps": "Pashto",
+        "fr": "French",
+        "ti": "Tigrinya",
+        "am": "Amharic",
+        "so": "Somali",
+        "ru": "Russian",
+        "zh": "Chinese",
+        "vi": "Vietnamese",
+        "id": "Indonesian",
+        "tl": "Tagalog",
+        "es": "Spanish",
+    }
+)
+
+#: Below this probability the first guess is ``und``. Chosen on the dev half (evaluation/langid_eval.py prints
+#: the trade-off): higher refuses more short texts of supported languages, lower lets more foreign ones through.
+THRESHOLD = 0.5
+#: Texts with fewer letters than this are ``und`` outright: no detector is meaningful on one or two letters...
+MIN_LETTERS = 3
+#: ...except where one character carries a word: a script that decides alone (a kana is Japanese, a Sinhala
+#: letter Sinhala) or Han, whose characters are words.
+MIN_LETTERS_BY_SCRIPT: Mapping[str, int] = MappingProxyType({"Han": 1})
+_MIN_LETTERS_SINGLE_SCRIPT = 1
+
+#: Scripts written by exactly one supported language (among those we support).
+SINGLE_LANGUAGE_SCRIPTS: Mapping[str, str] = MappingProxyType(
+    {"Sinhala": "si", "Myanmar": "my", "Khmer": "km", "Tamil": "ta", "Bengali": "bn", "Japanese": "ja"}
+)
+_ASSAMESE_LETTERS = frozenset("ৰৱ")  # in Bengali script, only Assamese uses these
+_PERSIAN = ("fa", "prs")
+#: A non-Latin script with at least this share of the letters is read as the text's script even when Latin
+#: letters are more numerous.
+_MIN_NON_LATIN = 0.3
+#: Candidates less likely than this are not listed after the first guess: they would only be noise.
+_MIN_CANDIDATE = 0.01
+
+
+def detect_language(text: str, top: int = 3) -> tuple[LanguageGuess, ...]:
+    """Up to ``top`` guesses for the language of ``text``, best first, confidences 0..1.
+
+    Contract: the first guess is a supported language only when its confidence is at least ``THRESHOLD``;
+    otherwise it is ``LanguageGuess("und", c)`` where ``c`` is the probability that the best supported
+    candidate is wrong (1.0 for a text without letters), and supported candidates (probability >= 0.01) may
+    follow it. Codes are keys of ``SUPPORTED_LANGUAGES`` or ``"und"``. Deterministic; never uses the network.
+    """
+    ranked, _votes = _rank(text)
+    return _decide(ranked, top)
+
+
+Ranked = list[tuple[str, float]]
+
+
+def _rank(text: str, votes: Mapping[str, Vote] | None = None) -> tuple[Ranked, Mapping[str, Vote] | None]:
+    """Candidates with probabilities, best first (may include ``other`` and ``und``), and the detectors' votes.
+
+    The votes are ``None`` when the script decided without asking the detectors. ``votes`` may be passed in
+    (the evaluation computes them once for all systems).
+    """
+    counts = script_counts(text)
+    letters = sum(counts.values())
+    if letters == 0:
+        return [(UNDETERMINED, 1.0)], None
+    scripts = {script: n / letters for script, n in counts.most_common()}
+    script = dominant_script(scripts)
+    if script is None:  # pragma: no cover - letters > 0 always yields a script
+        return [(UNDETERMINED, 1.0)], None
+    if script == "Latin":
+        # Latin letters in other-script text are mostly names, terms, codes and URLs; a sizeable other script is
+        # the language the text is written in.
+        script = next((s for s, share in scripts.items() if s != "Latin" and share >= _MIN_NON_LATIN), script)
+    if script == "Japanese":
+        share = sum(scripts.get(s, 0.0) for s in ("Han", "Hiragana", "Katakana"))
+    else:
+        share = scripts.get(script, 0.0)
+    # Certainty shrinks when the chosen script covers less than half of the letters.
+    share = min(1.0, 2.0 * share)
+    if script in SINGLE_LANGUAGE_SCRIPTS:
+        if letters < _MIN_LETTERS_SINGLE_SCRIPT or (script == "Bengali" and _ASSAMESE_LETTERS.intersection(text)):
+            return [(UNDETERMINED, 1.0)], None
+        return [(SINGLE_LANGUAGE_SCRIPTS[script], share)], None
+
+    from examiner_app.extraction.language import _model
+
+    if script not in _model.GROUPS or letters < MIN_LETTERS_BY_SCRIPT.get(script, MIN_LETTERS):
+        return [(UNDETERMINED, 1.0)], None
+    if votes is None:
+        from examiner_app.extraction.language._detectors import all_votes
+
+        votes = all_votes(text, script)
+    ranked = _model.combine(text, script, letters, votes)
+    return [(code, p * share) for code, p in ranked], votes
+
+
+def _decide(ranked: Ranked, top: int, threshold: float = THRESHOLD) -> tuple[LanguageGuess, ...]:
+    """The guesses for candidates ranked best first: the threshold, ``other`` and Persian rules applied."""
+    top = max(1, top)
+    probability = dict(ranked)
+    best, p_best = ranked[0]
+    persian = probability.get("fa", 0.0) + probability.get("prs", 0.0)
+    if best in _PERSIAN and p_best < threshold <= persian:
+        # Surely Persian, unsure which standard: answer the macrolanguage (ISO 639-1 "fa" covers Dari).
+        rest = sorted(
+            [("prs", probability["prs"]), *((c, p) for c, p in ranked if c not in _PERSIAN)], key=lambda cp: -cp[1]
+        )
+        ranked = [("fa", persian), *rest]
+        best, p_best = ranked[0]
+    candidates = [LanguageGuess(code, round(p, 4)) for code, p in ranked if code in SUPPORTED_LANGUAGES]
+    if best in SUPPORTED_LANGUAGES and p_best >= threshold:
+        return tuple(g for i, g in enumerate(candidates[:top]) if i == 0 or g.confidence >= _MIN_CANDIDATE)
+    p_supported = candidates[0].confidence if candidates else 0.0
+    und = LanguageGuess(UNDETERMINED, round(1.0 - p_supported, 4))
+    return (und, *(g for g in candidates[: top - 1] if g.confidence >= _MIN_CANDIDATE))
+
+
+# --- pages and blocks --------------------------------------------------------------------------------------
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def detect_page_languages(page: PageText) -> PageText:
+    """A copy of ``page`` with ``blocks`` (one per layout block, each with its languages) and ``languages``.
+
+    Blocks: Tesseract's layout blocks (``Word.block``) when the words carry more than one; otherwise (a text
+    layer, plain text, or no words) the text is split on blank lines. Each block's ``start``/``end`` index
+    ``page.text`` and its ``bbox`` is the union of its words' boxes (``None`` without boxes).
+
+    Page ``languages`` (up to three): the languages of the blocks, ordered by the share of the page's letters
+    they cover, each with the letter-weighted confidence of its blocks. Blocks too short to decide are pooled
+    and decided together (the fields of a form usually share a language). ``und`` comes first only when
+    undecidable text is the largest share; a page without letters gets ``(und, 1.0)``.
+    """
+    spans = _block_spans(page)
+    blocks = tuple(
+        TextBlock(start, end, BBox.enclosing(w.bbox for w in words if w.bbox is not None), detect_language(text))
+        for start, end, words, text in spans
+    )
+    return replace(page, blocks=blocks, languages=_page_languages(page.text, blocks))
+
+
+def _block_spans(page: PageText) -> list[tuple[int, int, tuple[Word, ...], str]]:
+    text = page.text
+    groups: dict[int, list[Word]] = {}
+    for word in page.words:
+        groups.setdefault(word.block, []).append(word)
+    spans: list[tuple[int, int]]
+    if len(groups) > 1:
+        spans = [(min(w.start for w in ws), max(w.end for w in ws)) for ws in groups.values()]
+        spans.sort()
+    else:
+        spans = _paragraphs(text)
+    result = []
+    for start, end in spans:
+        words = page.words_in_span(start, end)
+        result.append((start, end, words, text[start:end]))
+    return result
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the blank-line-separated paragraphs of ``text``, surrounding whitespace excluded."""
+    spans = []
+    position = 0
+    for match in [*_BLANK_LINES.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[position:end]
+        stripped = chunk.strip()
+        if stripped:
+            start = position + chunk.index(stripped)
+            spans.append((start, start + len(stripped)))
+        position = match.end() if match else len(text)
+    return spans
+
+
+def _page_languages(text: str, blocks: Sequence[TextBlock]) -> tuple[LanguageGuess, ...]:
+    weight: dict[str, float] = {}  # language -> letters of its blocks
+    confidence: dict[str, float] = {}  # language -> letters x confidence
+    undecided: list[str] = []
+    for block in blocks:
+        chunk = text[block.start : block.end]
+        letters = sum(script_counts(chunk).values())
+        if not letters:
+            continue
+        first = block.languages[0] if block.languages else LanguageGuess(UNDETERMINED, 1.0)
+        if first.code == UNDETERMINED:
+            undecided.append(chunk)
+            continue
+        weight[first.code] = weight.get(first.code, 0.0) + letters
+        confidence[first.code] = confidence.get(first.code, 0.0) + letters * first.confidence
+    if undecided:
+        pooled = "\n".join(undecided)
+        letters = sum(script_counts(pooled).values())
+        first = detect_language(pooled, top=1)[0]
+        code = first.code
+        weight[code] = weight.get(code, 0.0) + letters
+        confidence[code] = confidence.get(code, 0.0) + letters * first.confidence
+    if not weight:
+        return (LanguageGuess(UNDETERMINED, 1.0),)
+    ordered = sorted(weight, key=lambda code: (-weight[code], code))
+    return tuple(LanguageGuess(code, round(confidence[code] / weight[code], 4)) for code in ordered[:3])

