@@ -18,6 +18,7 @@ import hmac
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -148,3 +149,31 @@ def to_domain(row: AuditEventRow) -> AuditEvent:
 def events_for_case(session: Session, case_id: str) -> list[AuditEvent]:
     rows = session.execute(select(AuditEventRow).where(AuditEventRow.case_id == case_id).order_by(AuditEventRow.id))
     return [to_domain(r) for r in rows.scalars()]
+
+
+def recent_events(session: Session, *, case_id: str | None = None, limit: int = 500) -> list[AuditEvent]:
+    query = select(AuditEventRow).order_by(AuditEventRow.id.desc()).limit(limit)
+    if case_id is not None:
+        query = query.where(AuditEventRow.case_id == case_id)
+    return [to_domain(r) for r in session.execute(query).scalars()]
+
+
+def export_jsonl(session: Session, out: Path) -> int:
+    """Every event, oldest first, one JSON object a line, hashes included so the archive can be verified."""
+    count = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for row in session.execute(select(AuditEventRow).order_by(AuditEventRow.id)).scalars():
+            record_ = {
+                "id": row.id,
+                "at": _canonical_time(row.at) + "Z",
+                "actor": row.actor,
+                "action": row.action,
+                "case_id": row.case_id,
+                "subject": row.subject,
+                "details": row.details,
+                "prev_hash": row.prev_hash,
+                "hash": row.hash,
+            }
+            handle.write(json.dumps(record_, ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    return count

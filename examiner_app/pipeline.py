@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from examiner_app import audit
@@ -238,16 +239,60 @@ class Pipeline:
             details={"file": document.file_name, "state": status.value, "error": exc.message},
         )
 
+    @contextmanager
+    def _original_path(self, document: Document, source_path: Path | None) -> Iterator[Path]:
+        """A path the worker processes can read the original from: the source file when it is
+        still the same bytes, else the stored original in a private temporary folder (mode 0700)."""
+        if source_path is not None and source_path.exists() and sha256_of(source_path) == document.sha256:
+            yield source_path
+            return
+        with tempfile.TemporaryDirectory(prefix="examiner-") as tmp:
+            with self.store.session() as session:
+                content = repo.document_content(session, document.id)
+            path = Path(tmp) / f"original{Path(document.file_name).suffix}"
+            path.write_bytes(content)
+            yield path
+
+    def reread_page(
+        self, document_id: str, page_number: int, ocr_languages: str | None, progress: ProgressReporter | None = None
+    ) -> PageText:
+        """OCR one page again with the languages the examiner picked, then regenerate the document's
+        pending suggestions (decided ones are kept). Audited as ``page.reocr``."""
+        progress = progress or NullProgress()
+        document = self._reload(document_id)
+        if document.status not in (
+            DocumentStatus.DONE,
+            DocumentStatus.LANGUAGES_DETECTED,
+            DocumentStatus.TEXT_EXTRACTED,
+        ):
+            raise ExaminerError(f"{document.file_name} has not been read yet; import it first, then read pages again.")
+        options = replace(self.context.read_options, ocr_languages=ocr_languages or None)
+        page: PageText | None = None
+        with self._original_path(document, None) as path:
+            probe = probe_document(path, options)
+            if not 1 <= page_number <= probe.page_count:
+                raise ExaminerError(f"{document.file_name} has no page {page_number}.")
+            skip = frozenset(range(1, probe.page_count + 1)) - {page_number}
+            for read in read_document(path, options, progress, skip_pages=skip):
+                page = detect_page_languages(read.page)
+                with self.store.session() as session:
+                    repo.save_page(session, document.id, page, read.image_png)
+                    audit.record(
+                        session,
+                        self.context.actor,
+                        "page.reocr",
+                        case_id=document.case_id,
+                        subject=document.id,
+                        details={"page": page_number, "ocr_languages": page.ocr_languages, "requested": ocr_languages},
+                    )
+        if page is None:
+            raise ExaminerError(f"Page {page_number} of {document.file_name} could not be read again.")
+        self._suggest_facts(self._reload(document_id), progress)
+        return page
+
     def _read_pages(self, document: Document, progress: ProgressReporter, source_path: Path | None) -> None:
         options = self.context.read_options
-        with tempfile.TemporaryDirectory(prefix="examiner-") as tmp:
-            path = source_path
-            if path is None or not path.exists() or sha256_of(path) != document.sha256:
-                # Resuming from the store: hand the worker the stored original, never the GUI process.
-                with self.store.session() as session:
-                    content = repo.document_content(session, document.id)
-                path = Path(tmp) / f"original{Path(document.file_name).suffix}"
-                path.write_bytes(content)
+        with self._original_path(document, source_path) as path:
             probe = probe_document(path, options)
             with self.store.session() as session:
                 repo.set_document_status(

@@ -42,7 +42,10 @@ stamp=".venv/.installed-$MODE"
 want=$(cat "${reqs[@]}" pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "Installing Python packages into .venv ($MODE)" >&2
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r "${reqs[-1]}"
-  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+  # pip's output goes to a log, shown only if it fails: CI logs stay readable.
+  log=.venv/pip-install.log
+  { .venv/bin/python -m pip install --disable-pip-version-check -r "${reqs[-1]}" &&
+    .venv/bin/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e . ; } >"$log" 2>&1 ||
+    { tail -n 60 "$log" >&2; echo "pip install failed; full log in $log" >&2; exit 1; }
   echo "$want" > "$stamp"
 fi

@@ -272,3 +272,20 @@ def test_keyed_chain_cannot_be_rewritten_wholesale_without_the_key(tmp_path: Pat
         assert not result.ok
         assert result.first_broken_id == 2
     keyed.dispose()
+
+
+def test_audit_export_is_json_lines_that_can_be_verified_offline(store: Store, tmp_path: Path) -> None:
+    import json
+
+    _, _, suggestion_id = seed_case(store)
+    review.accept(store, make_user(store), suggestion_id)
+    out = tmp_path / "audit.jsonl"
+    with store.session() as session:
+        count = audit.export_jsonl(session, out)
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == count >= 1
+    prev = audit.GENESIS_HASH
+    for line in lines:
+        assert line["prev_hash"] == prev
+        prev = line["hash"]
+    assert lines[-1]["action"] == "suggestion.accept"
