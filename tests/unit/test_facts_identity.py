@@ -183,7 +183,7 @@ def test_form_fields_without_colons(extractor: IdentityExtractor) -> None:
     assert of(found, FactField.RELIGION) == [("Hindu", "Hinduism")]
     assert of(found, FactField.LANGUAGE_SPOKEN) == [("Tamil", "ta"), ("English", "en")]
     assert of(found, FactField.DOCUMENT_NUMBER) == [("N8047312", "N8047312"), ("35202-4857193-1", "35202-4857193-1")]
-    assert of(found, FactField.CLAIMED_GROUND) == [("Political", "political_opinion")]
+    assert of(found, FactField.CLAIMED_GROUND) == [("Political opinion", "political_opinion")]
     assert of(found, FactField.PRIOR_APPLICATION) == [("None", "none")]
     assert of(found, FactField.AGENT_OF_PERSECUTION) == [("قوات الدعم السريع", "RSF")]
 

@@ -96,16 +96,20 @@ def test_country_of_origin(extractor: PlaceExtractor) -> None:
     ]
     assert by_field(run(extractor, "أنا من سوريا", "ar"), FactField.COUNTRY_OF_ORIGIN) == [("سوريا", "SY")]
     assert by_field(run(extractor, "من اهل افغانستان هستم", "fa"), FactField.COUNTRY_OF_ORIGIN) == [("افغانستان", "AF")]
-    assert by_field(run(extractor, "I am a Tamil from Jaffna, Sri Lanka."), FactField.COUNTRY_OF_ORIGIN) == [
-        ("Jaffna", "LK"),
-        ("Sri Lanka", "LK"),
-    ]
+    # the gold convention: a city the applicant comes from is a place; the country is the country of origin
+    found = run(extractor, "I am a Tamil from Jaffna, Sri Lanka.")
+    assert by_field(found, FactField.COUNTRY_OF_ORIGIN) == [("Sri Lanka", "LK")]
+    assert by_field(found, FactField.PLACE) == [("Jaffna", "LK")]
+    # once the country of origin is known, every plain mention of it is one too ("I left Afghanistan")
+    found = run(extractor, "I am from Afghanistan. I left Afghanistan in 2021 and went to Iran.")
+    assert by_field(found, FactField.COUNTRY_OF_ORIGIN) == [("Afghanistan", "AF"), ("Afghanistan", "AF")]
 
 
-def test_places_cities_and_first_mention_only(extractor: PlaceExtractor) -> None:
+def test_places_cities_every_mention(extractor: PlaceExtractor) -> None:
     found = run(extractor, "I lived in Kabul. Kabul was dangerous. Later I moved to Herat.")
     places = [c for c in found if c.field is FactField.PLACE]
-    assert [(c.value, c.normalized) for c in places] == [("Kabul", "AF"), ("Herat", "AF")]
+    assert [(c.value, c.normalized) for c in places] == [("Kabul", "AF"), ("Kabul", "AF"), ("Herat", "AF")]
+    assert places[1].confidence < places[0].confidence  # a repetition: cited, but no new fact
     assert all(("place_type", "city") in c.attributes for c in places)
 
 

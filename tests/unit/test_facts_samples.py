@@ -29,7 +29,10 @@ GROUND_TRUTH = sorted(SAMPLES.glob("*/ground_truth.json"))
 
 # Floors below what was measured (P 0.96, R 0.94 on 5 sample cases, rules only, 2026-11-25; the rules were
 # tuned on these samples, so held-out accuracy will be lower). Raise them when extraction improves.
-MIN_PRECISION = 0.85
+# Precision floor lowered from 0.85 (2026-11): the samples' ground truth marks only the applicant as person_name,
+# while the gold set's convention (evaluation/facts/README.md) marks every person, relatives included, and the
+# extractors now follow the gold set; the relatives' names count as false positives here (about 20 of them).
+MIN_PRECISION = 0.80
 MIN_RECALL = 0.80
 
 

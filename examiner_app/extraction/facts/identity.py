@@ -83,7 +83,7 @@ def _label_regex() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Label]]:
     # loses the column gap), or sits on the next line (passports, ID cards). Optional numbering "3."
     # and a bracketed hint "(as in passport)".
     pattern = re.compile(
-        rf"(?:^|(?<=\t)|(?<=\s{{3}})|(?<=\|))[ \t]*(?:\d{{1,2}}[.)]\s*)?(?P<label>{alternation})"
+        rf"(?:^|(?<=\t)|(?<=\s{{3}})|(?<=\|))[ \t]*(?:\d{{1,2}}(?:[.)]\s*|[ \t]+))?(?P<label>{alternation})"
         rf"[ \t]*(?:\([^)\n]{{0,30}}\)|（[^）\n]{{0,30}}）)?"
         rf"(?:(?P<strict>[ \t]*[:：]|\t|[ \t]{{3,}})|(?P<loose>[ \t]+)|(?P<eol>[ \t]*(?=\n|$)))[ \t]*(?P<value>[^\n|]*)",
         re.I | re.M,
@@ -211,6 +211,8 @@ _COUNTED_LATIN = re.compile(
     r"(?i)(?:\bone|\ba|\ban|\btwo|\bthree|\bhis|\bher|\btheir|\bthe applicant's)\s+"
     r"(?:(?:elder|older|younger|little|big|late|eldest|youngest)\s+)?$"
 )
+# Turkish marks "my" with a suffix: babam, babamı, amcam, ailem, eşim
+_TURKISH_POSSESSIVE = re.compile(r"(?i)^(?!mum$)\w+(?:[ıiuüae]m(?:[ıiuü]n?)?|[ıiuü]m[ıiuü]n?)$")
 _POSSESSIVE_LATIN = re.compile(
     r"(?i)(?:\bmy|\bour|\bmon|\bma|\bmes|\bnotre|\bnos)\s+(?:(?:elder|older|younger|little|big|late|eldest|youngest|petit|petite|grand|grande)\s+)?$"
 )
@@ -222,8 +224,11 @@ _STOP_WORDS = frozenset(fold(w) for w in load_data("given_names.json")["stop_wor
 
 
 _NEGATIONS = re.compile(
-    r"(?i)\b(?:never|not|no|n't|none|nobody|neither|jamais|pas|aucune?)\b|n't|ない|なかった|ません|していない|لم\s|لن\s|ليس|نه\s|هرگز|نکرده|نشده"
+    r"(?i)\b(?:never|not|no|n't|none|nobody|neither|jamais|pas|aucune?|hiç|asla)\b|n't|ない|なかった|ません|していない|"
+    r"(?<![\u0600-\u06FF])(?:لم|لن|ليس|نه|هرگز|نکرده|نشده|کبھی نہیں|نہیں)(?![\u0600-\u06FF])"
 )
+# Interview summaries speak of the applicant in the third person.
+_THIRD_PERSON = re.compile(r"(?i)\b(?:he|she|him|her|his|the applicant|the claimant|il|elle|lui)\b")
 _QUESTION_LINE = re.compile(r"(?im)^\s*(?:q|question|質問|問|سؤال|س|سوال|پرسش|interviewer|examiner)\s*[.:：)\-]")
 _FIRST_PERSON = re.compile(
     r"(?i)\b(?:i|me|my|mine|we|us|our|je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos)\b|私|僕|俺|わたし|我々|家族|"
@@ -364,7 +369,8 @@ def _negated(fragment: str) -> bool:
     return bool(_NEGATIONS.search(fragment))
 
 
-_NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+|(?:bin|bint|ibn|al|el|ul|abu|de|van)(?=[ \t]+[A-Z]))"
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
+_NAME_WORD = rf"(?:[{_UPPER}](?:[^\W\d_]|['’](?=[{_UPPER}])|-(?=[{_UPPER}]))+|(?:bin|bint|ibn|al|el|ul|abu|de|van)(?=[ \t]+[{_UPPER}]))"
 _NAME_AFTER = {
     n: re.compile(
         r"[ \t]*,?[ \t]*(?:(?:named|called|nommée?|appelée?|whose name is|mr\.?|mrs\.?|ms\.?)[ \t]+)?"
@@ -455,7 +461,10 @@ class IdentityExtractor:
         out.extend(
             d for d in self._narrative_documents(text) if not any(o.start < d.end and d.start < o.end for o in out)
         )
-        out.extend(self._family(text, nt))
+        family = self._family(text, nt)
+        out.extend(family)
+        out.extend(self._relatives_as_persons(text, [c for c in out if c.field is FactField.FAMILY_MEMBER]))
+        out.extend(self._answered_name(text))
         out.extend(self._self_description(text, nt, spans))
         out.extend(self._narrative(text, nt, spans, lang))
         return out
@@ -733,9 +742,20 @@ class IdentityExtractor:
 
     # -- "My name is ..." ---------------------------------------------------------------------
     _NAME_INTRO = re.compile(
-        r"(?i)(?:\bmy (?:full )?name is|\bi am called|\bje m'appelle|\bje m’appelle|\bmon nom est|\bbenim adım)\b"
+        r"(?i)(?:\bmy (?:full )?name is|\bi am called|\bje m'appelle|\bje m’appelle|\bmon nom est|\bbenim adım|"
+        r"(?<![\w'])adım|(?:^|\n)[ \t]*ben(?=[ \t]+[A-ZÇĞİÖŞÜ][^\W\d_]+[ \t]+[A-ZÇĞİÖŞÜ][^\W\d_]+,)|\bje soussignée?|"
+        r"\bi,(?=[ \t]+[A-Z][^\W\d_]+[ \t]+[A-Z][^\W\d_]+,))(?![\w'])"
     )
-    _NAME_INTRO_AR = re.compile(r"(?:اسمي|إسمي|اسم من|نام من|میرا نام|مرا نام)[ \t]+")
+    _NAME_INTRO_AR = re.compile(
+        r"(?:اسمي|إسمي|اسم من|نام من|نامم|میرا نام|مرا نام|اینجانب|إنني|اس کا نام|ان کا نام|"
+        r"(?:^|(?<=\n)|(?<=\.\s))(?:أنا|انا)(?=[ \t]+[^\n،,]{2,40}،))[ \t]+"
+    )
+    # "என் பெயர் கந்தசாமி ரமேஷ்.", "මගේ නම ... .", "ကျွန်ုပ်၏အမည်မှာ ... ဖြစ်ပါသည်", "私、ザフラ・モラディは"
+    _NAME_INTRO_OTHER = re.compile(
+        r"(?:என் பெயர்|எனது பெயர்|මගේ නම|මාගේ නම|ကျွန်ုပ်၏အမည်မှာ|ကျွန်ုပ်အမည်မှာ|ကျွန်တော့်နာမည်|ကျွန်မနာမည်)[ \t]+"
+        r"(?P<n>[^\n.။,]{2,50}?)(?=[ \t]*(?:\.|။|,|\n|ဖြစ်|ஆகும்|වේ))"
+        r"|私、(?P<j>[\u30A0-\u30FF・ー]{2,20})は"
+    )
     _NAME_INTRO_TITLE = re.compile(
         r"(?i)(?:\bact for|\bon behalf of|\bapplicant,?|\bclient,?|\brepresent)\s+(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+"
     )
@@ -764,7 +784,21 @@ class IdentityExtractor:
             taken: list[re.Match[str]] = []
             for w in words[:4]:
                 gap = text[(taken[-1].end() if taken else m.end()) : w.start()]
-                if gap.strip() or fold(w.group()) in {"است", "هست", "و", "من", "انا", "في", "از", "ہے", "ہوں", "ہیں"}:
+                if gap.strip() or fold(w.group()) in {
+                    "است",
+                    "هست",
+                    "و",
+                    "من",
+                    "انا",
+                    "في",
+                    "از",
+                    "ہے",
+                    "ہوں",
+                    "ہیں",
+                    "اور",
+                    "هستم",
+                    "فرزند",
+                }:
                     break
                 taken.append(w)
             if taken:
@@ -795,6 +829,13 @@ class IdentityExtractor:
                         f"the applicant named after '{m.group().strip()}'",
                     )
                 )
+        for m in self._NAME_INTRO_OTHER.finditer(text):
+            group = "n" if m.group("n") else "j"
+            s, e = trim_span(text, m.start(group), m.end(group))
+            if e > s and len(text[s:e].split()) <= 4:
+                out.append(
+                    candidate(text, FactField.PERSON_NAME, s, e, text[s:e], 0.75, self.model, "name after 'my name is'")
+                )
         for m in self._NAME_INTRO_JA.finditer(text):
             n = m.group("n")
             if any(k in n for k in ("難民", "出身", "国籍", "人")):
@@ -809,6 +850,71 @@ class IdentityExtractor:
                     0.7,
                     self.model,
                     "name in '私の名前は…です'",
+                )
+            )
+        return out
+
+    def _relatives_as_persons(self, text: str, family: list[FactCandidate]) -> list[FactCandidate]:
+        """A relative's name is a person named in the story too ("my father, Ghulam Sakhi Jafari")."""
+        out: list[FactCandidate] = []
+        for c in family:
+            name = dict(c.attributes).get("name")
+            if not name:
+                continue
+            first = name.split()[0]
+            pos = text.find(first, c.start, c.end)
+            if pos < 0:
+                continue
+            end = pos
+            for word in name.split():
+                k = text.find(word, end, c.end)
+                if k < 0 or text[end:k].strip():
+                    break
+                end = k + len(word)
+            if end <= pos:
+                continue
+            out.append(
+                candidate(
+                    text,
+                    FactField.PERSON_NAME,
+                    pos,
+                    end,
+                    text[pos:end],
+                    min(c.confidence, 0.75),
+                    self.model,
+                    f"a relative's name ({c.normalized})",
+                    [("role", "family")],
+                )
+            )
+        return out
+
+    # "A: Mehmet Yılmaz." right under "Q: What is your name?" (interview records in any language)
+    _NAME_QUESTION = re.compile(
+        r"(?im)^[ \t]*(?:q|question|質問|問|سؤال|س|سوال|پرسش|soru|கேள்வி|ප්‍රශ්නය)[ \t]*[.:：)\-][^\n]*"
+        r"(?:\bname\b|\bnom\b|氏名|名前|اسم|نام|ad[ıi]n[ıi]z|ad[ıi]\b|பெயர்|නම)[^\n]*\n"
+        r"[ \t]*(?:a|r|answer|réponse|答|جواب|ج|cevap|பதில்|පිළිතුර)[ \t]*[.:：)\-][ \t]*"
+        r"(?:(?:my name is|my full name is|je m'appelle|adım|benim adım|اسمي|اسم من|نام من|نامم)[ \t]+)?"
+        r"(?P<n>[^\n.。،,!?؟]{2,60}?)(?:[ \t]*(?:です|でございます|است|هست|ہے|\.|。|$))",
+    )
+
+    def _answered_name(self, text: str) -> list[FactCandidate]:
+        out: list[FactCandidate] = []
+        for m in self._NAME_QUESTION.finditer(text):
+            s, e = trim_span(text, m.start("n"), m.end("n"), ".,;:-")
+            value = text[s:e]
+            if e <= s or not _valid_name(value) or len(value.split()) > 5:
+                continue
+            out.append(
+                candidate(
+                    text,
+                    FactField.PERSON_NAME,
+                    s,
+                    e,
+                    " ".join(value.split()),
+                    0.8,
+                    self.model,
+                    "answer to the question about the applicant's name",
+                    [("role", "applicant")],
                 )
             )
         return out
@@ -830,7 +936,7 @@ class IdentityExtractor:
             span: tuple[int, int] | None = None
             if latin:
                 before = text[max(0, h.start - 30) : h.start]
-                possessive = _POSSESSIVE_LATIN.search(before)
+                possessive = _POSSESSIVE_LATIN.search(before) or _TURKISH_POSSESSIVE.search(word)
                 if not possessive and not _COUNTED_LATIN.search(before):
                     continue  # "son" / "partner" as ordinary words; only "my brother", "one younger brother"
                 span = _latin_name_after(text, h.end, 3)
@@ -841,7 +947,12 @@ class IdentityExtractor:
             elif is_arabic_script(word[0]) or is_cjk(word[0]):
                 span = _script_name_after(text, h.end)
                 if is_cjk(word[0]) and span is None and len(word) == 1:
-                    continue  # 父/母/兄 alone appear inside many words (母国 is not a mother)
+                    # 父/母/兄 alone appear inside many words (母国 is not a mother): only as a word of its own,
+                    # "母が亡くなりました", "弟を連行しました"
+                    prev = text[h.start - 1] if h.start > 0 else " "
+                    nxt = text[h.end] if h.end < len(text) else " "
+                    if nxt not in "がをはともに" or "\u4e00" <= prev <= "\u9fff":
+                        continue
             if span is not None:
                 name = " ".join(text[span[0] : span[1]].split())
                 if not _valid_name(name):
@@ -971,117 +1082,73 @@ class IdentityExtractor:
     # -- sentence-level: grounds, events, agents, prior applications --------------------------
     def _narrative(self, text: str, nt: NormText, spans: Sequence[tuple[int, int]], lang: str) -> list[FactCandidate]:
         out: list[FactCandidate] = []
-        grounds = _GROUND_M.find(nt)
+        grounds = _GROUND_M.find(nt) + [
+            h for h in _GROUND_TERMS_M.find(nt) if not _GROUND_M.find_in(text[h.start : h.end])
+        ]
+        connectors = _CONNECTOR_M.find(nt)
         persecution = _PERSECUTION_M.find(nt)
         events = _EVENT_M.find(nt)
-        agents = _AGENT_M.find(nt)
+        agents = [h for h in _AGENT_M.find(nt) if not _agent_is_a_title(text, h)]
         priors = _PRIOR_M.find(nt)
         fears = _FEAR_M.find(nt)
-        agent_best: dict[str, FactCandidate] = {}
         for a, b in spans:
             if _is_question(text, a, b):
                 continue
             sentence = text[a:b]
-            s_grounds = _in(grounds, a, b)
-            s_pers = _in(persecution, a, b)
             s_events = _in(events, a, b)
-            if s_grounds and (s_pers or s_events):
-                by_ground: dict[str, list[Hit[str]]] = {}
-                for g in s_grounds:
-                    by_ground.setdefault(g.payload, []).append(g)
-                for ground, hits in by_ground.items():
-                    words = sorted({text[g.start : g.end] for g in hits})
-                    triggers = sorted({text[p.start : p.end] for p in (s_pers or s_events)})[:3]
-                    explicit = any(
-                        text[p.start : p.end].casefold()
-                        in {
-                            "because of",
-                            "due to",
-                            "on account of",
-                            "persecuted",
-                            "persecution",
-                            "迫害",
-                            "بسبب",
-                            "اضطهاد",
-                            "بخاطر",
-                            "به خاطر",
-                            "به دلیل",
-                        }
-                        for p in s_pers
-                    )
-                    conf = 0.8 if explicit else 0.65
-                    if len(hits) > 1:
-                        conf += 0.05
-                    out.append(
-                        candidate(
-                            text,
-                            FactField.CLAIMED_GROUND,
-                            a,
-                            b,
-                            ground,
-                            conf,
-                            self.model,
-                            f"applicant's statement mentions {', '.join(repr(w) for w in words[:4])} with "
-                            f"{', '.join(repr(t) for t in triggers)} (a tag of what is stated, not an assessment)",
-                            [("ground", ground), ("cue_words", ", ".join(words[:6]))],
-                        )
-                    )
-            if s_events and not _negated_event(text, a, b, s_events):
+            s_fear = _in(fears, a, b)
+            s_conn = _in(connectors, a, b)
+            s_pers = [p for p in _in(persecution, a, b) if not _in(s_conn, p.start, p.end)]
+            happened = bool(s_events) and not _negated_event(text, a, b, s_events)
+            # "I fear I will be arrested": a fear about the future, not something that happened
+            feared_only = happened and any(f.start <= min(e.start for e in s_events) for f in s_fear)
+            reported = happened and not feared_only and not all(e.payload in _NOT_HARM for e in s_events)
+            out.extend(self._grounds(text, a, b, _in(grounds, a, b), s_conn, bool(s_events or s_fear or s_pers)))
+            if reported:
                 first_person = bool(_FIRST_PERSON.search(sentence)) or not sentence.isascii()
                 if first_person:
-                    acting: list[Hit[str]] = []
-                    first_event = min(e.start for e in s_events)
-                    for ag in _in(agents, a, b):
-                        kind = _AGENTS[ag.payload][0]
-                        by = _BY_BEFORE.search(text[max(a, ag.start - 14) : ag.start]) or _BY_AFTER.match(text, ag.end)
-                        # The agent acts: "by the police", "the police arrested me", "اعتقلتني الشرطة" (verb first).
-                        subject = ag.end <= first_event
-                        verb_first = is_arabic_script(text[ag.start]) and 0 <= ag.start - first_event <= 25
-                        if not (by or subject or verb_first) or (ag.payload == "family" and not by):
-                            continue  # "because I supported the LTTE": named, but not as the actor
-                        conf = 0.8 if by else 0.65
-                        acting.append(ag)
-                        c = candidate(
-                            text,
-                            FactField.AGENT_OF_PERSECUTION,
-                            ag.start,
-                            ag.end,
-                            ag.payload,
-                            conf,
-                            self.model,
-                            f"named in a sentence about {', '.join(sorted({e.payload for e in s_events}))}"
-                            + (" ('by')" if by else ""),
-                            [("agent_type", kind)],
-                        )
-                        prev = agent_best.get(ag.payload)
-                        if prev is None or c.confidence > prev.confidence:
-                            agent_best[ag.payload] = c
-                    out.append(self._event(text, a, b, s_events, acting, lang))
-            if not (s_events and not _negated_event(text, a, b, s_events)):
-                # No event here, but the sentence names who acts: "they said they were from the police
-                # intelligence service", "I fear the Taliban", "persecution by the Taliban".
-                fear = _in(fears, a, b)
-                for ag in _in(agents, a, b):
-                    ident = _IDENT_BEFORE.search(text[max(a, ag.start - 30) : ag.start])
-                    feared = [f for f in fear if abs(f.start - ag.start) <= 40]
-                    by = _BY_BEFORE.search(text[max(a, ag.start - 14) : ag.start])
-                    if ag.payload in ("family", "community", "government") or not (ident or feared or (by and fear)):
+                    acting = [ag for ag in _in(agents, a, b) if self._acts(text, ag, a, s_events)]
+                    harm = [e for e in s_events if e.payload not in _NOT_HARM]
+                    out.append(self._event(text, a, b, harm, acting, lang))
+            # Everyone named in a sentence about harm, threats or fear is a suggested agent; the examiner
+            # confirms. Relatives and neighbours only when they act ("by my uncle", "my father beat me").
+            first_person = (
+                bool(_FIRST_PERSON.search(sentence) or _THIRD_PERSON.search(sentence)) or not sentence.isascii()
+            )
+            context = (reported and first_person) or bool(s_fear) or bool(s_pers)
+            reason_from = min((c.start for c in s_conn), default=b)  # "because I supported the LTTE": not an actor
+            for ag in _in(agents, a, b):
+                by = _BY_BEFORE.search(text[max(a, ag.start - 14) : ag.start]) or _BY_AFTER.match(text, ag.end)
+                ident = _IDENT_BEFORE.search(text[max(a, ag.start - 30) : ag.start])
+                if _agent_helps(text, ag, a, b):
+                    continue
+                acts = reported and first_person and self._acts(text, ag, a, s_events)
+                if ag.payload in ("family", "community"):
+                    # a relative is an actor only when the words say so: "by my uncle", "my father beat me"
+                    # ("قتلوا والدي", "家族が脅迫された": the relative is the victim)
+                    strict_by = _BY_BEFORE.search(text[max(a, ag.start - 14) : ag.start]) or re.match(
+                        r"\s*(?:によって|により|に)", text[ag.end : ag.end + 6]
+                    )
+                    subject = bool(s_events) and ag.end <= min(e.start for e in s_events) and text[ag.start].isascii()
+                    if not (strict_by or (reported and subject)):
                         continue
-                    why = ident.group() if ident else text[feared[0].start : feared[0].end] if feared else "by"
-                    c = candidate(
+                elif not (ident or by or acts or (context and ag.start < reason_from)):
+                    continue
+                conf = 0.8 if by else 0.7 if acts or ident else 0.55
+                why = "'by'" if by else "acting in a sentence about harm" if acts else "named near harm or fear"
+                out.append(
+                    candidate(
                         text,
                         FactField.AGENT_OF_PERSECUTION,
                         ag.start,
                         ag.end,
                         ag.payload,
-                        0.7,
+                        conf,
                         self.model,
-                        f"named as the actor ('{why.strip()}')",
+                        f"named as an actor ({why}); a suggestion to confirm",
                         [("agent_type", _AGENTS[ag.payload][0])],
                     )
-                    prev = agent_best.get(ag.payload)
-                    if prev is None or c.confidence > prev.confidence:
-                        agent_best[ag.payload] = c
+                )
             s_prior = _in(priors, a, b)
             if s_prior:
                 negated = _negated(sentence)
@@ -1104,7 +1171,55 @@ class IdentityExtractor:
                         attrs,
                     )
                 )
-        out.extend(agent_best.values())
+        return out
+
+    @staticmethod
+    def _acts(text: str, ag: Hit[str], a: int, s_events: list[Hit[str]]) -> bool:
+        """Is the agent the actor of the sentence's event: "by the police", "the police arrested me",
+        "اعتقلتني الشرطة" (verb first), "警察に逮捕された"?"""
+        if not s_events:
+            return False
+        first_event = min(e.start for e in s_events)
+        by = _BY_BEFORE.search(text[max(a, ag.start - 14) : ag.start]) or _BY_AFTER.match(text, ag.end)
+        subject = ag.end <= first_event
+        verb_first = is_arabic_script(text[ag.start]) and 0 <= ag.start - first_event <= 25
+        return bool(by or subject or verb_first)
+
+    def _grounds(
+        self, text: str, a: int, b: int, s_grounds: list[Hit[str]], s_conn: list[Hit[str]], harm: bool
+    ) -> list[FactCandidate]:
+        """A sentence in which the applicant gives a Convention reason for harm or fear, one per ground.
+
+        Only where the words give the reason: a causal connector ("because", "due to", "بسبب", "のため",
+        "nedeniyle") near a ground word, in a sentence about harm, threats or fear. Never inferred.
+        """
+        if not s_conn or not s_grounds or not harm:
+            return []
+        out: list[FactCandidate] = []
+        by_ground: dict[str, list[Hit[str]]] = {}
+        for g in s_grounds:
+            near = min(min(abs(g.start - c.end), abs(c.start - g.end)) for c in s_conn)
+            if near <= 60:
+                by_ground.setdefault(g.payload, []).append(g)
+        labelled = text[a:b].rstrip(".").endswith(")")
+        for ground, hits in by_ground.items():
+            words = sorted({text[g.start : g.end] for g in hits})
+            conn = sorted({text[c.start : c.end] for c in s_conn})[:2]
+            conf = (0.75 if not labelled else 0.8) + (0.05 if len(hits) > 1 else 0)
+            out.append(
+                candidate(
+                    text,
+                    FactField.CLAIMED_GROUND,
+                    a,
+                    b,
+                    ground,
+                    conf,
+                    self.model,
+                    f"the applicant gives the reason: {', '.join(repr(w) for w in words[:4])} with "
+                    f"{', '.join(repr(c) for c in conn)} (a tag of what is stated, not an assessment)",
+                    [("ground", ground), ("cue_words", ", ".join(words[:6]))],
+                )
+            )
         return out
 
     def _event(
@@ -1141,6 +1256,39 @@ class IdentityExtractor:
 
 
 _FEAR_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _CUES["fear_cues"]], arabic_suffixes=True)
+_CONNECTOR_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _CUES["causal_connectors"]])
+# A religion or an ethnic group named as the reason ("because I am Hazara and Shia") is that ground.
+_GROUND_TERMS_M: KeywordMatcher[str] = KeywordMatcher(
+    [(w, "religion") for words in _RELIGIONS.values() for w in words]
+    + [(w, "race") for words in _ETHNICITIES.values() for w in words]
+)
+# Event kinds that are not harm: fleeing, taking part in a protest, being a target (said of a group).
+_NOT_HARM = frozenset({"flight", "protest", "targeting"})
+_TITLE_AFTER = re.compile(r"^(?:職員|関係者|機関で|の職員|系|寄り|支持)")
+_TITLE_BEFORE = re.compile(r"(?:元|反|前)$")
+_HELPS = re.compile(
+    r"(?i)(?:\b(?:reported|complained|went|go|turned|applied|asked)\s+(?:it\s+)?to\s+(?:the\s+)?$|"
+    r"\b(?:plainte|porté plainte)\s+(?:auprès\s+)?(?:de\s+la\s+|des\s+|du\s+)?$)"
+)
+_HELPS_AFTER = re.compile(
+    r"(?i)^\s*(?:refused|did not|didn't|would not|wouldn't|could not|failed|did nothing|n'a rien|ont refusé)"
+)
+
+
+def _agent_is_a_title(text: str, h: Hit[str]) -> bool:
+    """ "元政府職員" (a former civil servant), "反政府" (anti-government): the word names no actor here."""
+    if not is_cjk(text[h.start]):
+        return False
+    return bool(
+        _TITLE_AFTER.match(text[h.end : h.end + 4]) or _TITLE_BEFORE.search(text[max(0, h.start - 1) : h.start])
+    )
+
+
+def _agent_helps(text: str, ag: Hit[str], a: int, b: int) -> bool:
+    """ "I reported it to the police", "the police refused to help": asked for protection, not an actor."""
+    return bool(_HELPS.search(text[max(a, ag.start - 30) : ag.start]) or _HELPS_AFTER.match(text[ag.end : b]))
+
+
 _IDENT_BEFORE = re.compile(
     r"(?i)(?:" + "|".join(re.escape(w) for w in sorted(_CUES["agent_identification"], key=len, reverse=True)) + r")\s*$"
 )
@@ -1165,10 +1313,16 @@ def _sentence_of(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _negated_event(text: str, a: int, b: int, events: list[Hit[str]]) -> bool:
-    """ "I was never arrested", "逮捕されたことはない": a negation right before or after the first event word."""
-    first = events[0]
-    window = text[max(a, first.start - 25) : min(b, first.end + 12)]
-    return _negated(window)
+    """ "I was never arrested", "逮捕されたことはない": a negation right before (or, in Japanese, right
+    after) every event word of the sentence."""
+    for e in events:
+        if is_cjk(text[e.start]):
+            window = text[e.end : min(b, e.end + 10)]
+        else:
+            window = text[max(a, e.start - 20) : min(b, e.end + 6)]
+        if not _negated(window):
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ Fields emitted, one per mention:
   or entering, or after a "Port of entry:" label.
 * ``travel_route`` - a sentence about travel naming places in at least two countries; ``normalized``
   is the chain of country codes ("LK>TH>JP"), ordered by "from", "via" and "to" cues.
-* ``place`` - any other country, city or airport, first mention per page only (the examiner needs the
-  fact once, with a citation, not every repetition); ``normalized`` is the country code.
+* ``place`` - any other country, city or airport, every mention (a repetition at a slightly lower
+  confidence); ``normalized`` is the country code.
 
 Demonyms outside a nationality context ("the Syrian army") are not reported: precision first.
 """
@@ -26,6 +26,7 @@ Demonyms outside a nationality context ("the Syrian army") are not reported: pre
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -113,8 +114,124 @@ def gazetteer() -> KeywordMatcher[Place]:
             place = Place(CITY, cc, city["name"], "gazetteer")
             for key in [city["name"], *city["aliases"]]:
                 add(key, place, True)
-    entries.extend(_pycountry_entries({normalize_key(k) for k, _ in entries}, capitalized))
+    known = {normalize_key(k) for k, _ in entries}
+    entries.extend(_pycountry_entries(known, capitalized))
+    entries.extend(_subdivision_entries(known, capitalized, data))
     return KeywordMatcher(entries, capitalized=capitalized)
+
+
+def _ascii_fold(name: str) -> str:
+    """ "Şırnak" -> "Sirnak", "Tehrān" -> "Tehran": how names are often typed without their diacritics."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Subdivision names that are ordinary words, peoples or given names more often than places.
+_SUBDIVISION_SKIP_WORDS = frozenset(
+    [
+        "centre",
+        "center",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "capital",
+        "lakes",
+        "lacs",
+        "montagnes",
+        "savanes",
+        "mountains",
+        "coast",
+        "coastal",
+        "lagunes",
+        "islands",
+        "island",
+        "river",
+        "valley",
+        "upper",
+        "lower",
+        "greater",
+        "middle",
+        "highlands",
+        "lowlands",
+        "plateau",
+        "plateaux",
+        "littoral",
+        "maritime",
+        "interior",
+        "national",
+        "district",
+        "city",
+        "afar",
+        "somali",
+        "amara",
+        "amhara",
+        "oromia",
+        "tigrai",
+        "harari",
+        "sidama",
+        "kachin",
+        "shan",
+        "chin",
+        "karen",
+        "mon",
+        "rakhine",
+        "kayin",
+        "kayah",
+        "mali",
+        "niger",
+        "chad",
+        "georgia",
+        "jordan",
+        "guinea",
+        "punjab",
+        "sindh",
+        "balochistan",
+    ]
+)
+
+
+def _subdivision_entries(known: set[str], capitalized: list[str], data: dict[str, object]) -> list[tuple[str, Place]]:
+    """Provinces and regions (ISO 3166-2, via pycountry) in their Latin spelling, with and without diacritics.
+
+    Only names of one or two words that are not common words (``_SUBDIVISION_SKIP_WORDS``) nor names of a
+    people; matched only when capitalised. Names shared by subdivisions of two countries are left out.
+    """
+    import pycountry
+
+    by_key: dict[str, set[str]] = {}
+    names: list[tuple[str, str, str]] = []
+    skip_cc = {"US"}  # US states are given names and countries ("Georgia", "Washington")
+    for sub in pycountry.subdivisions:
+        cc = sub.country_code
+        if cc in skip_cc:
+            continue
+        raw = sub.name.split(" [")[0].split(" (")[0]
+        words = raw.split()
+        if not 1 <= len(words) <= 3 or len(raw) < 4 or any(w.casefold() in _SUBDIVISION_SKIP_WORDS for w in words):
+            continue
+        for variant in {raw, _ascii_fold(raw)}:
+            key = normalize_key(variant)
+            by_key.setdefault(key, set()).add(cc)
+            names.append((variant, cc, raw))
+    out: list[tuple[str, Place]] = []
+    for name, cc, canonical in names:
+        key = normalize_key(name)
+        if key in known or len(by_key[key]) > 1:
+            continue
+        known.add(key)
+        out.append((name, Place(CITY, cc, canonical, "pycountry")))
+        capitalized.append(name)
+    return out
 
 
 def _pycountry_entries(known: set[str], capitalized: list[str]) -> list[tuple[str, Place]]:
@@ -269,8 +386,53 @@ class PlaceExtractor:
                 out.append(result)
                 used.add(i)
         out.extend(self._ports(text, places, cues, spans, used))
+        out.extend(self._origin_mentions(text, places, out, used))
         out.extend(self._routes(text, places, cues, spans))
         out.extend(self._plain_places(text, places, cues, spans, used))
+        return out
+
+    def _origin_mentions(
+        self, text: str, places: list[Hit[Place]], found: list[FactCandidate], used: set[int]
+    ) -> list[FactCandidate]:
+        """Every other mention, by name, of the country the page says the applicant comes from.
+
+        The country of origin is the one a cue named ("I fled Syria", "Country of origin: Eritrea"); failing
+        that, the stated nationality. A plain mention of it ("I left Afghanistan", "if I return to Iran") is
+        then that country of origin, at a lower confidence.
+        """
+        origins = [c for c in found if c.field is FactField.COUNTRY_OF_ORIGIN and c.normalized]
+        source = "the country of origin named"
+        if not origins:
+            origins = [c for c in found if c.field is FactField.NATIONALITY and c.normalized]
+            source = "the applicant's stated nationality"
+        if not origins:
+            return []
+        counts: dict[str, float] = {}
+        for c in origins:
+            counts[c.normalized or ""] = counts.get(c.normalized or "", 0.0) + c.confidence
+        cc = max(counts, key=lambda k: counts[k])
+        if len(counts) > 1 and sorted(counts.values())[-2] >= counts[cc] * 0.8:
+            return []  # two countries of origin: no way to tell which one a plain mention means
+        out: list[FactCandidate] = []
+        for i, hit in enumerate(places):
+            if i in used or hit.payload.kind != COUNTRY or hit.payload.cc != cc:
+                continue
+            if any(f.start < hit.end and hit.start < f.end for f in found):
+                continue
+            used.add(i)
+            out.append(
+                candidate(
+                    text,
+                    FactField.COUNTRY_OF_ORIGIN,
+                    hit.start,
+                    hit.end,
+                    cc,
+                    0.6 if hit.key not in _AMBIGUOUS else 0.45,
+                    self.model,
+                    f"'{text[hit.start : hit.end]}' is {source} elsewhere on the page",
+                    [("place_type", COUNTRY), ("country", country_name(cc))],
+                )
+            )
         return out
 
     # -- roles -------------------------------------------------------------------------------
@@ -338,6 +500,15 @@ class PlaceExtractor:
                 )
             return None
         origin = cue_before({ORIGIN}, 14) or cue_after({ORIGIN_AFTER}, 1) or _label_above(text, hit, cues, {ORIGIN})
+        if place.kind != COUNTRY:
+            # a city the applicant fled is a place; a country in apposition to it is the country of origin
+            if origin is None:
+                m = _SELF_FROM.search(text[a : hit.start])
+                if m is not None:
+                    origin = Hit(a + m.start(), a + m.start() + len(m.group().rstrip()), m.group(), ORIGIN)
+            if origin is not None:
+                self._origin_cache[hit.start] = origin
+            return None
         if origin is None:
             # "I am a Tamil from Jaffna", "je suis kurde de Syrie": a self-description ending in "from"
             m = _SELF_FROM.search(text[a : hit.start])
@@ -465,8 +636,11 @@ class PlaceExtractor:
                         distance = cue.start - hit.end
                     else:
                         continue
-                    # A city is a port only right after "arrived at/in"; an airport anywhere close.
-                    limit = 60 if hit.payload.kind == AIRPORT else 4
+                    # A city is a port only right after "arrived at/in" (or after "at"/"à" further on: "arrived in
+                    # the United Kingdom at Dover"); an airport anywhere close.
+                    limit = 120 if hit.payload.kind == AIRPORT else 4
+                    if hit.payload.kind == CITY and _PORT_PREP.search(text[max(a, hit.start - 8) : hit.start]):
+                        limit = 45
                     if distance <= limit and (best is None or distance < best[0]):
                         best = (distance, i, cue)
             if best is None:
@@ -559,14 +733,15 @@ class PlaceExtractor:
             if i in used or place.kind == DEMONYM:
                 continue
             key = (place.kind, place.canonical.casefold())
-            if key in seen:
-                continue
+            repeated = key in seen
             seen.add(key)
             conf = {COUNTRY: 0.8, CITY: 0.75, AIRPORT: 0.75}.get(place.kind, 0.6)
             if place.source == "pycountry":
                 conf -= 0.05
             if hit.key in _AMBIGUOUS:
                 conf = 0.5
+            if repeated:
+                conf -= 0.05  # every mention is cited; a repetition adds no new fact
             place_type = {COUNTRY: "country", CITY: "city", AIRPORT: "airport"}.get(place.kind, "country")
             attrs = [("place_type", place_type)]
             if place.kind != COUNTRY:
@@ -583,6 +758,9 @@ class PlaceExtractor:
                 note += f"; after '{text[born[-1].start : born[-1].end]}'"
             out.append(candidate(text, FactField.PLACE, hit.start, hit.end, place.cc, conf, self.model, note, attrs))
         return out
+
+
+_PORT_PREP = re.compile(r"(?i)(?:\bat|\bà|\bvia|\bthrough|عبر|از طریق|از مرز)\s+(?:the\s+)?$")
 
 
 def _label_above(text: str, hit: Hit[Place], cues: list[Hit[str]], kinds: set[str]) -> Hit[str] | None:
