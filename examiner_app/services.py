@@ -86,7 +86,9 @@ class Workbench:
                 raise PermissionDeniedError(
                     f"The profile {name} has the role {user.role.value}; choose that role or another name."
                 )
-            audit.record(session, user.id, "user.sign_in", details={"name": name, "role": role.value, "mode": "profile"})
+            audit.record(
+                session, user.id, "user.sign_in", details={"name": name, "role": role.value, "mode": "profile"}
+            )
         self.user = user
         return user
 
