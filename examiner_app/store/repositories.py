@@ -279,21 +279,29 @@ def set_document_status(
         row.mime_type = mime_type
 
 
-def save_page(session: Session, document_id: str, page: PageText, image_png: bytes | None) -> None:
-    """Insert or replace one page (re-OCR replaces)."""
-    row = session.execute(
-        select(PageRow).where(PageRow.document_id == document_id, PageRow.page_number == page.page_number)
-    ).scalar_one_or_none()
-    if row is None:
-        row = PageRow(document_id=document_id, page_number=page.page_number)
-        session.add(row)
-    row.text = page.text
-    row.words = words_to_json(page.words)
+def _set_languages(row: PageRow, page: PageText) -> None:
     row.languages = [[g.code, g.confidence] for g in page.languages]
     row.blocks = [
         [b.start, b.end, b.bbox.as_list() if b.bbox else None, [[g.code, g.confidence] for g in b.languages]]
         for b in page.blocks
     ]
+
+
+def _page_row(session: Session, document_id: str, page_number: int) -> PageRow | None:
+    return session.execute(
+        select(PageRow).where(PageRow.document_id == document_id, PageRow.page_number == page_number)
+    ).scalar_one_or_none()
+
+
+def save_page(session: Session, document_id: str, page: PageText, image_png: bytes | None) -> None:
+    """Insert or replace one page (re-OCR replaces)."""
+    row = _page_row(session, document_id, page.page_number)
+    if row is None:
+        row = PageRow(document_id=document_id, page_number=page.page_number)
+        session.add(row)
+    row.text = page.text
+    row.words = words_to_json(page.words)
+    _set_languages(row, page)
     row.source = page.source.value
     row.mean_confidence = page.mean_confidence
     row.rotation = page.rotation
@@ -308,14 +316,10 @@ def save_page(session: Session, document_id: str, page: PageText, image_png: byt
 
 
 def update_page_languages(session: Session, document_id: str, page: PageText) -> None:
-    row = session.execute(
-        select(PageRow).where(PageRow.document_id == document_id, PageRow.page_number == page.page_number)
-    ).scalar_one()
-    row.languages = [[g.code, g.confidence] for g in page.languages]
-    row.blocks = [
-        [b.start, b.end, b.bbox.as_list() if b.bbox else None, [[g.code, g.confidence] for g in b.languages]]
-        for b in page.blocks
-    ]
+    row = _page_row(session, document_id, page.page_number)
+    if row is None:
+        raise NotFoundError(f"Page {page.page_number} of document {document_id} is not in the store.")
+    _set_languages(row, page)
 
 
 def saved_page_numbers(session: Session, document_id: str) -> frozenset[int]:
