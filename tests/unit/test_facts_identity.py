@@ -273,3 +273,18 @@ def test_prior_application(extractor: IdentityExtractor) -> None:
     assert [c.normalized for c in found if c.field is FactField.PRIOR_APPLICATION] == ["GR", "none"]
     found = run(extractor, "今回は2回目の申請です。", "ja")
     assert [c.normalized for c in found if c.field is FactField.PRIOR_APPLICATION] == ["yes"]
+
+
+def test_every_mention_of_the_applicants_group(extractor: IdentityExtractor) -> None:
+    text = (
+        "I am an Afghan citizen of Hazara ethnicity. Taliban fighters said that Hazaras are infidels. "
+        "They accused me of supporting the Kurdish opposition."
+    )
+    found = of(run(extractor, text), FactField.ETHNICITY)
+    assert found == [("Hazara", "Hazara"), ("Hazaras", "Hazara")]
+    fr = of(run(extractor, "Je suis d'ethnie peule et de religion musulmane.", "fr"), FactField.ETHNICITY)
+    assert fr == [("peule", "Fula")]
+    tr = of(run(extractor, "Türkiye Cumhuriyeti vatandaşıyım ve Sünni Müslümanım.", "tr"), FactField.RELIGION)
+    assert tr == [("Sünni Müslüman", "Islam (Sunni)")]
+    # a group word inside an organisation's name is not a person's group
+    assert of(run(extractor, "I was a member of the Oromo Federalist Congress."), FactField.ETHNICITY) == []

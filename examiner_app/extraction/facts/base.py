@@ -258,6 +258,7 @@ class KeywordMatcher(Generic[T]):
         entries: Iterable[tuple[str, T]] | Mapping[str, T],
         capitalized: Iterable[str] = (),
         arabic_suffixes: bool = False,
+        katakana_compound_stops: str = "",
     ) -> None:
         items = entries.items() if isinstance(entries, Mapping) else entries
         self._keys: dict[str, T] = {}
@@ -268,6 +269,8 @@ class KeywordMatcher(Generic[T]):
         self._capitalized = {normalize_key(k) for k in capitalized}
         # Arabic verbs carry object pronouns ("اعتقلته", "هددوني"): let cue words take suffixes.
         self._arabic_suffixes = arabic_suffixes
+        # kanji that make a katakana key part of a compound word: "ローマ字" is not Rome
+        self._katakana_stops = frozenset(katakana_compound_stops)
         self._by_first: dict[str, list[str]] = {}
         for norm in self._keys:
             self._by_first.setdefault(norm[0], []).append(norm)
@@ -306,7 +309,7 @@ class KeywordMatcher(Generic[T]):
         if last in "'-":  # "je viens d'" + "afghanistan", "sud-" + ...
             return True
         if is_katakana(last):
-            return not (is_katakana(nxt) or nxt == "ー")
+            return not (is_katakana(nxt) or nxt == "ー" or nxt in self._katakana_stops)
         if is_unspaced(last) or is_agglutinating(last):
             return True
         if self._arabic_suffixes and is_arabic_script(last) and len(key) >= 4:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from examiner_app.domain import FactCandidate, FactField, PageText
@@ -34,6 +34,7 @@ from .base import (
     KeywordMatcher,
     candidate,
     fold,
+    is_cjk,
     language_base,
     load_data,
     nearest,
@@ -78,7 +79,47 @@ for _cal, _table in (
             _MONTHS.setdefault(_month_key(_n), (_cal, _m))
 
 _MONTH_ALT = "|".join(re.escape(k).replace(r"\ ", r"[\s\u200c]+") for k in sorted(_MONTHS, key=len, reverse=True))
-_MONTH = rf"(?P<mon>{_MONTH_ALT})(?!\w)\.?"
+# Burmese writes a month as its name plus လ ("month"): "ဇန်နဝါရီလ".
+_MONTH = rf"(?P<mon>{_MONTH_ALT})(?:\u101c)?(?!\w)\.?"
+
+
+def _ordinal_days() -> dict[str, int]:
+    """Day-of-month ordinal words (folded): Arabic "الأول", "الحادي والعشرين"; Persian/Urdu "پانزدهم", "یکم"."""
+    table = _DATA["ordinal_days"]
+    out: dict[str, int] = {}
+    ar = table["ar"]
+    for unit, words in ar["units"].items():
+        for w in words:
+            out[w] = int(unit)
+            for suffix in ar["teen_suffix"]:
+                out[f"{w} {suffix}"] = 10 + int(unit)
+            for tens, tens_words in ar["tens"].items():
+                for t in tens_words:
+                    joined = t if t.startswith("و") else f"و{t}"
+                    if int(tens) + int(unit) <= 31:
+                        out[f"{w} {joined}"] = int(tens) + int(unit)
+    for w in ar["ten"]:
+        out[w] = 10
+    for tens, tens_words in ar["tens"].items():
+        for t in tens_words:
+            if not t.startswith("و"):
+                out[t] = int(tens)
+    fa = table["fa"]
+    for day, words in fa["words"].items():
+        for w in words:
+            out[w] = int(day)
+    for unit, words in fa["units"].items():
+        for w in words:
+            out[w] = int(unit)
+            for tens, prefixes in fa["tens_prefix"].items():
+                if int(tens) + int(unit) <= 31:
+                    for prefix in prefixes:
+                        out[f"{prefix} {w}"] = int(tens) + int(unit)
+    return {_month_key(k): v for k, v in out.items()}
+
+
+_ORDINALS = _ordinal_days()
+_ORDINAL_ALT = "|".join(re.escape(k).replace(r"\ ", r"[\s\u200c]+") for k in sorted(_ORDINALS, key=len, reverse=True))
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e)?(?!\d)"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
 _SEP = r"[\s,./\-]*"
@@ -97,11 +138,37 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("d_month_y", re.compile(rf"{_NOT_BEFORE}{_DAY}\.?\s*(?:of\s+|de\s+)?{_MONTH}{_SEP}(?:de\s+)?{_YEAR}", re.I)),
     ("month_d_y", re.compile(rf"(?<!\w){_MONTH}\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s*{_YEAR}", re.I)),
     ("month_y", re.compile(rf"(?<!\w){_MONTH},?\s*(?:de\s+|of\s+)?{_YEAR}", re.I)),
+    # Ordinal day words: "الأول من يناير ٢٠٠٠", "پانزدهم مهر ۱۳۷۵", "یکم جنوری 1994".
+    ("ordinal", re.compile(rf"(?<!\w)(?P<ord>{_ORDINAL_ALT})(?:\s+من)?\s+{_MONTH}{_SEP}{_YEAR}", re.I)),
+    # Year first (Tamil, Sinhala, Burmese, Turkish): "2021 மார்ச் 4", "1987 ஆம் ஆண்டு மே மாதம் 12 ஆம் திகதி",
+    # "၁၉၉၆ ခုနှစ် ဇန်နဝါရီလ ၁၀ ရက်နေ့", "2019 Haziran".
+    (
+        "y_month_d",
+        re.compile(
+            rf"{_NOT_BEFORE}{_YEAR}\s*(?:ஆம்\s*ஆண்டு\s*|ခုနှစ်\s*)?{_MONTH}\s*(?:மாதம்\s*)?"
+            r"(?P<d>[0-3]?\d)(?!\d)(?:\s*(?:ஆம்|வது)\s*(?:திகதி|தேதி)|\s*ရက်(?:နေ့)?)?",
+            re.I,
+        ),
+    ),
+    (
+        "y_month",
+        re.compile(rf"{_NOT_BEFORE}{_YEAR}\s*(?:ஆம்\s*ஆண்டு\s*|ခုနှစ်\s*)?{_MONTH}(?:\s*மாதம்)?", re.I),
+    ),
     (
         "cjk",
         re.compile(
-            r"(?:(?P<era>令和|平成|昭和|大正)\s*(?P<ey>元|\d{1,2})|(?P<y>\d{4}))\s*年"
+            # "昭和60年（1985年）4月21日": the Gregorian year in brackets belongs to the same date
+            r"(?:(?P<era>令和|平成|昭和|大正)\s*(?P<ey>元|\d{1,2})\s*年(?:\s*\(\s*(?P<gy>\d{4})\s*年?\s*\))?"
+            r"|(?P<y>\d{4})\s*年)"
             r"(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?"
+        ),
+    ),
+    # A year with a word for "year" after it: "2009 ஆம் ஆண்டு", "၂၀၁၇ ခုနှစ်", "2010 yılından", "2015'te".
+    (
+        "year_suffix",
+        re.compile(
+            r"(?<![\w/.\-])(?P<y>\d{4})(?:\s*(?:ஆம்\s*)?ஆண்டு|\s*ခုနှစ်"
+            r"|(?=\s+y[ıi]l[ıi]?\w*|'(?:de|da|te|ta|den|dan|ten|tan|e|a|ye|ya)\b))"
         ),
     ),
     # A bare year after a preposition: "in 2009", "en 2019", "در سال ۱۳۹۸", "متولد ۱۳۷۰". Only kept when a
@@ -109,8 +176,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"(?i)(?:\b(?:in|since|during|from|until|year|en|depuis|année|born\s+in|né\s+en|née\s+en)|"
-            r"(?<!\w)(?:في|عام|سنة|سال|در\s+سال|متولد|تولد)|年)\s+(?:the\s+year\s+|عام\s+|سال\s+)?"
+            r"(?i)(?:\b(?:in|since|during|from|until|till|year|en|depuis|année|born\s+in|né\s+en|née\s+en)|"
+            r"(?<!\w)(?:في|عام|سنة|سال|در\s+سال|متولد|تولد|تا)|年)\s+(?:the\s+year\s+|عام\s+|سال\s+)?"
             r"(?P<y>\d{4})(?!\d|[/.\-]\d|\s*年|\s*-\s*\d)"
         ),
     ),
@@ -303,7 +370,80 @@ def find_dates(text: str, language: str = "und") -> list[DateMatch]:
         if all(d.end <= k.start or d.start >= k.end for k in kept):
             kept.append(d)
     kept.sort(key=lambda d: d.start)
-    return kept
+    return _with_relative_dates(text, folded, kept)
+
+
+def _relative_alternation(phrases: Sequence[str]) -> str:
+    parts = []
+    for phrase in sorted({_month_key(p) for p in phrases}, key=len, reverse=True):
+        body = re.escape(phrase).replace(r"\ ", r"[\s\u200c]+")
+        parts.append(body if is_cjk(phrase[0]) else rf"(?<!\w){body}(?!\w)")
+    return "|".join(parts)
+
+
+_RELATIVE_RE = re.compile(
+    rf"(?P<same>{_relative_alternation(_DATA['relative_days']['same'])})"
+    rf"|(?P<next>{_relative_alternation(_DATA['relative_days']['next'])})"
+    r"|(?P<ja>同年|翌年)\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
+    r"|同月\s*(?P<md>\d{1,2})\s*日",
+    re.I,
+)
+
+
+def _with_relative_dates(text: str, folded: str, kept: list[DateMatch]) -> list[DateMatch]:
+    """Add dates written relative to the one before them: "the same day", "the next day", "同年7月5日", "翌日".
+
+    Each is resolved against the nearest date written before it (a Gregorian day, or for 同年 any
+    Gregorian date); it carries a note naming that date and a lower confidence, since the writer's
+    reference point is an inference.
+    """
+    out = list(kept)
+    for m in _RELATIVE_RE.finditer(folded):
+        if any(not (m.end() <= k.start or m.start() >= k.end) for k in out):
+            continue
+        before = [k for k in out if k.end <= m.start() and "/" not in k.normalized]
+        if not before:
+            continue
+        anchor = max(before, key=lambda k: k.end)
+        anchor_text = text[anchor.start : anchor.end]
+        try:
+            if m.group("same") or m.group("next"):
+                if anchor.precision != "day":
+                    continue
+                day = date.fromisoformat(anchor.normalized)
+                if m.group("next"):
+                    day = date.fromordinal(day.toordinal() + 1)
+                normalized, precision = day.isoformat(), "day"
+            elif m.group("ja"):
+                year = int(anchor.normalized[:4]) + (1 if m.group("ja") == "翌年" else 0)
+                month = int(m.group("m"))
+                if m.group("d"):
+                    normalized, precision = date(year, month, int(m.group("d"))).isoformat(), "day"
+                elif 1 <= month <= 12:
+                    normalized, precision = f"{year:04d}-{month:02d}", "month"
+                else:
+                    continue
+            else:
+                if anchor.precision == "year":
+                    continue
+                y, mo = int(anchor.normalized[:4]), int(anchor.normalized[5:7])
+                normalized, precision = date(y, mo, int(m.group("md"))).isoformat(), "day"
+        except ValueError:
+            continue
+        out.append(
+            DateMatch(
+                m.start(),
+                m.end(),
+                normalized,
+                precision,
+                "gregorian",
+                0.7,
+                (f"relative date: resolved against '{anchor_text}', the date written before it",),
+                (("precision", precision), ("relative_to", anchor_text)),
+            )
+        )
+        out.sort(key=lambda d: d.start)
+    return out
 
 
 def _parse(kind: str, m: re.Match[str], folded: str, text: str, lang: str) -> DateMatch | None:
@@ -317,6 +457,9 @@ def _parse(kind: str, m: re.Match[str], folded: str, text: str, lang: str) -> Da
             ey = groups["ey"]
             year = _ERAS[era] + (1 if ey == "元" else int(ey)) - 1
             notes.append(f"Japanese era {era}{ey}年 = {year}")
+            if groups.get("gy") and int(groups["gy"]) != year:
+                notes.append(f"the Gregorian year written beside it ({groups['gy']}) disagrees")
+                confidence = 0.6
         else:
             year = int(groups["y"])
             if not 1800 <= year <= 2100:
@@ -326,7 +469,7 @@ def _parse(kind: str, m: re.Match[str], folded: str, text: str, lang: str) -> Da
         if kind == "era_abbr":
             confidence = 0.8
         return _build(m, text, folded, year, month, day, "gregorian", "", confidence, notes, m.end(), lang)
-    if kind == "year":
+    if kind in ("year", "year_suffix"):
         year = int(groups["y"])
         calendar, reason, marker_end = _calendar_for(year, folded, m.end(), None, lang, text[m.start("y") : m.end()])
         if not calendar:
@@ -349,9 +492,15 @@ def _parse(kind: str, m: re.Match[str], folded: str, text: str, lang: str) -> Da
             confidence = 0.9
     else:
         year = int(groups["y"])
-        month_calendar, month = _MONTHS[_month_key(groups["mon"])]
+        month_key = _month_key(groups["mon"])
+        if kind == "y_month" and month_key.isascii() and lang != "tr":
+            return None  # "2019 May" in English is more often two things than one date
+        month_calendar, month = _MONTHS[month_key]
         day = int(groups["d"]) if groups.get("d") else None
-        if kind == "month_y":
+        if kind == "ordinal":
+            day = _ORDINALS[_month_key(groups["ord"])]
+            notes.append(f"day written as an ordinal word ({day})")
+        if kind in ("month_y", "y_month"):
             confidence = 0.85
     calendar, reason, marker_end = _calendar_for(year, folded, m.end(), month_calendar, lang, text[m.start() : m.end()])
     if not calendar:
@@ -429,6 +578,8 @@ def _build(
 # --------------------------------------------------------------------------------------------
 
 
+_CLAUSE_BREAK = re.compile(r"[,،;؛]|\b(?:and|then|et|puis|ensuite)\b|(?<!\w)(?:ثم|و)|(?<!\w)و(?=\w)", re.I)
+_SUBORDINATOR = re.compile(r"(?i)\b(?:after|before|après|avant)\b|(?<!\w)(?:بعد|قبل)(?!\w)")
 _VERB_FINAL = frozenset({"fa", "prs", "ps", "ur", "ja", "ko", "tr", "ta", "si", "my", "am", "ti", "hi", "ne", "bn"})
 
 
@@ -450,7 +601,15 @@ def _role_for(
 
     def free(h: Hit[tuple[str, str]]) -> bool:
         lo, hi = (h.end, match.start) if h.end <= match.start else (match.end, h.start)
-        return not any(lo <= o.start and o.end <= hi for o in others if o is not match)
+        if any(lo <= o.start and o.end <= hi for o in others if o is not match):
+            return False
+        if lang not in _VERB_FINAL and h.start >= match.end and h.payload[1] == VERB:
+            # "left Cairo on 10 December and arrived in London the same day": a verb that opens a new
+            # clause after this date belongs to the date that follows it in that clause.
+            later = [o for o in others if o.start >= h.end and o.start <= b]
+            if later and _CLAUSE_BREAK.search(text[match.end : h.start + 1]):
+                return False
+        return True
 
     in_sentence = [h for h in cues if h.start >= a and h.end <= b and free(h)]
     labels = [h for h in in_sentence if h.payload[1] == LABEL]
@@ -462,8 +621,18 @@ def _role_for(
         # date is the better cue unless one before is much closer.
         after = [h for h in verbs if h.start >= match.end]
         best_after = nearest(after, match.start, match.end, before=-1, after=100)
-        if best_after is not None and (best_verb is None or best_after[1] * 0.4 <= best_verb[1]):
+        # A verb just before the date usually ends the previous clause ("...kaçtım ve 2 Şubat 2022'de ... girdim").
+        if best_after is not None and (best_verb is None or best_after[1] * 0.4 <= best_verb[1] + 15):
             best_verb = (best_after[0], int(best_after[1] * 0.4))
+    else:
+        # English, French, Arabic: a verb after the date across a clause break ("in 2016 but I left") or
+        # after a subordinator ("le 19 mai, après avoir traversé") tells of another moment.
+        before_hits = [h for h in verbs if h.end <= match.start]
+        best_before = nearest(before_hits, match.start, match.end, before=70, after=-1)
+        if best_verb is not None and best_before is not None and best_verb[0].start >= match.end:
+            gap = text[match.end : best_verb[0].start]
+            if _CLAUSE_BREAK.search(gap) or _SUBORDINATOR.search(gap) or re.search(r"(?i)\bbut\b|\bmais\b", gap):
+                best_verb = best_before
     # A label right before the date beats any verb: "Date of birth: ..., arrested ..."
     choice = best_label
     if choice is None or (best_verb is not None and best_verb[1] + 12 < choice[1]):
@@ -510,6 +679,23 @@ def _label_line_roles(
     return roles
 
 
+def _date_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans for role cues; the Burmese full stop ``။`` also ends a sentence here."""
+    out: list[tuple[int, int]] = []
+    for a, b in sentence_spans(text):
+        start = a
+        for m in re.finditer("\u104b", text[a:b]):
+            end = a + m.end()
+            if end > start:
+                out.append((start, end))
+            start = end
+            while start < b and text[start].isspace():
+                start += 1
+        if start < b:
+            out.append((start, b))
+    return out
+
+
 _LABEL_BEFORE = re.compile(r"[:：]\s*$")
 _JA_NARRATIVE = re.compile(r"ました|した|された|れた|ている|ていた|てい|来て|です|でした")
 _PRONOUNS = re.compile(
@@ -544,9 +730,38 @@ def _is_narrative(text: str, sentence: tuple[int, int], dm: DateMatch, lang: str
     words = rest.split()
     if len(words) < 5:
         return False
-    if rest.isascii() or lang in ("en", "fr", "de", "es", "it", "tr"):
+    if rest.isascii() or lang in ("en", "fr", "de", "es", "it"):
         return bool(_PRONOUNS.search(rest))
     return True
+
+
+_QUESTION_END = re.compile(r"[?？؟]\s*$")
+_JA_BORN_AFTER = re.compile(r"^\s*(?:生まれ|生[)）\s、,])")
+
+
+def _question_roles(
+    text: str, matches: Sequence[DateMatch], cues: Sequence[Hit[tuple[str, str]]]
+) -> dict[int, tuple[str, str]]:
+    """Roles for the first date of an answer from the question just before it ("Q: When were you born?")."""
+    roles: dict[int, tuple[str, str]] = {}
+    seen_lines: set[int] = set()
+    for dm in matches:
+        line_start = text.rfind("\n", 0, dm.start) + 1
+        if line_start in seen_lines or line_start == 0:
+            continue
+        seen_lines.add(line_start)
+        prev_end = line_start - 1
+        while prev_end > 0 and text[prev_end - 1].isspace():
+            prev_end -= 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        if not _QUESTION_END.search(text[prev_start:prev_end]):
+            continue
+        hits = [h for h in cues if prev_start <= h.start and h.end <= prev_end and h.payload[0]]
+        roles_named = {h.payload[0] for h in hits}
+        if len(roles_named) == 1:
+            h = hits[0]
+            roles[dm.start] = (h.payload[0], text[h.start : h.end])
+    return roles
 
 
 class DateExtractor:
@@ -562,10 +777,11 @@ class DateExtractor:
         matches = find_dates(text, language)
         if not matches:
             return []
-        spans = sentence_spans(text)
+        spans = _date_sentences(text)
         cues = _ROLE_MATCHER.find_in(text)
         family = _FAMILY_MATCHER.find_in(text)
         above = _label_line_roles(text, matches, cues)
+        asked = _question_roles(text, matches, cues)
         twins = _equivalents(text, matches)
         lang = language_base(language)
         roles = {
@@ -583,12 +799,16 @@ class DateExtractor:
             where = "next to"
             if not role and dm.start in above:
                 (role, cue), role_conf, where = above[dm.start], 0.9, "under the label"
+            if not role and dm.start in asked:
+                (role, cue), role_conf, where = asked[dm.start], 0.85, "in the answer to a question about"
+            if lang == "ja" and _JA_BORN_AFTER.match(text[dm.end : dm.end + 4]) and role != "date_of_birth":
+                role, cue, role_conf, where = "date_of_birth", text[dm.end : dm.end + 1], 0.9, "followed by"
             narrative = False
-            if not role and dm.precision == "day" and _is_narrative(text, sentence, dm, lang):
+            if not role and dm.precision in ("day", "month") and _is_narrative(text, sentence, dm, lang):
                 # "On 12 September 2021 two men came to our office": a dated happening with no event word
-                role, role_conf, narrative = "event_date", 0.6, True
-            if dm.precision == "year" and role_conf < 0.95:
-                role = None  # a bare year is tied to a cue only when the cue is right next to it
+                role, role_conf, narrative = "event_date", (0.6 if dm.precision == "day" else 0.55), True
+            if dm.precision == "year" and role_conf < 0.85:
+                role = None  # a bare year is tied to a cue only when the cue is close to it
             field = _ROLE_FIELDS.get(role, FactField.DATE) if role else FactField.DATE
             if field is FactField.DATE and dm.precision == "year":
                 continue  # a bare year with no role is noise for the examiner
@@ -618,7 +838,54 @@ class DateExtractor:
                     text, field, dm.start, dm.end, dm.normalized, confidence, self.model, "; ".join(notes), attributes
                 )
             )
-        return out
+        return _last_arrival_is_entry(text, out, spans)
+
+
+_FLIGHT_TO_AIRPORT = re.compile(
+    r"(?i)\b(?:flew|flown|landed)\b[^.\n]{0,80}?\bto\b[^.\n]{0,60}?\b(?:airport|aéroport)\b"
+)
+
+
+def _last_arrival_is_entry(
+    text: str, found: list[FactCandidate], spans: Sequence[tuple[int, int]]
+) -> list[FactCandidate]:
+    """One journey, one entry: of several arrivals told with a verb, the latest is the entry into the host country.
+
+    "entered Turkey on 11 September ... and then entered the Netherlands on 15 November": the earlier arrival
+    is a transit (an event date). A label ("Date of entry:") is never overridden. When nothing names an
+    arrival, a flight to an airport ("on 16 February 2021 I flew from Nairobi to ... Airport") is offered as
+    the entry at a lower confidence.
+    """
+    entries = [c for c in found if c.field is FactField.DATE_OF_ENTRY and "/" not in (c.normalized or "/")]
+    if not entries:
+        flights = []
+        for c in found:
+            if c.field is not FactField.EVENT_DATE or c.attributes and ("precision", "day") not in c.attributes:
+                continue
+            a, b = sentence_at(spans, c.start, c.end)
+            if _FLIGHT_TO_AIRPORT.search(text[a:b]):
+                flights.append(c)
+        if not flights:
+            return found
+        last = max(flights, key=lambda c: (c.normalized or "", c.start))
+        note = "flight to an airport, the last journey told: probably the entry into the host country; " + last.note
+        promoted = replace(last, field=FactField.DATE_OF_ENTRY, confidence=round(last.confidence * 0.75, 3), note=note)
+        return [promoted if c is last else c for c in found]
+    verb_cued = [c for c in entries if c.note.startswith("date next to")]
+    if len(verb_cued) < 2:
+        return found
+    latest = max(c.normalized or "" for c in verb_cued)
+    out: list[FactCandidate] = []
+    for c in found:
+        if c in verb_cued and (c.normalized or "") < latest:
+            c = replace(
+                c,
+                field=FactField.EVENT_DATE,
+                confidence=round(c.confidence * 0.85, 3),
+                note="an earlier arrival (transit): a later one is told; " + c.note,
+            )
+        out.append(c)
+    return out
 
 
 __all__ = ["DateExtractor", "DateMatch", "find_dates"]

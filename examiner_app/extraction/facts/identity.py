@@ -29,6 +29,7 @@ from .base import (
     language_base,
     line_span,
     load_data,
+    normalize_key,
     rules_model,
     sentence_spans,
     trim_span,
@@ -351,6 +352,54 @@ _SELF_CUES: KeywordMatcher[str] = KeywordMatcher(
 )
 
 
+class _SuffixMatcher(KeywordMatcher[str]):
+    """Turkish attaches endings to group words ("Müslümanım", "Kürdüm"): the key is cited without them."""
+
+    def _end_ok(self, s: str, j: int, key: str) -> bool:
+        if len(key) >= 4 and key[-1].isalpha() and ord(key[-1]) < 0x250 and j < len(s) and s[j].isalpha():
+            return ord(s[j]) < 0x250 or super()._end_ok(s, j, key)
+        return super()._end_ok(s, j, key)
+
+
+def _suffix_matcher(table: dict[str, list[str]]) -> KeywordMatcher[str]:
+    return _SuffixMatcher([(w, canonical) for canonical, words in table.items() for w in words])
+
+
+_RELIGION_TR_M = _suffix_matcher(_RELIGIONS)
+_ETHNIC_TR_M = _suffix_matcher(_ETHNICITIES)
+_GROUP_WORDS_M: KeywordMatcher[str] = KeywordMatcher(
+    [(w, kind) for kind in ("before", "after") for w in _CUES["group_words"][kind]]
+)
+_ORG_WORDS = frozenset(normalize_key(w) for w in _CUES["group_words"]["organisation_words"])
+_GROUP_JOIN = re.compile(r"[ \t\u200c]{1,2}|の|")
+
+
+def _names_organisation(text: str, end: int, sentence_end: int) -> bool:
+    """Is the group word the start of an organisation's name ("Oromo Federalist Congress", "بلوچ لبریشن آرمی")?"""
+    rest = text[end:sentence_end]
+    m = re.match(r"[ \t]+(\S+)(?:[ \t]+(\S+))?", rest)
+    if not m:
+        return False
+    words = [w for w in m.groups() if w]
+    if any(normalize_key(w).strip(".,;:'’") in _ORG_WORDS for w in words):
+        return True
+    first = words[0]
+    return first[:1].isupper() and first.isalpha() and first.isascii() and text[end - 1].isalpha()
+
+
+_NOT_PEOPLE = frozenset(normalize_key(w) for w in _CUES["group_words"]["not_people"])
+_AMBIGUOUS_GROUP_WORDS = frozenset(normalize_key(w) for w in _CUES["group_words"]["ambiguous_words"])
+
+
+def _names_a_cause(text: str, end: int, sentence_end: int) -> bool:
+    m = re.match(r"[ \t]+([^\W\d_]+)", text[end:sentence_end])
+    return m is not None and normalize_key(m.group(1)) in _NOT_PEOPLE
+
+
+def _group_family(payload: str) -> str:
+    return payload.split(" (")[0]
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     return sentence_spans(text)
 
@@ -466,6 +515,12 @@ class IdentityExtractor:
         out.extend(self._relatives_as_persons(text, [c for c in out if c.field is FactField.FAMILY_MEMBER]))
         out.extend(self._answered_name(text))
         out.extend(self._self_description(text, nt, spans))
+        names = [
+            (c.start, c.end)
+            for c in out
+            if c.field in (FactField.PERSON_NAME, FactField.RELIGION, FactField.ETHNICITY)  # names; labelled values
+        ]
+        out.extend(self._group_mentions(text, nt, spans, lang, names))
         out.extend(self._narrative(text, nt, spans, lang))
         return out
 
@@ -996,11 +1051,8 @@ class IdentityExtractor:
     def _self_description(self, text: str, nt: NormText, spans: Sequence[tuple[int, int]]) -> list[FactCandidate]:
         out: list[FactCandidate] = []
         cues = _SELF_CUES.find(nt)
-        tables: list[tuple[FactField, KeywordMatcher[str]]] = [
-            (FactField.RELIGION, _RELIGION_M),
-            (FactField.ETHNICITY, _ETHNIC_M),
-            (FactField.LANGUAGE_SPOKEN, _LANGUAGE_M),
-        ]
+        # religion and ethnicity: see _group_mentions
+        tables: list[tuple[FactField, KeywordMatcher[str]]] = [(FactField.LANGUAGE_SPOKEN, _LANGUAGE_M)]
         for field, matcher in tables:
             last_language_end = -1
             for h in matcher.find(nt):
@@ -1077,6 +1129,101 @@ class IdentityExtractor:
                         attrs,
                     )
                 )
+        return out
+
+    def _group_mentions(
+        self,
+        text: str,
+        nt: NormText,
+        spans: Sequence[tuple[int, int]],
+        lang: str,
+        names: Sequence[tuple[int, int]],
+    ) -> list[FactCandidate]:
+        """Every mention of the applicant's or relatives' religion and ethnic group.
+
+        A mention is suggested when the text ties it to the applicant: a self cue ("I am a", "je suis", "من ...
+        هستم"), a group word beside it ("d'ethnie peule", "Hazara ethnicity", "بلوچ قوم"), or a first-person
+        sentence. Once a group is established that way, its other mentions ("Hazaras are infidels") are
+        suggested at a lower confidence. Not inside a person's name ("Karim Bakhsh Baloch") or an
+        organisation's ("Oromo Federalist Congress"), not after a negation, not in a question.
+        """
+        out: list[FactCandidate] = []
+        cues = _SELF_CUES.find(nt)
+        group_words = _GROUP_WORDS_M.find(nt)
+        for field, matcher, tr_matcher in (
+            (FactField.RELIGION, _RELIGION_M, _RELIGION_TR_M),
+            (FactField.ETHNICITY, _ETHNIC_M, _ETHNIC_TR_M),
+        ):
+            hits = (tr_matcher if lang == "tr" else matcher).find(nt)
+            merged: list[tuple[int, int, str]] = []
+            for h in hits:
+                if merged and _GROUP_JOIN.fullmatch(text[merged[-1][1] : h.start]):
+                    ps, _, pp = merged[-1]
+                    merged[-1] = (ps, h.end, h.payload if "(" in h.payload or "(" not in pp else pp)
+                else:
+                    merged.append((h.start, h.end, h.payload))
+            accepted: list[tuple[int, int, str, float, str]] = []
+            pending: list[tuple[int, int, str]] = []
+            for hs, he, payload in merged:
+                sa, sb = _sentence_of(spans, hs)
+                if _is_question(text, sa, sb) or any(a < he and hs < b for a, b in names):
+                    continue
+                if _names_organisation(text, he, sb):
+                    continue
+                if _negated(text[max(sa, hs - 30) : hs]):
+                    continue
+                if field is FactField.ETHNICITY and any(
+                    c.payload in ("speak", "speak_after") and (0 <= hs - c.end <= 25 or 0 <= c.start - he <= 8)
+                    for c in cues
+                ):
+                    continue  # "I speak Kurdish": the language
+                before = [
+                    c
+                    for c in cues
+                    if sa <= c.start
+                    and c.end <= hs
+                    and hs - c.end <= 14
+                    and c.payload in ("self", "convert")
+                    and _filler(text[c.end : hs])
+                ]
+                after = [c for c in cues if c.payload == "after" and he <= c.start <= he + 3 and c.end <= sb]
+                label = [
+                    g
+                    for g in group_words
+                    if (g.payload == "before" and sa <= g.start and 0 <= hs - g.end <= 12)
+                    or (g.payload == "after" and 0 <= g.start - he <= 4 and g.end <= sb)
+                ]
+                if field is FactField.ETHNICITY and payload in _WEAK_ETHNICITIES and not after and not label:
+                    continue  # "I am Karen" could be a name; need "Karen ethnic group"/"Chin community"
+                sentence = text[sa:sb]
+                first_person = bool(_FIRST_PERSON.search(sentence) or _THIRD_PERSON.search(sentence)) or (
+                    not sentence.isascii()
+                )
+                if before or after:
+                    used = before[-1] if before else after[0]
+                    conf = 0.85 if first_person else 0.6
+                    note = f"applicant's statement ('{text[used.start : used.end]}')"
+                elif label:
+                    conf = 0.75
+                    note = f"named as a group ('{text[label[0].start : label[0].end]}')"
+                elif _names_a_cause(text, he, sb) or normalize_key(text[hs:he]) in _AMBIGUOUS_GROUP_WORDS:
+                    continue  # "Kurdish opposition", "محکوم کرد" (= did): not a person's group
+                elif first_person and payload not in _WEAK_ETHNICITIES:
+                    conf = 0.6
+                    note = "mentioned in the applicant's own account"
+                else:
+                    pending.append((hs, he, payload))
+                    continue
+                accepted.append((hs, he, payload, conf, note))
+            established = {_group_family(a[2]) for a in accepted}
+            for hs, he, payload in pending:
+                if _group_family(payload) in established:
+                    accepted.append((hs, he, payload, 0.5, "the group the applicant named earlier in the text"))
+            for hs, he, payload, conf, note in accepted:
+                attrs: list[tuple[str, str]] = []
+                if any(c.payload == "convert" and 0 <= hs - c.end <= 14 for c in cues):
+                    attrs.append(("conversion", "yes"))
+                out.append(candidate(text, field, hs, he, payload, conf, self.model, note, attrs))
         return out
 
     # -- sentence-level: grounds, events, agents, prior applications --------------------------

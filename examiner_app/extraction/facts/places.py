@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -117,7 +118,8 @@ def gazetteer() -> KeywordMatcher[Place]:
     known = {normalize_key(k) for k, _ in entries}
     entries.extend(_pycountry_entries(known, capitalized))
     entries.extend(_subdivision_entries(known, capitalized, data))
-    return KeywordMatcher(entries, capitalized=capitalized)
+    # ローマ字 (romanised script), フランス語 (French): a katakana place name inside a compound word is none
+    return KeywordMatcher(entries, capitalized=capitalized, katakana_compound_stops="字語")
 
 
 def _ascii_fold(name: str) -> str:
@@ -334,6 +336,12 @@ _AIRPORT_RES = [
     re.compile(r"[\u30A0-\u30FF・]{2,15}(?:国際)?空港"),
     re.compile(r"مطار\s+[\u0600-\u06FF]+(?:\s+الدولي)?"),
     re.compile(r"فرودگاه\s+(?:بین[\s\u200c]?المللی\s+)?[\u0600-\u06FF]+"),
+    # border crossings: "Kapıköy sınır kapısı", "معبر جيلوه غوزو"; Sinhala airports "... ගුවන් තොටුපළට"
+    re.compile(r"(?:[A-ZÇĞİÖŞÜ][\wçğıöşü]+\s+){1,2}[Ss]ınır\s+[Kk]apısı"),
+    re.compile(
+        r"معبر\s+[\u0600-\u06FF]+(?:\s+(?!(?:إلى|الى|في|من|عبر|مع|ثم|على|عام|سنة|بتاريخ|يوم)(?!\w))[\u0600-\u06FF]+){0,2}"
+    ),
+    re.compile(r"[\u0D80-\u0DFF\u200d]+\s+ගුවන්\s+තොටුපළ[\u0D80-\u0DFF\u200d]*"),
 ]
 
 
@@ -386,13 +394,18 @@ class PlaceExtractor:
                 out.append(result)
                 used.add(i)
         out.extend(self._ports(text, places, cues, spans, used))
-        out.extend(self._origin_mentions(text, places, out, used))
+        out.extend(self._origin_mentions(text, places, out, used, spans))
         out.extend(self._routes(text, places, cues, spans))
         out.extend(self._plain_places(text, places, cues, spans, used))
         return out
 
     def _origin_mentions(
-        self, text: str, places: list[Hit[Place]], found: list[FactCandidate], used: set[int]
+        self,
+        text: str,
+        places: list[Hit[Place]],
+        found: list[FactCandidate],
+        used: set[int],
+        spans: Sequence[tuple[int, int]] = (),
     ) -> list[FactCandidate]:
         """Every other mention, by name, of the country the page says the applicant comes from.
 
@@ -402,11 +415,17 @@ class PlaceExtractor:
         """
         origins = [c for c in found if c.field is FactField.COUNTRY_OF_ORIGIN and c.normalized]
         source = "the country of origin named"
+        base_conf = 0.6
         if not origins:
             origins = [c for c in found if c.field is FactField.NATIONALITY and c.normalized]
             source = "the applicant's stated nationality"
+            base_conf = 0.5
+            if any(_ORIGIN_WORDS.search(text[h.start - 40 if h.start > 40 else 0 : h.start]) for h in places):
+                return []  # the page names an origin this extractor could not place: nationality may differ
         if not origins:
             return []
+        # the host country (where the applicant entered) is not the country fled
+        hosts = {c.normalized for c in found if c.field is FactField.PORT_OF_ENTRY and c.normalized}
         counts: dict[str, float] = {}
         for c in origins:
             counts[c.normalized or ""] = counts.get(c.normalized or "", 0.0) + c.confidence
@@ -417,8 +436,15 @@ class PlaceExtractor:
         for i, hit in enumerate(places):
             if i in used or hit.payload.kind != COUNTRY or hit.payload.cc != cc:
                 continue
-            if any(f.start < hit.end and hit.start < f.end for f in found):
+            if any(f.start < hit.end and hit.start < f.end for f in found) or cc in hosts:
                 continue
+            if spans:
+                a, b = sentence_at(spans, hit.start, hit.end)
+                others = {h.payload.cc for h in places if a <= h.start < b and h.payload.kind == COUNTRY}
+                if len(others - {cc, None}) >= 1:
+                    continue  # a journey through several countries: the origin is named with a cue, if at all
+            if _in_a_name(text, hit.start, hit.end):
+                continue  # "Tehreek-e-Labbaik Pakistan", "Pakistan Peoples Party"
             used.add(i)
             out.append(
                 candidate(
@@ -427,7 +453,7 @@ class PlaceExtractor:
                     hit.start,
                     hit.end,
                     cc,
-                    0.6 if hit.key not in _AMBIGUOUS else 0.45,
+                    base_conf if hit.key not in _AMBIGUOUS else base_conf - 0.15,
                     self.model,
                     f"'{text[hit.start : hit.end]}' is {source} elsewhere on the page",
                     [("place_type", COUNTRY), ("country", country_name(cc))],
@@ -777,6 +803,43 @@ def _label_above(text: str, hit: Hit[Place], cues: list[Hit[str]], kinds: set[st
             if len(rest.split()) <= 1:
                 return c
     return None
+
+
+_ORIGIN_WORDS = re.compile(
+    r"(?i)country of origin|pays d'origine|出身国|بلد الأصل|کشور مبدأ|کشور اصلی|menşe|origin:|origine\s*:"
+)
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Is a Latin-script country name part of an organisation's name (a capitalised word glued on either side)?"""
+    if not text[start].isascii():
+        return False
+    before = re.search(r"([A-Z][\w']*)[ \t-]+$", text[max(0, start - 30) : start])
+    if before and before.group(1).casefold() not in _NAME_PREFIX_OK:
+        k = start - len(before.group(0))
+        prefix = text[max(0, k - 3) : k]
+        if k > 0 and not re.search(r"[.!?:\n]\s*$|^\s*$", prefix):
+            return True
+    after = re.match(r"[ \t-]+([A-Z][a-z]+)", text[end : end + 30])
+    return after is not None and after.group(1).casefold() in _ORG_NAME_WORDS
+
+
+_NAME_PREFIX_OK = frozenset({"i", "in", "to", "from", "the", "of", "and", "republic", "north", "south", "islamic"})
+_ORG_NAME_WORDS = frozenset(
+    {
+        "peoples",
+        "people's",
+        "party",
+        "army",
+        "movement",
+        "front",
+        "league",
+        "tehreek",
+        "congress",
+        "union",
+        "liberation",
+    }
+)
 
 
 def _place_between(places: list[Hit[Place]], a: int, b: int) -> bool:
