@@ -8,7 +8,7 @@ not support). For each candidate the model reads:
   shared by all four, so langdetect stays neutral among them) or abstains (its feature is its best vote among
   the candidates: no evidence against);
 * for ``other``, each detector's log-probability of its most likely unsupported language;
-* letter cues and, for ``fa``/``prs``, the Dari-against-Iranian markers (``_cues``).
+* letter cues and marker words: Dari against Iranian Persian, Malay (``other``) against Indonesian (``_cues``).
 
 Score = features · weights + bias; a softmax over the candidates gives the probabilities. Weights and biases
 are fitted separately for three lengths of text (detectors are trustworthy in different ways on a word and on
@@ -29,7 +29,7 @@ from typing import Any
 from examiner_app.extraction.language import _cues
 from examiner_app.extraction.language._detectors import DETECTORS, Vote
 
-OTHER = "other"
+OTHER = _cues.OTHER_CANDIDATE
 
 #: Script -> candidate languages (``other`` last). Scripts that name a single language are decided without
 #: a model (see ``SINGLE_LANGUAGE_SCRIPTS`` in the package).
@@ -61,7 +61,7 @@ _PROXY: Mapping[tuple[str, str], str] = {
 _UNKNOWN = frozenset({("langdetect", "kmr"), ("langdetect", "am"), ("langdetect", "ti"), ("pycld2", "kmr")})
 
 _EPS = 1e-4
-FEATURES: tuple[str, ...] = (*DETECTORS, "own_letters", "foreign_letters", "dari", "iranian", "zwnj")
+FEATURES: tuple[str, ...] = (*DETECTORS, "own_letters", "foreign_letters", "lexicon", "zwnj")
 #: Letter-count bounds of the length buckets: a word or two, a phrase, a sentence or more.
 BUCKETS: tuple[int, ...] = (12, 35)
 
@@ -80,11 +80,10 @@ def features(text: str, script: str, votes: Mapping[str, Vote]) -> tuple[tuple[s
     own, foreign = _cues.letter_cues(text, script, candidates)
     columns.append([math.log1p(x) for x in own])
     columns.append([math.log1p(x) for x in foreign])
-    dari, iranian, zwnj = _cues.dari_cues(text) if script == "Arabic" else (0.0, 0.0, 0.0)
-    # The Dari cues contrast prs with fa: +x for prs, -x for fa, 0 elsewhere, under one shared weight each.
-    sign = {"prs": 1.0, "fa": -1.0}
-    for value in (dari, iranian, zwnj):
-        columns.append([sign.get(c, 0.0) * math.log1p(value) for c in candidates])
+    columns.append([math.log1p(x) for x in _cues.lexical_cues(text, script, candidates)])
+    # ZWNJ joins speak for Iranian Persian (against Dari, which rarely types them).
+    joins = math.log1p(_cues.zwnj_joins(text)) if script == "Arabic" else 0.0
+    columns.append([joins if c == "fa" else 0.0 for c in candidates])
     rows = [[column[i] for column in columns] for i in range(len(candidates))]
     return candidates, rows
 
@@ -134,7 +133,7 @@ def parameters(script: str, length_bucket: int) -> tuple[list[float], list[float
         entry = fitted.get(str(candidate_bucket))
         if entry and entry.get("features") == list(FEATURES) and entry.get("candidates") == list(GROUPS[script]):
             return list(entry["weights"]), list(entry["biases"])
-    weights = [1.0] * len(DETECTORS) + [1.0, -1.0, 1.0, -1.0, -0.5]
+    weights = [1.0] * len(DETECTORS) + [1.0, -1.0, 1.0, 0.5]
     return weights, [0.0] * len(GROUPS[script])
 
 

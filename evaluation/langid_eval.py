@@ -1,0 +1,435 @@
+"""Language-identification accuracy: our combined system against each detector alone, on held-out data.
+
+Data (../shared/data, read-only, never needed by the app):
+* ``langid-lingua-testdata/lingua_testdata_sample.tsv``: web sentences, word pairs and single words;
+* ``langid-tico19-test/tico19_test_sample.tsv``: parallel COVID-19 sentences incl. Pashto, Dari, Sorani, Kurmanji,
+  Tigrinya, Amharic, Burmese, Khmer, Nepali (labels ``ku-kmr``/``ku-ckb``/``fa-prs`` become ``kmr``/``ckb``/``prs``).
+
+Each file is split deterministically into a dev half (may be used for tuning, incl. ``--fit``) and a held-out
+test half (reported; never used for tuning): by SHA-256 of the TICO line number (parallel translations of one
+English sentence stay in the same half) or of the lingua text. Languages we do not support (mr ms pt uk ko th
+de pa gu) are distractors: the right answer for them is ``und``.
+
+Besides the files' own items the script derives short fragments, reported separately as "fragments": from each
+TICO sentence its first word of at least 5 letters and its first two words of at least 10 characters (mirroring
+lingua's single words and word pairs, so short text is measured for the languages lingua lacks), and from each
+lingua Japanese sentence its first run of two or more kanji (kanji-only Japanese looks Chinese to detectors).
+
+Usage::
+
+    python evaluation/langid_eval.py [--limit N] [--json out.json] [--half test|dev] [--jobs 2]
+    python evaluation/langid_eval.py --fit      # refit weights.json on the dev half, then evaluate
+
+Exits 0 with a message when ../shared/data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import hashlib
+import json
+import math
+import os
+import re
+import sys
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+DATA = Path(os.environ.get("EXAMINER_SHARED_DATA", REPO.parent / "shared" / "data"))
+LINGUA = DATA / "langid-lingua-testdata" / "lingua_testdata_sample.tsv"
+TICO = DATA / "langid-tico19-test" / "tico19_test_sample.tsv"
+TICO_LABELS = {"ku-kmr": "kmr", "ku-ckb": "ckb", "fa-prs": "prs"}
+DISTRACTORS = ("mr", "ms", "pt", "uk", "ko", "th", "de", "pa", "gu")
+SHORT = 40  # characters: "short" items are shorter than this
+SINGLES = ("langdetect", "py3langid", "pycld2", "fasttext")
+_KANJI_RUN = re.compile(r"[\u4e00-\u9fff\u3005]{2,}")
+WEIGHTS = REPO / "examiner_app" / "extraction" / "language" / "weights.json"
+
+
+@dataclass(frozen=True)
+class Item:
+    source: str  # "lingua" | "tico" | "lingua-fragment" | "tico-fragment"
+    kind: str  # "sentences" | "word-pairs" | "single-words"
+    label: str
+    text: str
+    half: str  # "dev" | "test"
+
+
+def _half(key: str) -> str:
+    return "dev" if hashlib.sha256(key.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
+def _rows(path: Path) -> Iterable[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _fragments(text: str) -> list[tuple[str, str]]:
+    """(kind, fragment): lingua-like single word (>= 5 letters) and word pair (>= 10 chars) from a sentence."""
+    words = [w.strip(".,;:!?()[]{}\"'«»“”‘’،؛؟।፡።") for w in text.split()]
+    words = [w for w in words if w]
+    found: list[tuple[str, str]] = []
+    single = next((w for w in words if sum(ch.isalpha() for ch in w) >= 5), None)
+    if single:
+        found.append(("single-words", single))
+    pair = next((f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if len(f"{a} {b}") >= 10), None)
+    if pair:
+        found.append(("word-pairs", pair))
+    return found
+
+
+def load_items(limit: int | None = None) -> list[Item]:
+    """All items of both files (plus TICO fragments), each tagged with its half; ``limit`` per label/kind/half."""
+    items: list[Item] = []
+    for row in _rows(LINGUA):
+        half = _half(row["text"])
+        items.append(Item("lingua", row["kind"], row["lang"], row["text"], half))
+        if row["lang"] == "ja" and row["kind"] == "sentences":
+            # Kanji-only Japanese (headings, names of offices) looks like Chinese to most detectors.
+            run = next(iter(_KANJI_RUN.findall(row["text"])), None)
+            if run:
+                items.append(Item("lingua-fragment", "kanji-runs", "ja", run, half))
+    for row in _rows(TICO):
+        label = TICO_LABELS.get(row["lang"], row["lang"])
+        half = _half(row["line_no"])
+        items.append(Item("tico", "sentences", label, row["text"], half))
+        for kind, fragment in _fragments(row["text"]):
+            items.append(Item("tico-fragment", kind, label, fragment, half))
+    if limit:
+        seen: collections.Counter[tuple[str, str, str, str]] = collections.Counter()
+        kept = []
+        for item in items:
+            key = (item.source, item.label, item.kind, item.half)
+            if seen[key] < limit:
+                seen[key] += 1
+                kept.append(item)
+        items = kept
+    return items
+
+
+# --- running the systems -------------------------------------------------------------------------------------
+
+
+def _run_one(text: str) -> dict[str, Any]:
+    from examiner_app.extraction.language import _decide, _rank
+    from examiner_app.extraction.language._detectors import all_votes
+    from examiner_app.extraction.scripts import detect_scripts, dominant_script
+
+    script = dominant_script(detect_scripts(text))
+    ranked, votes = _rank(text)
+    if votes is None:
+        votes = all_votes(text, script)
+    first = _decide(ranked, 1)[0]
+    singles = {name: (max(vote.items(), key=lambda kv: kv[1])[0] if vote else "und") for name, vote in votes.items()}
+    return {
+        "ours": first.code,
+        "confidence": first.confidence,
+        "ranked": [(code, round(p, 5)) for code, p in ranked[:4]],
+        "singles": singles,
+        "script": script,
+        "votes": votes,
+    }
+
+
+def run_all(items: Sequence[Item], jobs: int) -> list[dict[str, Any]]:
+    texts = [item.text for item in items]
+    if jobs <= 1:
+        return [_run_one(t) for t in texts]
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return pool.map(_run_one, texts, chunksize=200)
+
+
+# --- fitting (dev half only) ---------------------------------------------------------------------------------
+
+
+def fit(items: Sequence[Item], results: Sequence[Mapping[str, Any]], regularisation: float = 0.01) -> dict[str, Any]:
+    """Fit per-script, per-length-bucket weights on dev items; return the ``weights.json`` content.
+
+    Conditional logit over each script's candidates: score = features . w + b, with one bias, for ``other``,
+    and none for the supported languages (their priors stay equal: a language missing from some bucket of the
+    dev data must not learn to be improbable). Classes are weighted to count equally.
+    """
+    import numpy as np
+
+    try:
+        from scipy.optimize import minimize
+    except ImportError as exc:  # pragma: no cover - scipy comes with the dev tools
+        raise SystemExit("--fit needs scipy (pip install scipy)") from exc
+    from examiner_app.extraction.language import _model
+    from examiner_app.extraction.scripts import script_counts
+
+    rows: dict[tuple[str, int], list[tuple[Any, int]]] = collections.defaultdict(list)
+    for item, result in zip(items, results, strict=True):
+        script = result["script"]
+        if item.half != "dev" or script not in _model.GROUPS:
+            continue
+        candidates = _model.GROUPS[script]
+        if item.label in candidates:
+            target = candidates.index(item.label)
+        elif _model.OTHER in candidates:
+            target = candidates.index(_model.OTHER)
+        else:
+            continue
+        letters = sum(script_counts(item.text).values())
+        _, x = _model.features(item.text, script, result["votes"])
+        rows[(script, _model.bucket(letters))].append((np.array(x), target))
+
+    n_features = len(_model.FEATURES)
+    groups: dict[str, dict[str, Any]] = {}
+    for (script, bucket), data in sorted(rows.items()):
+        labels = [label for _, label in data]
+        if len(set(labels)) < 2:
+            continue
+        candidates = _model.GROUPS[script]
+        has_other = candidates[-1] == _model.OTHER
+        xs = np.stack([x for x, _ in data])
+        ys = np.array(labels)
+        counts = collections.Counter(labels)
+        sample_weight = np.array([len(ys) / (len(counts) * counts[k]) for k in labels])
+        index = np.arange(len(ys))
+
+        def objective(
+            p: Any, xs: Any = xs, y: Any = ys, sw: Any = sample_weight, idx: Any = index, has_other: bool = has_other
+        ) -> Any:
+            w = p[:n_features]
+            b = np.zeros(xs.shape[1])
+            if has_other:
+                b[-1] = p[n_features]
+            s = xs @ w + b
+            s -= s.max(1, keepdims=True)
+            lse = np.log(np.exp(s).sum(1))
+            loglik = (s[idx, y] - lse) * sw
+            prob = np.exp(s - lse[:, None])
+            grad = -prob
+            grad[idx, y] += 1
+            grad *= sw[:, None]
+            gw = np.einsum("ic,icf->f", grad, xs)
+            gb = grad.sum(0)[-1:] if has_other else np.zeros(1)
+            return -loglik.sum() + regularisation * (p @ p), -np.concatenate([gw, gb]) + 2 * regularisation * p
+
+        solution = minimize(objective, np.zeros(n_features + 1), jac=True, method="L-BFGS-B").x
+        biases = [0.0] * len(candidates)
+        if has_other:
+            biases[-1] = round(float(solution[n_features]), 4)
+        groups.setdefault(script, {})[str(bucket)] = {
+            "features": list(_model.FEATURES),
+            "candidates": list(candidates),
+            "weights": [round(float(v), 4) for v in solution[:n_features]],
+            "biases": biases,
+            "dev_items": len(data),
+        }
+        print(f"fitted {script:10} bucket {bucket}: {len(data):5} dev items", file=sys.stderr)
+    return {"about": "Fitted by evaluation/langid_eval.py --fit on the dev half of ../shared/data.", "groups": groups}
+
+
+# --- scoring -------------------------------------------------------------------------------------------------
+
+
+def _categories(item: Item) -> list[str]:
+    cats = []
+    if item.source.endswith("-fragment"):
+        cats.append("fragments")
+    else:
+        if item.kind == "sentences":
+            cats.append("sentences")
+        if len(item.text) < SHORT:
+            cats.append("short")
+        cats.append(f"{item.source}/{item.kind}")
+    return cats
+
+
+def score(items: Sequence[Item], results: Sequence[Mapping[str, Any]], half: str) -> dict[str, Any]:
+    """Per category and language: accuracy of ours and of each single detector; distractor behaviour."""
+    from examiner_app.extraction.language import SUPPORTED_LANGUAGES
+
+    systems = ("ours", *SINGLES)
+    hits: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for item, result in zip(items, results, strict=True):
+        if item.half != half:
+            continue
+        answers = {"ours": result["ours"], **result["singles"]}
+        for cat in _categories(item):
+            counter = hits[(cat, item.label)]
+            counter["n"] += 1
+            for system in systems:
+                answer = answers[system]
+                if item.label in SUPPORTED_LANGUAGES:
+                    counter[system] += answer == item.label
+                else:
+                    # A distractor answered with a supported language is a confident wrong answer (for ours:
+                    # at or above the threshold, since below it the first guess is "und").
+                    counter[system] += answer in SUPPORTED_LANGUAGES
+    report: dict[str, Any] = {"half": half, "categories": {}}
+    for (cat, label), counter in sorted(hits.items()):
+        entry = {"n": counter["n"], **{s: round(counter[s] / counter["n"], 4) for s in systems}}
+        report["categories"].setdefault(cat, {})[label] = entry
+    for per_label in report["categories"].values():
+        supported = [v for k, v in per_label.items() if k in SUPPORTED_LANGUAGES]
+        if supported:
+            per_label["_macro"] = {s: round(sum(v[s] for v in supported) / len(supported), 4) for s in systems}
+            per_label["_macro"]["n"] = sum(v["n"] for v in supported)
+    return report
+
+
+def print_report(report: Mapping[str, Any], out: Any = sys.stdout) -> None:
+    from examiner_app.extraction.language import SUPPORTED_LANGUAGES, THRESHOLD
+
+    cats = report["categories"]
+    order = ["sentences", "short", "fragments"] + sorted(c for c in cats if "/" in c)
+    print(f"held-out half: {report['half']}   threshold {THRESHOLD}", file=out)
+    for cat in order:
+        if cat not in cats:
+            continue
+        per_label = cats[cat]
+        print(f"\n== {cat}: accuracy on supported languages (und counts as wrong)", file=out)
+        header = f"{'lang':6}{'n':>6}{'ours':>8}" + "".join(f"{s:>11}" for s in SINGLES) + f"{'best single':>13}"
+        print(header, file=out)
+        for label, v in per_label.items():
+            if label not in SUPPORTED_LANGUAGES:
+                continue
+            best = max(SINGLES, key=lambda s: v[s])
+            flag = " *" if v["ours"] < v[best] else ""
+            singles = "".join(f"{v[s]:>11.3f}" for s in SINGLES)
+            print(f"{label:6}{v['n']:>6}{v['ours']:>8.3f}{singles}{v[best]:>8.3f} {best[:4]}{flag}", file=out)
+        if "_macro" in per_label:
+            m = per_label["_macro"]
+            print(f"{'macro':6}{m['n']:>6}{m['ours']:>8.3f}" + "".join(f"{m[s]:>11.3f}" for s in SINGLES), file=out)
+        distractors = {k: v for k, v in per_label.items() if k in DISTRACTORS}
+        if distractors:
+            print("  distractors: share answered with a supported language (ours: confidence >= threshold)", file=out)
+            for label, v in distractors.items():
+                singles = "".join(f"{v[s]:>11.3f}" for s in SINGLES)
+                print(f"  {label:4}{v['n']:>6}{v['ours']:>8.3f}{singles}", file=out)
+    print("\n* = ours below the best single detector for that language", file=out)
+    if report.get("dev_threshold_sweep"):
+        print("\n== dev half: macro accuracy and distractors refused at other thresholds", file=out)
+        print(f"{'threshold':>10}{'sentences':>11}{'refused':>9}{'short':>9}{'refused':>9}", file=out)
+        for row in report["dev_threshold_sweep"]:
+            print(
+                f"{row['threshold']:>10.2f}{row['sentences_macro']:>11.3f}{row['sentences_distractors_refused']:>9.3f}"
+                f"{row['short_macro']:>9.3f}{row['short_distractors_refused']:>9.3f}",
+                file=out,
+            )
+
+
+def markdown_table(report: Mapping[str, Any], category: str) -> str:
+    """One category of the report as a Markdown table (used in docs/language-id.md)."""
+    from examiner_app.extraction.language import SUPPORTED_LANGUAGES
+
+    per_label = report["categories"].get(category, {})
+    lines = [
+        "| lang | n | ours | " + " | ".join(SINGLES) + " | best single |",
+        "|---|---:|---:|" + "---:|" * len(SINGLES) + "---|",
+    ]
+    for label, v in per_label.items():
+        if label not in SUPPORTED_LANGUAGES:
+            continue
+        best = max(SINGLES, key=lambda s: v[s])
+        mark = " *" if v["ours"] < v[best] else ""
+        cells = " | ".join(f"{v[s]:.3f}" for s in SINGLES)
+        lines.append(f"| {label} | {v['n']} | **{v['ours']:.3f}**{mark} | {cells} | {best} {v[best]:.3f} |")
+    if "_macro" in per_label:
+        m = per_label["_macro"]
+        lines.append(
+            f"| macro | {m['n']} | **{m['ours']:.3f}** | " + " | ".join(f"{m[s]:.3f}" for s in SINGLES) + " | |"
+        )
+    distractors = [(k, v) for k, v in per_label.items() if k in DISTRACTORS]
+    if distractors:
+        lines.append("")
+        lines.append("| distractor | n | ours | " + " | ".join(SINGLES) + " |")
+        lines.append("|---|---:|---:|" + "---:|" * len(SINGLES))
+        for label, v in distractors:
+            lines.append(
+                f"| {label} | {v['n']} | {v['ours']:.3f} | " + " | ".join(f"{v[s]:.3f}" for s in SINGLES) + " |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def threshold_sweep(items: Sequence[Item], results: Sequence[Mapping[str, Any]]) -> list[dict[str, float]]:
+    """Dev half: macro accuracy (sentences, short) and distractor acceptance at other thresholds."""
+    from examiner_app.extraction.language import SUPPORTED_LANGUAGES, _decide
+
+    rows = []
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        acc: dict[tuple[str, str], list[int]] = collections.defaultdict(lambda: [0, 0])
+        for item, result in zip(items, results, strict=True):
+            if item.half != "dev" or item.source.endswith("-fragment"):
+                continue
+            answer = _decide(result["ranked"], 1, threshold=threshold)[0].code
+            ok = answer == item.label if item.label in SUPPORTED_LANGUAGES else answer not in SUPPORTED_LANGUAGES
+            for cat in _categories(item)[:2]:
+                acc[(cat, item.label)][0] += ok
+                acc[(cat, item.label)][1] += 1
+        row: dict[str, float] = {"threshold": threshold}
+        for cat in ("sentences", "short"):
+            sup = [a / n for (c, lab), (a, n) in acc.items() if c == cat and lab in SUPPORTED_LANGUAGES]
+            dis = [a / n for (c, lab), (a, n) in acc.items() if c == cat and lab not in SUPPORTED_LANGUAGES]
+            row[f"{cat}_macro"] = round(sum(sup) / len(sup), 4) if sup else math.nan
+            row[f"{cat}_distractors_refused"] = round(sum(dis) / len(dis), 4) if dis else math.nan
+        rows.append(row)
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="at most N items per language, kind and half")
+    parser.add_argument("--json", type=Path, default=None, help="write the results here")
+    parser.add_argument("--half", choices=("test", "dev"), default="test", help="which half to report (test)")
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="worker processes")
+    parser.add_argument("--fit", action="store_true", help="refit weights.json on the dev half first")
+    parser.add_argument("--markdown", type=Path, default=None, help="write the main tables as Markdown here")
+    args = parser.parse_args(argv)
+    if not LINGUA.is_file() or not TICO.is_file():
+        print(f"langid_eval: shared data not found under {DATA}; nothing to evaluate (skipped).")
+        return 0
+
+    items = load_items(args.limit)
+    started = time.perf_counter()
+    # Dev items are needed to fit and for the threshold sweep; otherwise only the reported half is run.
+    wanted = items if (args.fit or args.half == "dev") else [i for i in items if i.half == "test"]
+    results = run_all(wanted, args.jobs)
+    if args.fit:
+        dev = [(i, r) for i, r in zip(wanted, results, strict=True) if i.half == "dev"]
+        weights = fit([i for i, _ in dev], [r for _, r in dev])
+        WEIGHTS.write_text(json.dumps(weights, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS.relative_to(REPO)}", file=sys.stderr)
+        _rerank(wanted, results)
+    elapsed = time.perf_counter() - started
+    report = score(wanted, results, args.half)
+    report["items"] = sum(1 for i in wanted if i.half == args.half)
+    report["seconds"] = round(elapsed, 1)
+    if any(i.half == "dev" for i in wanted):
+        report["dev_threshold_sweep"] = threshold_sweep(wanted, results)
+    print_report(report)
+    print(f"\n{report['items']} items in {elapsed:.0f} s", file=sys.stdout)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.markdown:
+        parts = [f"### {cat}\n\n{markdown_table(report, cat)}" for cat in ("sentences", "short", "fragments")]
+        args.markdown.write_text("\n".join(parts), encoding="utf-8")
+    return 0
+
+
+def _rerank(items: Sequence[Item], results: Sequence[dict[str, Any]]) -> None:
+    """Recompute our answers from the stored votes with freshly fitted weights (no detector runs again)."""
+    from examiner_app.extraction.language import _decide, _model, _rank
+
+    _model.reload_weights()
+    for item, result in zip(items, results, strict=True):
+        ranked, _ = _rank(item.text, result["votes"])
+        first = _decide(ranked, 1)[0]
+        result.update(ours=first.code, confidence=first.confidence, ranked=[(c, round(p, 5)) for c, p in ranked[:4]])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
