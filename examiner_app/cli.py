@@ -285,6 +285,140 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _iso_date(value: str) -> Any:
+    """argparse type for YYYY-MM-DD options: a bad value is a usage error (exit 2)."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date as YYYY-MM-DD") from None
+
+
+def cmd_coi_import(args: argparse.Namespace) -> int:
+    bench = _workbench(args)
+    imported = bench.coi_import(
+        [Path(f) for f in args.files],
+        country=args.country,
+        source=args.source,
+        title=args.title,
+        published=args.published,
+        url=args.url,
+        progress=TerminalProgress(),
+    )
+    engine = bench.coi_engine()
+    _print_json(
+        {
+            "documents": [
+                {
+                    "coi_id": r.coi_id,
+                    "file": r.file,
+                    "passages": r.passages,
+                    "duplicate": r.duplicate,
+                    "embedded": r.embedded,
+                }
+                for r in imported
+            ],
+            "notice": None if engine.available else f"Stored without vectors: {engine.reason}.",
+        }
+    )
+    return 0
+
+
+def cmd_coi_search(args: argparse.Namespace) -> int:
+    from examiner_app.coi.search import hit_json
+
+    bench = _workbench(args)
+    results = bench.coi_search(
+        args.query,
+        country=args.country,
+        top=args.top,
+        published_from=args.date_from,
+        published_to=args.date_to,
+        case_id=args.case,
+    )
+    _print_json(
+        {
+            "query": results.query,
+            "mode": results.mode,
+            "notice": results.notice or None,
+            "results": [hit_json(h) for h in results.hits],
+        }
+    )
+    return 0
+
+
+def cmd_coi_suggest(args: argparse.Namespace) -> int:
+    from examiner_app.coi.search import hit_json
+
+    bench = _workbench(args)
+    suggestions = bench.suggest_excerpts(args.case_id, args.top)
+    _print_json(
+        {
+            "case_id": args.case_id,
+            "results": [
+                dict(hit_json(s.hit), facts=list(s.suggestion_ids), queries=list(s.queries), pinned=s.pinned)
+                for s in suggestions
+            ],
+        }
+    )
+    return 0
+
+
+def cmd_coi_pin(args: argparse.Namespace) -> int:
+    bench = _workbench(args)
+    pin = bench.pin_excerpt(args.case_id, args.passage_id, suggestion_id=args.fact, note=args.note or "")
+    _print_json(
+        {
+            "pin_id": pin.id,
+            "case_id": pin.case_id,
+            "fact": pin.suggestion_id,
+            "passage_id": pin.passage.id,
+            "citation": pin.citation,
+            "pinned_at": pin.pinned_at,
+        }
+    )
+    return 0
+
+
+def cmd_coi_prior_import(args: argparse.Namespace) -> int:
+    bench = _workbench(args)
+    report = bench.load_prior_cases(Path(args.folder))
+    _print_json(
+        {
+            "loaded": report.loaded,
+            "updated": report.updated,
+            "files": list(report.files),
+            "ignored_keys": list(report.ignored_keys),
+            "embedded": report.embedded,
+        }
+    )
+    return 0
+
+
+def cmd_similar(args: argparse.Namespace) -> int:
+    from examiner_app.coi.prior_cases import similar_to_json
+
+    bench = _workbench(args)
+    results = bench.similar_cases(
+        args.case_id,
+        top=args.top,
+        country=args.country,
+        ground=args.ground,
+        decided_from=args.date_from,
+        decided_to=args.date_to,
+    )
+    _print_json(similar_to_json(results))
+    return 0
+
+
+def cmd_audit_export(args: argparse.Namespace) -> int:
+    bench = _workbench(args)
+    count = bench.export_audit(Path(args.out))
+    _print_json({"file": args.out, "events": count})
+    return 0
+
+
 # --- parser ------------------------------------------------------------------------------------
 
 
@@ -328,10 +462,54 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case_id", nargs="?")
     p.set_defaults(func=cmd_case_show)
 
+    coi = sub.add_parser("coi", parents=[common], help="the country-of-origin information library")
+    coi_sub = coi.add_subparsers(dest="coi_command", metavar="ACTION", required=True)
+    p = coi_sub.add_parser("import", parents=[common], help="add reports (PDF, HTML, text) to the library")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--country", help="ISO 3166-1 alpha-2 code of the country the report is about")
+    p.add_argument("--source", help="publisher, e.g. an acronym")
+    p.add_argument("--title")
+    p.add_argument("--published", help="publication date YYYY-MM-DD")
+    p.add_argument("--url")
+    p.set_defaults(func=cmd_coi_import)
+    p = coi_sub.add_parser("search", parents=[common], help="cited passages for a query, best first")
+    p.add_argument("query")
+    p.add_argument("--country", help="only reports about this country (ISO code)")
+    p.add_argument("--top", type=int, default=10)
+    p.add_argument("--from", dest="date_from", type=_iso_date, help="published on or after YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_iso_date, help="published on or before YYYY-MM-DD")
+    p.add_argument("--case", help="the case this search is for (recorded in the audit log)")
+    p.set_defaults(func=cmd_coi_search)
+    p = coi_sub.add_parser("suggest", parents=[common], help="passages suggested from a case's facts")
+    p.add_argument("case_id")
+    p.add_argument("--top", type=int, default=5, help="passages per fact")
+    p.set_defaults(func=cmd_coi_suggest)
+    p = coi_sub.add_parser("pin", parents=[common], help="pin a passage to a case or one of its facts")
+    p.add_argument("case_id")
+    p.add_argument("passage_id", type=int)
+    p.add_argument("--fact", help="suggestion id of the fact to pin it to (default: the case)")
+    p.add_argument("--note")
+    p.set_defaults(func=cmd_coi_pin)
+    p = coi_sub.add_parser("prior-import", parents=[common], help="load decided prior cases (JSON files)")
+    p.add_argument("folder")
+    p.set_defaults(func=cmd_coi_prior_import)
+
+    p = sub.add_parser("similar", parents=[common], help="prior cases like this one, with what matched")
+    p.add_argument("case_id")
+    p.add_argument("--top", type=int, default=10)
+    p.add_argument("--country", help="only cases from this country (ISO code)")
+    p.add_argument("--ground", help="only cases claiming this ground, e.g. political_opinion")
+    p.add_argument("--from", dest="date_from", type=_iso_date, help="decided on or after YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_iso_date, help="decided on or before YYYY-MM-DD")
+    p.set_defaults(func=cmd_similar)
+
     aud = sub.add_parser("audit", parents=[common], help="the audit log")
     aud_sub = aud.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     p = aud_sub.add_parser("verify", parents=[common], help="check the audit log's hash chain")
     p.set_defaults(func=cmd_audit_verify)
+    p = aud_sub.add_parser("export", parents=[common], help="write the audit log as JSON Lines (administrators)")
+    p.add_argument("--out", required=True, help="file to write")
+    p.set_defaults(func=cmd_audit_export)
     return parser
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from examiner_app import accounts, audit, review
 from examiner_app.config import Settings
 from examiner_app.domain import (
+    AuditEvent,
     Case,
     Decision,
     Document,
@@ -33,11 +34,18 @@ from examiner_app.pipeline import ImportOutcome, Pipeline, PipelineContext
 from examiner_app.progress import ProgressReporter
 from examiner_app.store import Store
 from examiner_app.store import repositories as repo
+from examiner_app.summaries import ChronologyEntry, FactSheet, build_chronology, build_fact_sheet
 
 if TYPE_CHECKING:  # the COI modules load numpy; they are imported inside the methods that use them
     from examiner_app.coi.embeddings import EmbeddingEngine
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, Pin, SearchResults
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    fact_sheet: FactSheet
+    chronology: list[ChronologyEntry]
 
 
 @dataclass(frozen=True)
@@ -204,6 +212,44 @@ class Workbench:
         if not progress or not progress.cancelled():
             pipeline.resume_unfinished(case_id, progress)
         return outcomes
+
+    def reocr_page(
+        self, document_id: str, page_number: int, ocr_languages: str | None, progress: ProgressReporter | None = None
+    ) -> PageText:
+        """Read one page again with the examiner's choice of Tesseract languages (e.g. "sin+eng")."""
+        with self.store.session() as session:
+            accounts.require_decide(session, self.user, repo.get_document(session, document_id).case_id)
+        return self.pipeline().reread_page(document_id, page_number, ocr_languages, progress)
+
+    # --- summaries and audit ------------------------------------------------------------------
+
+    def summary(self, case_id: str) -> CaseSummary:
+        """Fact sheet and chronology, every line cited; pending suggestions stay marked as such."""
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            suggestions = repo.list_suggestions(session, case_id)
+            audit.record(session, self.actor, "case.summary", case_id=case_id)
+        return CaseSummary(build_fact_sheet(suggestions), build_chronology(suggestions))
+
+    def audit_events(self, case_id: str | None = None, limit: int = 500) -> list[AuditEvent]:
+        """The newest events, for administrators and reviewers (who audit the others)."""
+        user = self._signed_in()
+        if user.role not in (Role.ADMIN, Role.REVIEWER):
+            raise PermissionDeniedError("Only administrators and reviewers can read the audit log.")
+        with self.store.session() as session:
+            events = audit.recent_events(session, case_id=case_id, limit=limit)
+            audit.record(session, user.id, "audit.view", case_id=case_id, details={"limit": limit})
+            return events
+
+    def export_audit(self, out: Path) -> int:
+        """Write the whole chain as JSON Lines for an external archive; returns the number of events."""
+        user = self._signed_in()
+        if user.role is not Role.ADMIN:
+            raise PermissionDeniedError("Only administrators can export the audit log.")
+        with self.store.session() as session:
+            audit.record(session, user.id, "audit.export", details={"file": out.name})
+        with self.store.session() as session:
+            return audit.export_jsonl(session, out)
 
     # --- review (delegates to review.py, the only writer of findings) -------------------------
 
