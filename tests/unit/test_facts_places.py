@@ -170,3 +170,56 @@ def test_gazetteer_size() -> None:
         "Malaysia India Lebanon Jordan Bolivia"
     )
     assert len({h.payload.cc for h in hits}) == 32
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("وُلدت في مدينة حمص بتاريخ ١٢ مارس.", "ar", "حمص"),  # the place noun before the name is not cited
+        ("They kept me in Maekelawi prison for six months.", "en", "Maekelawi prison"),
+        ("私服の隊員が私をエヴィン刑務所に拘束しました。", "ja", "エヴィン刑務所"),
+        ("12 Mayıs 1984 tarihinde Kayseri'de doğdum.", "tr", "Kayseri"),  # the Turkish suffix is left out
+        ("Je travaillais pour une radio locale de Croix-des-Bouquets.", "fr", "Croix-des-Bouquets"),
+        ("ඇය 1990 දී ගාල්ලේ උපන්නාය. මම ගාල්ලේ උපන්නෙමි.", "si", "ගාල්ලේ"),
+        ("2021年10月20日にタイのバンコクから羽田空港に到着しました。", "ja", "バンコク"),
+    ],
+)
+def test_local_places_from_context(extractor: PlaceExtractor, text: str, language: str, value: str) -> None:
+    places = [v for v, _ in by_field(run(extractor, text, language), FactField.PLACE)]
+    assert value in places
+
+
+def test_local_places_need_a_cue(extractor: PlaceExtractor) -> None:
+    found = run(extractor, "Ayşe Yılmaz'ı gözaltına aldılar. In May I met Hassan.", "tr")
+    assert by_field(found, FactField.PLACE) == []
+    found = run(extractor, "ကျွန်ုပ်တို့ရွာကို မီးရှို့ခဲ့သည်။", "my")  # "our village": no name
+    assert by_field(found, FactField.PLACE) == []
+
+
+def test_tamil_case_endings_on_city_names(extractor: PlaceExtractor) -> None:
+    text = "நான் கொழும்பிலிருந்து சென்னைக்குச் சென்றேன்."
+    places = by_field(run(extractor, text, "ta"), FactField.PLACE)
+    assert ("கொழும்பிலிருந்து", "LK") in places
+
+
+def test_one_country_journey_sentences(extractor: PlaceExtractor) -> None:
+    for text, lang in [
+        ("I entered Japan at Narita Airport on 3 October 2023.", "en"),
+        ("2019年12月24日、成田空港から本邦に上陸しました。", "ja"),
+        ("18 Haziran 2018'de Frankfurt Havalimanı'ndan Almanya'ya giriş yaptım.", "tr"),
+    ]:
+        assert len(by_field(run(extractor, text, lang), FactField.TRAVEL_ROUTE)) == 1, text
+    # a form line and a visit are not journeys
+    for text in ("Arrival: 14 Nov 2022, Kansai International Airport", "Agents came to my shop in Qamishli."):
+        assert by_field(run(extractor, text, "en"), FactField.TRAVEL_ROUTE) == [], text
+
+
+def test_ports_in_more_forms(extractor: PlaceExtractor) -> None:
+    text = "මම කටුනායක ගුවන් තොටුපළෙන් පිටත්ව මෙල්බර්න් ගුවන් තොටුපළට පැමිණියෙමි."
+    ports = [v for v, _ in by_field(run(extractor, text, "si"), FactField.PORT_OF_ENTRY)]
+    assert ports == ["මෙල්බර්න් ගුවන් තොටුපළට"]  # the airport left ("-ෙන්", from) is not the port
+    text = "I flew from Nairobi to OR Tambo International Airport in Johannesburg."
+    ports = [v for v, _ in by_field(run(extractor, text, "en"), FactField.PORT_OF_ENTRY)]
+    assert ports == ["OR Tambo International Airport"]
+    text = "Bu yüzden 2 Şubat 2022'de Van'dan Türkiye'ye girdim."
+    assert [v for v, _ in by_field(run(extractor, text, "tr"), FactField.PORT_OF_ENTRY)] == ["Van"]

@@ -403,7 +403,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _END_PUNCT = ".!?"
-_HARD_END = "。！？؟۔።"
+_HARD_END = "。！？؟۔።\u104b"  # ... and the Burmese full stop (။)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

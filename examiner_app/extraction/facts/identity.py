@@ -226,7 +226,9 @@ _STOP_WORDS = frozenset(fold(w) for w in load_data("given_names.json")["stop_wor
 
 _NEGATIONS = re.compile(
     r"(?i)\b(?:never|not|no|n't|none|nobody|neither|jamais|pas|aucune?|hiç|asla)\b|n't|ない|なかった|ません|していない|"
-    r"(?<![\u0600-\u06FF])(?:لم|لن|ليس|نه|هرگز|نکرده|نشده|کبھی نہیں|نہیں)(?![\u0600-\u06FF])"
+    r"(?<![\u0600-\u06FF])(?:لم|لن|ليس|نه|هرگز|نکرده|نشده|کبھی نہیں|نہیں)(?![\u0600-\u06FF])|"
+    # Turkish negative verbs ("başvurmadım", "bulunmadım"); Persian ندادم / نکرده‌ام; Tamil, Sinhala "not"
+    r"\w+(?:madım|medim|madık|medik|mamış|memiş|madı|medi)\b|ندادم|نکردم|نداده|نکرده|இல்லை|வில்லை|නැත|නැහැ"
 )
 # Interview summaries speak of the applicant in the third person.
 _THIRD_PERSON = re.compile(r"(?i)\b(?:he|she|him|her|his|the applicant|the claimant|il|elle|lui)\b")
@@ -347,6 +349,10 @@ _GROUND_M = _matcher(_GROUNDS)
 _AGENT_M: KeywordMatcher[str] = KeywordMatcher([(w, name) for name, (_, words) in _AGENTS.items() for w in words])
 _PERSECUTION_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _PERSECUTION_CUES], arabic_suffixes=True)
 _PRIOR_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _PRIOR_CUES])
+# "applied for asylum", "難民申請": also the present claim; an earlier one only with a place, a negation or
+# a word of time or registration in the same sentence ("before", "déjà", "daha önce", "UNHCR", "refused")
+_PRIOR_WEAK_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _CUES["prior_application_weak_cues"]])
+_PRIOR_CONTEXT_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _CUES["prior_application_context"]])
 _SELF_CUES: KeywordMatcher[str] = KeywordMatcher(
     [(w, kind) for kind, words in _CUES["self_cues"].items() for w in words]
 )
@@ -422,11 +428,88 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _NAME_WORD = rf"(?:[{_UPPER}](?:[^\W\d_]|['’](?=[{_UPPER}])|-(?=[{_UPPER}]))+|(?:bin|bint|ibn|al|el|ul|abu|de|van)(?=[ \t]+[{_UPPER}]))"
 _NAME_AFTER = {
     n: re.compile(
-        r"[ \t]*,?[ \t]*(?:(?:named|called|nommée?|appelée?|whose name is|mr\.?|mrs\.?|ms\.?)[ \t]+)?"
+        r"[ \t]*(?:(?:paternel|maternel|paternelle|maternelle|aîné|aînée|cadet|cadette|défunt|défunte)[ \t]*)?"
+        r",?[ \t]*(?:(?:named|called|nommée?|appelée?|whose name is|mr\.?|mrs\.?|ms\.?)[ \t]+)?"
         rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,{n - 1}}})"
     )
     for n in (1, 2, 3, 4, 5)
 }
+
+
+# "child of": the name that follows is the father's (identity documents and forms in South and West Asia)
+_CHILD_OF = re.compile(r"(?i)(?:\bson of|\bdaughter of|\bs/o|\bd/o|\bfils de|\bfille de|(?<!\w)فرزند|(?<!\w)ولد)[ \t]+")
+
+
+_PERSON_CUES = _CUES["person_cues"]
+_PERSON_LATIN_BEFORE = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(
+        # titles ("Colonel", "Mr.") only as written; "my friend", "mon ami" in any case
+        re.escape(w) if w[0].isupper() else "(?i:" + re.escape(w) + ")"
+        for w in sorted(_PERSON_CUES["latin_before"], key=len, reverse=True)
+    )
+    + r")(?=[ \t,])"
+)
+# cues that announce a name ("called", "Mr."), as opposed to a relation ("my friend")
+_NAMING_CUES = frozenset({"يدعى", "يُدعى", "تدعى", "تُدعى", "المدعو", "المدعوة", "به نام", "بنام", "آقای", "خانم", "حاج"})
+_PERSON_LATIN_AFTER = re.compile(
+    r"(?P<n>(?<![\w'’])[A-ZÀ-ÖØ-ÞİŞĞÇÜ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞİŞĞÇÜ][\w'’-]+){0,2})[ \t]+(?P<cue>"
+    + "|".join(re.escape(w) for w in _PERSON_CUES["latin_after"])
+    + r")(?!\w)"
+)
+_PERSON_SCRIPT_BEFORE = re.compile(
+    r"(?<![\u0600-\u06FF])(?:"
+    + "|".join(re.escape(w) for w in sorted(_PERSON_CUES["script_before"], key=len, reverse=True))
+    + r")(?=[ \t]|[\u30A0-\u30FF])"
+)
+_PERSON_SCRIPT_AFTER = re.compile(
+    r"(?P<n>[\u30A0-\u30FF・ー]{2,20}|[\u0600-\u06FF]+(?:[ \t][\u0600-\u06FF]+)?)[ \t]*(?P<cue>"
+    + "|".join(re.escape(w) for w in _PERSON_CUES["script_after"])
+    + r")"
+)
+# words a cue may be followed by that are not names: "named as a suspect", "called the police"
+_PERSON_STOP = frozenset(
+    fold(w).casefold()
+    for w in (
+        "The",
+        "A",
+        "An",
+        "Me",
+        "Him",
+        "Her",
+        "Us",
+        "Them",
+        "It",
+        "Police",
+        "Army",
+        "Government",
+        "God",
+        "Allah",
+        "Le",
+        "La",
+        "Les",
+        "Un",
+        "Une",
+        "I",
+        "He",
+        "She",
+        "We",
+        "They",
+        "My",
+        "His",
+        "Our",
+        "Their",
+        "This",
+        "That",
+        "Taliban",
+        "Bir",
+        "Bu",
+        "Şu",
+        "O",
+        "Ben",
+        "Biz",
+    )
+)
 
 
 def _latin_name_after(text: str, pos: int, max_words: int = 4) -> tuple[int, int] | None:
@@ -514,6 +597,11 @@ class IdentityExtractor:
         out.extend(family)
         out.extend(self._relatives_as_persons(text, [c for c in out if c.field is FactField.FAMILY_MEMBER]))
         out.extend(self._answered_name(text))
+        out.extend(
+            c
+            for c in self._other_persons(text)
+            if not any(o.field is FactField.PERSON_NAME and o.start < c.end and c.start < o.end for o in out)
+        )
         out.extend(self._self_description(text, nt, spans))
         names = [
             (c.start, c.end)
@@ -522,6 +610,48 @@ class IdentityExtractor:
         ]
         out.extend(self._group_mentions(text, nt, spans, lang, names))
         out.extend(self._narrative(text, nt, spans, lang))
+        out.extend(self._agent_mentions(text, nt, spans, out))
+        return out
+
+    def _agent_mentions(
+        self, text: str, nt: NormText, spans: Sequence[tuple[int, int]], found: list[FactCandidate]
+    ) -> list[FactCandidate]:
+        """Every other mention of an armed group the page already shows harming the applicant or family.
+
+        "The Taliban threatened me ... After the Taliban came ...": the gold convention marks every mention
+        of an actor who inflicted or threatened harm. Only named groups (not the police or the government,
+        which may merely have failed to protect; not relatives), at a lower confidence.
+        """
+        agents = {c.normalized for c in found if c.field is FactField.AGENT_OF_PERSECUTION and c.confidence >= 0.55}
+        agents -= _NOT_REPEATED_AGENTS
+        if not agents:
+            return []
+        out: list[FactCandidate] = []
+        taken = [(c.start, c.end) for c in found if c.field is FactField.AGENT_OF_PERSECUTION]
+        for ag in _AGENT_M.find(nt):
+            if ag.payload not in agents or any(a < ag.end and ag.start < b for a, b in taken):
+                continue
+            if _agent_is_a_title(text, ag):
+                continue
+            a, b = _sentence_of(spans, ag.start)
+            if _agent_helps(text, ag, a, b) or _names_a_cause(text, ag.end, b):
+                continue
+            reason = [c for c in _CONNECTOR_M.find(NormText(text[a:b])) if a + c.end <= ag.start]
+            if reason and _SUPPORT_BEFORE.search(text[max(a, ag.start - 30) : ag.start]):
+                continue  # "because I supported the LTTE": the applicant's side, not an actor
+            out.append(
+                candidate(
+                    text,
+                    FactField.AGENT_OF_PERSECUTION,
+                    ag.start,
+                    ag.end,
+                    ag.payload,
+                    0.5,
+                    self.model,
+                    "named again; shown harming or threatening elsewhere on the page",
+                    [("agent_type", _AGENTS[ag.payload][0])],
+                )
+            )
         return out
 
     # -- labelled fields ----------------------------------------------------------------------
@@ -818,6 +948,64 @@ class IdentityExtractor:
         r"(?:私の名前は|名前は|私は)[ \t]*(?P<n>[\u30A0-\u30FF・ー\u4E00-\u9FFF]{2,20}?)(?:と申します|といいます|です)"
     )
 
+    def _other_persons(self, text: str) -> list[FactCandidate]:
+        """People named in the story after a cue: "my friend Samuel Tesfaye", "Colonel Abdi Hassan", "a man named
+        X", "Ahmet adlı bir polis", "يدعى X", "به نام X", "友人のアフマド". Role ``other``; the examiner confirms."""
+        out: list[FactCandidate] = []
+
+        def add(s: int, e: int, cue: str, conf: float) -> None:
+            s, e = trim_span(text, s, e, ".,;:'’\"")
+            name = " ".join(text[s:e].split())
+            if e <= s or not _valid_name(name) or fold(name.split()[0]).casefold() in _PERSON_STOP:
+                return
+            out.append(
+                candidate(
+                    text,
+                    FactField.PERSON_NAME,
+                    s,
+                    e,
+                    name,
+                    conf,
+                    self.model,
+                    f"a person named after '{cue}' (may not be the applicant)",
+                    [("role", "other")],
+                )
+            )
+
+        for m in _PERSON_LATIN_BEFORE.finditer(text):
+            span = _latin_name_after(text, m.end(), 3)
+            if span is not None and not text[m.end() : span[0]].count("\n"):
+                add(span[0], span[1], m.group(0).strip(), 0.5)  # below spaCy's 0.55: the model's find is kept
+        for m in _PERSON_LATIN_AFTER.finditer(text):
+            add(m.start("n"), m.end("n"), m.group("cue"), 0.5)
+        for m in _PERSON_SCRIPT_BEFORE.finditer(text):
+            cue = m.group(0).strip()
+            k = re.compile(r"[ \t]*([\u30A0-\u30FF・ー]{2,20})").match(text, m.end())
+            if k is not None:
+                add(k.start(1), k.end(1), cue, 0.55)
+                continue
+            if cue not in _NAMING_CUES:
+                span = _script_name_after(text, m.end())  # "صديقي أحمد": a listed given name
+                if span is not None:
+                    add(span[0], span[1], cue, 0.5)
+                continue
+            # "يدعى خالد العلي", "به نام حسین کریمی": the cue says a name follows; two words at most
+            words = list(_ARABIC_WORD.finditer(text, m.end(), min(len(text), m.end() + 60)))
+            if not words or text[m.end() : words[0].start()].strip():
+                continue
+            taken = [words[0]]
+            for w in words[1:2]:
+                key = fold(w.group())
+                spaced = re.fullmatch(r"[ \t]+", text[taken[-1].end() : w.start()]) is not None
+                if spaced and key not in _STOP_WORDS and (key in _ARABIC_SCRIPT_NAMES or key.startswith("ال")):
+                    taken.append(w)
+            if fold(taken[0].group()) in _STOP_WORDS:
+                continue
+            add(taken[0].start(), taken[-1].end(), cue, 0.5)
+        for m in _PERSON_SCRIPT_AFTER.finditer(text):
+            add(m.start("n"), m.end("n"), m.group("cue"), 0.5)
+        return out
+
     def _stated_name(self, text: str) -> list[FactCandidate]:
         out: list[FactCandidate] = []
         for m in self._NAME_INTRO.finditer(text):
@@ -1006,7 +1194,7 @@ class IdentityExtractor:
                     # "母が亡くなりました", "弟を連行しました"
                     prev = text[h.start - 1] if h.start > 0 else " "
                     nxt = text[h.end] if h.end < len(text) else " "
-                    if nxt not in "がをはともに" or "\u4e00" <= prev <= "\u9fff":
+                    if nxt not in "がをはともにの、" or "\u4e00" <= prev <= "\u9fff":
                         continue
             if span is not None:
                 name = " ".join(text[span[0] : span[1]].split())
@@ -1027,7 +1215,9 @@ class IdentityExtractor:
                         [("relation", h.payload), ("name", name)],
                     )
                 )
-            elif self.include_relation_only and h.payload not in seen_relation:
+            elif self.include_relation_only:
+                # every mention is cited (a later "my son" is the same relative, at a lower confidence)
+                repeated = h.payload in seen_relation
                 seen_relation.add(h.payload)
                 bare.append(
                     candidate(
@@ -1036,15 +1226,40 @@ class IdentityExtractor:
                         h.start,
                         h.end,
                         h.payload,
-                        0.45,
+                        0.4 if repeated else 0.45,
                         self.model,
-                        f"relative mentioned ('{word}'), no name given",
+                        f"relative mentioned ('{word}'), no name given" + (" (again)" if repeated else ""),
                         [("relation", h.payload)],
                     )
                 )
-        named = {c.normalized for c in out}
-        # a relative already suggested with a name is not suggested again without one
-        out.extend(c for c in bare if c.normalized not in named)
+        out.extend(bare)
+        out.extend(self._child_of(text))
+        return out
+
+    def _child_of(self, text: str) -> list[FactCandidate]:
+        """ "son of X", "fils de X", "S/O X", "فرزند X", Urdu "ولد X": X is the father, named."""
+        out: list[FactCandidate] = []
+        for m in _CHILD_OF.finditer(text):
+            word = m.group(0)
+            span = _latin_name_after(text, m.end(), 3) if word[0].isascii() else _script_name_after(text, m.end())
+            if span is None or text[m.end() : span[0]].count("\n"):
+                continue
+            name = " ".join(text[span[0] : span[1]].split())
+            if not _valid_name(name):
+                continue
+            out.append(
+                candidate(
+                    text,
+                    FactField.FAMILY_MEMBER,
+                    m.start(),
+                    span[1],
+                    "father",
+                    0.6,
+                    self.model,
+                    f"father named after '{word.strip()}'",
+                    [("relation", "father"), ("name", name)],
+                )
+            )
         return out
 
     # -- religion / ethnicity / language stated by the applicant ------------------------------
@@ -1237,6 +1452,15 @@ class IdentityExtractor:
         events = _EVENT_M.find(nt)
         agents = [h for h in _AGENT_M.find(nt) if not _agent_is_a_title(text, h)]
         priors = _PRIOR_M.find(nt)
+        prior_context = _PRIOR_CONTEXT_M.find(nt)
+        for h in _PRIOR_WEAK_M.find(nt):
+            a, b = _sentence_of(spans, h.start)
+            sentence = text[a:b]
+            if "\n" in sentence.strip() or _is_question(text, a, b):
+                continue
+            if _in(prior_context, a, b) or _negated(sentence) or any(p.payload.cc for p in find_places(sentence)):
+                priors.append(h)
+        priors.sort(key=lambda h: h.start)
         fears = _FEAR_M.find(nt)
         for a, b in spans:
             if _is_question(text, a, b):
@@ -1277,7 +1501,15 @@ class IdentityExtractor:
                         r"\s*(?:によって|により|に)", text[ag.end : ag.end + 6]
                     )
                     subject = bool(s_events) and ag.end <= min(e.start for e in s_events) and text[ag.start].isascii()
-                    if not (strict_by or (reported and subject)):
+                    # "میرے پڑوسی نے مجھ پر ...", "amcam beni ... tehdit etti", "私の兄弟も私を...脅しました",
+                    # "پدرم گفته است ... مرا می‌کشد": the relative, then the applicant as object, then the harm
+                    obj = _FIRST_PERSON_OBJECT.search(text, ag.end, min(b, ag.end + 40))
+                    relative_acts = bool(_ERGATIVE_AFTER.match(text, ag.end)) and bool(s_events)
+                    if obj is not None and re.search(r"[,、،;؛]", text[ag.end : obj.start()]):
+                        obj = None  # another clause, maybe another doer: "夫は…言い、私の兄弟も私を脅しました"
+                    if obj is not None and any(e.start >= obj.end() for e in s_events):
+                        relative_acts = True
+                    if not (strict_by or (reported and subject) or relative_acts):
                         continue
                 elif not (ident or by or acts or (context and ag.start < reason_from)):
                     continue
@@ -1420,6 +1652,22 @@ _HELPS = re.compile(
 _HELPS_AFTER = re.compile(
     r"(?i)^\s*(?:refused|did not|didn't|would not|wouldn't|could not|failed|did nothing|n'a rien|ont refusé)"
 )
+
+
+# agents that are not repeated by _agent_mentions: a state body may only have failed to protect; relatives
+# and neighbours are agents only where they act
+_NOT_REPEATED_AGENTS = frozenset({"police", "government", "family", "community", "security forces", "LTTE"})
+_SUPPORT_BEFORE = re.compile(
+    r"(?i)(?:support|help|member|joined|sympath|soutien|aid|destek|دعم|حمایت|حمايت)\w*\W+(?:\w+\W+){0,3}$"
+)
+
+
+# the applicant as the object of what follows: "beni", "me", "مرا", "مجھے", "私を"
+_FIRST_PERSON_OBJECT = re.compile(
+    r"(?i)(?<!\w)(?:beni|bana|me|m['’]|مرا|من را|به من|مجھے|مجھ|ہمیں|私を|私に|私は|僕を|ni|moi)(?!\w)|私を|私に"
+)
+# Urdu ergative "نے" after the doer of a transitive verb: "ایک مشتعل ہجوم نے ... حملہ کیا"
+_ERGATIVE_AFTER = re.compile(r"[ \t]*نے(?![\u0600-\u06FF])")
 
 
 def _agent_is_a_title(text: str, h: Hit[str]) -> bool:

@@ -45,6 +45,9 @@ from .base import (
     sentence_at,
     sentence_spans,
 )
+from .local_places import STOP_WORDS as _LOCAL_STOP
+from .local_places import UPPER as _UP
+from .local_places import find_local_places
 
 NAME = "places"
 
@@ -62,7 +65,9 @@ class Place:
     kind: str
     cc: str | None
     canonical: str
-    source: str  # "gazetteer" | "pycountry"
+    source: str  # "gazetteer" | "pycountry" | "pattern" | "local"
+    confidence: float = 0.0  # for "local" places: how sure the context makes the name a place
+    note: str = ""
 
 
 # --------------------------------------------------------------------------------------------
@@ -104,9 +109,8 @@ def gazetteer() -> KeywordMatcher[Place]:
             for key in names:
                 add(key, Place(DEMONYM, cc, english, "gazetteer"), lang == "en")
         for key in country["names"].get("ta", []):
-            if key.endswith("\u0bcd"):
-                # Tamil case endings replace the final virama: ஜப்பான் -> ஜப்பானில் ("in Japan")
-                add(key[:-1], Place(COUNTRY, cc, english, "gazetteer"), False)
+            for stem in _tamil_stems(key):
+                add(stem, Place(COUNTRY, cc, english, "gazetteer"), False)
         for key in country["names"].get("ja", []):
             # Japanese demonyms are regular: スリランカ人, 中国人
             add(key + "人", Place(DEMONYM, cc, english, "gazetteer"), False)
@@ -115,11 +119,27 @@ def gazetteer() -> KeywordMatcher[Place]:
             place = Place(CITY, cc, city["name"], "gazetteer")
             for key in [city["name"], *city["aliases"]]:
                 add(key, place, True)
+                for stem in _tamil_stems(key):
+                    add(stem, place, False)
     known = {normalize_key(k) for k, _ in entries}
     entries.extend(_pycountry_entries(known, capitalized))
     entries.extend(_subdivision_entries(known, capitalized, data))
-    # ローマ字 (romanised script), フランス語 (French): a katakana place name inside a compound word is none
-    return KeywordMatcher(entries, capitalized=capitalized, katakana_compound_stops="字語")
+    # ローマ字 (romanised script), フランス語 (French), アゼルバイジャン系 (of Azerbaijani descent), バングラデシュ民族主義党
+    # (a party): a katakana place name inside a compound word is none
+    return KeywordMatcher(entries, capitalized=capitalized, katakana_compound_stops="字語系")
+
+
+def _tamil_stems(key: str) -> list[str]:
+    """Stems a Tamil case ending attaches to: ஜப்பான் -> ஜப்பானில், கொழும்பு -> கொழும்பிலிருந்து,
+    யாழ்ப்பாணம் -> யாழ்ப்பாணத்தில். Other scripts: none."""
+    if not key or not "\u0b80" <= key[-1] <= "\u0bff":
+        return []
+    stems = []
+    if key.endswith("\u0bae\u0bcd"):  # final ம்
+        stems.append(key[:-2])
+    elif key.endswith(("\u0bcd", "\u0bc1")):  # final virama, final u-sign
+        stems.append(key[:-1])
+    return [s for s in stems if len(s) >= 3]
 
 
 def _ascii_fold(name: str) -> str:
@@ -314,6 +334,7 @@ NAT, NAT_AFTER, IAM, IAM_AFTER, ORIGIN, ORIGIN_AFTER, ENTRY, ENTRY_AFTER, PORT_L
     "born",
 )
 FROM, TO, VIA = "from", "to", "via"
+MOVE = "move"  # verbs of a journey: "flew", "crossed", "giriş yaptım", "に上陸"
 
 _PLACE_CUES = load_data("place_cues.json")
 _CUES: dict[str, list[str]] = _PLACE_CUES["cues"]
@@ -327,6 +348,12 @@ def _cue_matcher() -> KeywordMatcher[str]:
 
 
 _CUE_MATCHER = _cue_matcher()
+# a word listed as a journey verb counts as one whatever other kind the matcher gave it ("هربت" is also TRAVEL)
+_MOVE_WORDS = frozenset(normalize_key(w) for w in _CUES["move"])
+# arrival words that also describe visits and labels: "agents came to my shop", "Arrival:"
+_WEAK_MOVES = frozenset(
+    normalize_key(w) for w in ("came to", "came into", "arrival", "arrivée", "border crossing", "معبر", "vine")
+)
 _SELF_FROM = re.compile(r"(?i)\b(?:i am|i'm|we are|je suis|nous sommes)\b[^.?!\n]{0,40}?\b(?:from|de|du|d')\s*$")
 _AIRPORT_RES = [
     re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,4}(?:International\s+)?Airport\b"),
@@ -381,6 +408,7 @@ class PlaceExtractor:
         places = [h for h in gazetteer().find(nt) if h.payload.kind != STOP]
         cues = _CUE_MATCHER.find(nt)
         places = self._with_generic_airports(text, places)
+        places = _with_local_places(text, places, language)
         spans = sentence_spans(text)
         out: list[FactCandidate] = []
         used: set[int] = set()  # indexes of places already reported with a role
@@ -652,14 +680,29 @@ class PlaceExtractor:
                 if above is not None:
                     best = (0, i, above)
             if not entry and best is None:
-                continue
+                # "I flew from Nairobi to OR Tambo International Airport": the airport the journey ended at
+                moves = [c for c in cues if a <= c.start and c.end <= b and c.key in _MOVE_WORDS]
+                last = [i for i in indexes if places[i].payload.kind == AIRPORT]
+                if (
+                    moves
+                    and last
+                    and _TO_PREP.search(text[max(a, places[last[-1]].start - 8) : places[last[-1]].start])
+                ):
+                    entry = [Hit(moves[0].start, moves[0].end, moves[0].key, ENTRY)]
+                    indexes = last[-1:]
+                else:
+                    continue
             for i in indexes:
                 hit = places[i]
+                if text[hit.start : hit.end].endswith(_FROM_ENDINGS):
+                    continue  # "කටුනායක ගුවන් තොටුපළෙන්", "கொழும்பிலிருந்து": the place left, not entered
                 for cue in entry:
                     if cue.payload in (ENTRY, PORT_LABEL) and cue.end <= hit.start:
                         distance = hit.start - cue.end
                     elif cue.payload == ENTRY_AFTER and cue.start >= hit.end:
                         distance = cue.start - hit.end
+                    elif cue.payload == ENTRY_AFTER and hit.start < cue.start < hit.end <= cue.end:
+                        distance = 0  # the arrival ending is part of the name: "මෙල්බර්න් ගුවන් තොටුපළට"
                     else:
                         continue
                     # A city is a port only right after "arrived at/in" (or after "at"/"à" further on: "arrived in
@@ -667,7 +710,15 @@ class PlaceExtractor:
                     limit = 120 if hit.payload.kind == AIRPORT else 4
                     if hit.payload.kind == CITY and _PORT_PREP.search(text[max(a, hit.start - 8) : hit.start]):
                         limit = 45
-                    if distance <= limit and (best is None or distance < best[0]):
+                    if hit.payload.kind == CITY and cue.payload == ENTRY and _TO_GAP.match(text[cue.end : hit.start]):
+                        limit = 30  # "ووصلت بالقارب إلى جزيرة لامبيدوزا": arrived by boat at ...
+                    if hit.payload.kind == CITY and cue.payload == ENTRY_AFTER:
+                        gap = text[hit.end : cue.start]
+                        if gap.strip() in _POSTPOSITIONS or _TR_ABLATIVE.match(gap):
+                            limit = len(gap)  # "ပင်နန်ကျွန်းသို့ ရောက်ရှိ", "Van'dan Türkiye'ye girdim"
+                    # several candidates: the nearest; among near ones, the last (the journey ends there)
+                    rank = 0 if distance <= 4 else distance
+                    if distance <= limit and (best is None or rank <= (0 if best[0] <= 4 else best[0])):
                         best = (distance, i, cue)
             if best is None:
                 continue
@@ -709,25 +760,36 @@ class PlaceExtractor:
     ) -> list[FactCandidate]:
         out: list[FactCandidate] = []
         for a, b in spans:
-            in_sentence = [
-                h for h in places if a <= h.start and h.end <= b and h.payload.kind != DEMONYM and h.payload.cc
-            ]
-            if len({h.payload.cc for h in in_sentence}) < 2:
-                continue
+            named = [h for h in places if a <= h.start and h.end <= b and h.payload.kind != DEMONYM]
+            in_sentence = [h for h in named if h.payload.cc]
             travel = [
                 c for c in cues if a <= c.start and c.end <= b and c.payload in (TRAVEL, ENTRY, ENTRY_AFTER, ORIGIN)
             ]
-            nat = [c for c in cues if a <= c.start and c.end <= b and c.payload == NAT]
-            if not travel or nat:
+            moves = [
+                c
+                for c in cues
+                if a <= c.start
+                and c.end <= b
+                and (c.payload in (MOVE, ENTRY, ENTRY_AFTER) or c.key in _MOVE_WORDS)
+                and c.key not in _WEAK_MOVES
+            ]
+            nat = [c for c in cues if a <= c.start and c.end <= b and c.payload in (NAT, PORT_LABEL)]
+            if nat or _is_question(text, a, b):
                 continue
             chain = _order_route(text, in_sentence)
             # each country once, in the order first reached ("crossed into Pakistan at Spin Boldak" names
             # a border town of the country just left)
             codes = list(dict.fromkeys(cc for cc in chain if cc))
-            if len(set(codes)) < 2:
+            if len(set(codes)) >= 2 and travel:
+                conf = 0.75 if len(codes) >= 3 else 0.7
+            elif named and moves and "\n" not in text[a:b].strip() and not _FORM_LINE.match(text, a):
+                # one country, or places the gazetteer does not place: a sentence with a verb of the journey
+                # ("I entered Japan at Narita Airport", "成田空港から本邦に上陸しました")
+                travel = moves
+                conf = 0.55
+            else:
                 continue
             cue_words = ", ".join(sorted({text[c.start : c.end] for c in travel})[:3])
-            conf = 0.75 if len(codes) >= 3 else 0.7
             out.append(
                 candidate(
                     text,
@@ -764,6 +826,8 @@ class PlaceExtractor:
             conf = {COUNTRY: 0.8, CITY: 0.75, AIRPORT: 0.75}.get(place.kind, 0.6)
             if place.source == "pycountry":
                 conf -= 0.05
+            if place.source == "local":
+                conf = place.confidence
             if hit.key in _AMBIGUOUS:
                 conf = 0.5
             if repeated:
@@ -775,6 +839,8 @@ class PlaceExtractor:
             if place.cc:
                 attrs.append(("country", country_name(place.cc)))
             note = f"{place_type} in the gazetteer" if place.source != "pattern" else "airport named in the text"
+            if place.source == "local":
+                note = f"not in the gazetteer: {place.note}"
             a, _ = sentence_at(spans, hit.start, hit.end)
             born = [
                 c for c in cues if c.payload == BORN and a <= c.start and c.end <= hit.start and hit.start - c.end <= 4
@@ -786,7 +852,61 @@ class PlaceExtractor:
         return out
 
 
-_PORT_PREP = re.compile(r"(?i)(?:\bat|\bà|\bvia|\bthrough|عبر|از طریق|از مرز)\s+(?:the\s+)?$")
+_APPOSITION = re.compile(
+    rf"(?<![\w'’-])([{_UP}][\w]*(?:-[\w]+)*)(?:,[ \t]*(?:en|au|in|aux)[ \t]+|,[ \t]*|[ \t]*\([ \t]*)$"
+)
+_KATAKANA_RUN = re.compile(r"[\u30A0-\u30FF]{2,}")
+
+
+def _with_local_places(text: str, places: list[Hit[Place]], language: str) -> list[Hit[Place]]:
+    """Add places named by their context (``local_places``): a place noun, a verb, a country in apposition."""
+    extra: list[Hit[Place]] = []
+    taken = [(h.start, h.end) for h in places]
+
+    def add(start: int, end: int, cc: str | None, conf: float, note: str) -> None:
+        if any(a < end and start < b for a, b in taken):
+            return
+        taken.append((start, end))
+        value = text[start:end]
+        extra.append(Hit(start, end, normalize_key(value), Place(CITY, cc, value, "local", conf, note)))
+
+    for hit in places:
+        if hit.payload.kind not in (COUNTRY, CITY) or not hit.payload.cc:
+            continue
+        # "Labé, en Guinée", "Korhogo (Côte d'Ivoire)": an unknown name just before a known country or region
+        m = _APPOSITION.search(text[max(0, hit.start - 40) : hit.start])
+        if m is not None:
+            word = m.group(1)
+            start = hit.start - len(m.group(0))
+            before = text[max(0, start - 30) : start]
+            prev_word = re.search(r"(\S+)[ \t]*$", before)
+            prev_ok = prev_word is None or not prev_word.group(1)[0].isupper() or prev_word.group(1)[-1] in ",:;("
+            if word.casefold() not in _LOCAL_STOP and prev_ok and not word.isupper():
+                add(start, start + len(word), hit.payload.cc, 0.55, f"a name next to '{hit.payload.canonical}'")
+        # "タイのバンコク", "イランのタブリーズ": a katakana name after a country and の
+        if text[hit.end : hit.end + 1] == "の":
+            k = _KATAKANA_RUN.match(text, hit.end + 1)
+            if k is not None and text[k.end() : k.end() + 1] not in ("人", "語", "系"):
+                add(k.start(), k.end(), hit.payload.cc, 0.6, f"a name after '{text[hit.start : hit.end]}の'")
+    for lp in find_local_places(text, taken, language):
+        add(lp.start, lp.end, lp.cc, lp.confidence, lp.note)
+    if not extra:
+        return places
+    return sorted(places + extra, key=lambda h: h.start)
+
+
+# Sinhala and Tamil ablative endings ("from"): a place with one is where a journey started
+_FROM_ENDINGS = ("\u0dd9\u0db1\u0dca", "\u0bbf\u0bb2\u0bbf\u0bb0\u0bc1\u0ba8\u0bcd\u0ba4\u0bc1", "இருந்து")
+_PORT_PREP = re.compile(
+    r"(?i)(?:\bat|\bà|\bvia|\bthrough|عبر|از طریق|از مرز|جزيرة|\bisland of|\bîle de)\s+(?:the\s+)?$"
+)
+_TO_PREP = re.compile(r"(?i)(?:\bto|\bà|إلى|الى|(?<!\w)به)\s+(?:the\s+|l['’]\s*)?$")
+# between an arrival verb and the place: a means of transport and "to" ("arrived by boat to", "وصلت بالقارب إلى")
+_TO_GAP = re.compile(r"\s+(?:\S+\s+){0,2}(?:to|à|en|إلى|الى|به)\s+$")
+# postpositions between a place and an arrival verb: "သို့" (to), "に", "へ"
+_POSTPOSITIONS = frozenset({"သို့", "に", "へ", "まで", "ට", "க்கு"})
+# Turkish "Van'dan Türkiye'ye girdim": the ablative (entered from/through), then the country entered
+_TR_ABLATIVE = re.compile(r"['’]n?(?:dan|den|tan|ten)(?:\s+[\wçğıöşüÇĞİÖŞÜ]+['’]y?[ae])?\s+$")
 
 
 def _label_above(text: str, hit: Hit[Place], cues: list[Hit[str]], kinds: set[str]) -> Hit[str] | None:
@@ -840,6 +960,18 @@ _ORG_NAME_WORDS = frozenset(
         "liberation",
     }
 )
+
+
+# a form line ("Date of entry: ...", "入国日：..."): a label, then a value
+_FORM_LINE = re.compile(r"[ \t]*(?:\d+[ \t.)]*)?[^\n:：.。]{1,40}[:：]")
+
+
+def _is_question(text: str, a: int, b: int) -> bool:
+    """An interviewer's question ("Q: When did you arrive in Japan?") reports no journey."""
+    body = text[a:b].rstrip()
+    return body.endswith(("?", "？", "؟")) or bool(
+        re.match(r"(?i)\s*(?:q|question|問|質問|س|سؤال|سوال|soru)\s*[.:：]", body)
+    )
 
 
 def _place_between(places: list[Hit[Place]], a: int, b: int) -> bool:
