@@ -35,6 +35,8 @@ def repo_root() -> Path:
 class Settings:
     data_dir: Path = field(default_factory=default_data_dir)
     db_url: str | None = None  # None: SQLite file in data_dir
+    # PostgreSQL: the tables' owner, used only to migrate; db_url is then a role without ownership (RLS applies).
+    db_owner_url: str | None = field(default=None, repr=False)
     models_dir: Path = field(default_factory=lambda: repo_root() / "models")
     resources_dir: Path = field(default_factory=lambda: repo_root() / "resources")
     ocr_languages: str | None = None  # None: chosen automatically per page
@@ -60,6 +62,8 @@ class Settings:
             values["data_dir"] = Path(env["EXAMINER_DATA_DIR"]).expanduser()
         if env.get("EXAMINER_DB_URL"):
             values["db_url"] = env["EXAMINER_DB_URL"]
+        if env.get("EXAMINER_DB_OWNER_URL"):
+            values["db_owner_url"] = env["EXAMINER_DB_OWNER_URL"]
         if env.get("EXAMINER_MODELS_DIR"):
             values["models_dir"] = Path(env["EXAMINER_MODELS_DIR"]).expanduser()
         if env.get("EXAMINER_OCR_LANGUAGES"):

@@ -57,11 +57,16 @@ class CaseDetail:
 
 
 def open_store(settings: Settings) -> Store:
+    """The store for these settings. With ``db_owner_url`` (PostgreSQL), migrations run as the tables' owner
+    and the app connects as ``db_url``, a role that does not own them, so row-level security applies."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if settings.db_owner_url:
+        Store(settings.db_owner_url).dispose()
     return Store(
         settings.database_url,
         audit_key=load_or_create_audit_key(settings.data_dir),
         passphrase=settings.passphrase,
+        migrate=not settings.db_owner_url,
     )
 
 
@@ -69,7 +74,18 @@ class Workbench:
     def __init__(self, store: Store, settings: Settings, user: User | None = None) -> None:
         self.store = store
         self.settings = settings
+        self._user: User | None = None
         self.user = user
+
+    @property
+    def user(self) -> User | None:
+        return self._user
+
+    @user.setter
+    def user(self, user: User | None) -> None:
+        # The store names the user to the database too (PostgreSQL row-level security).
+        self._user = user
+        self.store.acting_user_id = user.id if user else None
 
     # --- sign-in and accounts ------------------------------------------------------------------
 
@@ -222,6 +238,12 @@ class Workbench:
         return self.pipeline().reread_page(document_id, page_number, ocr_languages, progress)
 
     # --- summaries and audit ------------------------------------------------------------------
+
+    def record_export(self, case_id: str, kind: str, file_name: str) -> None:
+        """Audit that case content left the store (a working note PDF, ...): who, what, which file."""
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            audit.record(session, self.actor, "case.export", case_id=case_id, details={"kind": kind, "file": file_name})
 
     def summary(self, case_id: str) -> CaseSummary:
         """Fact sheet and chronology, every line cited; pending suggestions stay marked as such."""

@@ -3,13 +3,16 @@
 Usage (a window system is needed; on a server use Xvfb)::
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshot.py \
-        --data-dir /tmp/demo-data --out docs/screenshots/workspace.png [--ui-language ja] [--accept 2] [--case REF]
+        --data-dir /tmp/demo-data --out docs/screenshots/workspace.png [--ui-language ja] [--accept 2] [--case REF] \
+        [--view summary]
 
 It starts the app exactly as ``examiner-app`` does (signing in as ``EXAMINER_USER``, default
 "Demo Examiner:examiner"; an empty store gets the sample cases imported), opens the case with
 the most suggestions (or the one ``--case`` names), accepts ``--accept`` facts the normal way (select, source shown, A) so
 findings and suggestions can be told apart, selects one more fact so its words are highlighted
-on the page, and grabs the window. Exit code 0 when the picture was written.
+on the page, and grabs the window. With ``--view summary`` it then opens the Summary tab and selects a
+chronology line instead, so the picture shows the summary beside the highlighted source. Exit code 0 when
+the picture was written.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from examiner_app.domain import FactField, Suggestion, SuggestionStatus  # noqa: E402
@@ -43,8 +46,11 @@ PREFERRED = (
 class Driver:
     """A small state machine on signals: cases -> case -> accept N facts -> select one -> grab."""
 
-    def __init__(self, app: QApplication, out: Path, accept: int, timeout_s: int, case: str = "") -> None:
+    def __init__(
+        self, app: QApplication, out: Path, accept: int, timeout_s: int, case: str = "", view: str = "facts"
+    ) -> None:
         self.app = app
+        self.view = view
         self.case = case.casefold()
         self.out = out
         self.to_accept = accept
@@ -146,6 +152,10 @@ class Driver:
             workspace.highlight_shown.connect(shown)
             workspace.facts.select_suggestion(target.id)
             return
+        if self.view == "summary":
+            workspace.summary_loaded.connect(self._summary_loaded)
+            workspace.show_summary()
+            return
         target = candidates[0]
 
         def final(sid: str) -> None:
@@ -156,6 +166,30 @@ class Driver:
         workspace.highlight_shown.connect(final)
         workspace.facts.select_suggestion(target.id)
         workspace.facts.table.setFocus()
+
+    def _summary_loaded(self, _case_id: str) -> None:
+        assert self.window is not None
+        workspace = self.window.workspace
+        workspace.summary_loaded.disconnect(self._summary_loaded)
+        summary = workspace.summary
+        items = summary.line_items(summary.chronology)
+        with_source = [i for i in items if i.text(3) and "p." in i.text(3)] or items
+        # An event date shows best: the sentence and its date highlighted on the page.
+        preferred = [i for i in with_source if i.text(1) not in ("Date", "Date of birth")] or with_source
+        if not preferred:
+            QTimer.singleShot(800, self._grab)
+            return
+        target = preferred[min(1, len(preferred) - 1)]
+        target_id = target.data(0, Qt.ItemDataRole.UserRole + 1)
+
+        def shown(sid: str) -> None:
+            if sid == target_id:
+                workspace.highlight_shown.disconnect(shown)
+                QTimer.singleShot(1500, self._grab)
+
+        workspace.highlight_shown.connect(shown)
+        summary.chronology.setCurrentItem(target)
+        summary.chronology.setFocus()
 
     def _grab(self) -> None:
         assert self.window is not None
@@ -182,10 +216,11 @@ def main() -> int:
         default="",
         help="open the case whose title or reference contains this text (default: the one with the most suggestions)",
     )
+    parser.add_argument("--view", choices=["facts", "summary"], default="facts", help="which tab to show")
     args = parser.parse_args()
     os.environ.setdefault("EXAMINER_USER", "Demo Examiner:examiner")
     app, startup, _translators = build(["--data-dir", str(args.data_dir), "--ui-language", args.ui_language])
-    driver = Driver(app, args.out, args.accept, args.timeout, args.case)
+    driver = Driver(app, args.out, args.accept, args.timeout, args.case, args.view)
     startup.ready.connect(driver.ready)
     startup.start()
     code = app.exec()

@@ -132,8 +132,17 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         # The audit key rides on every session so audit.record/verify find it without globals.
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, info={"audit_key": audit_key})
+        #: The signed-in user; on PostgreSQL each transaction names it for row-level security (migration 0004).
+        self.acting_user_id: str | None = None
+        if self.dialect == "postgresql":
+            event.listen(self._sessions, "after_begin", self._name_user)
         if migrate:
             self.migrate()
+
+    def _name_user(self, _session: Session, _transaction: Any, connection: Any) -> None:
+        connection.execute(
+            text("SELECT set_config('examiner.user_id', :user_id, true)"), {"user_id": self.acting_user_id or ""}
+        )
 
     def migrate(self) -> None:
         """Bring the schema to the newest Alembic revision (idempotent)."""

@@ -12,8 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from examiner_app.domain import Case, Decision, Document, PageText, Role, Suggestion, User
+from examiner_app.config import Settings
+from examiner_app.domain import (
+    AuditEvent,
+    Case,
+    Decision,
+    Document,
+    FactField,
+    PageText,
+    Provenance,
+    Role,
+    Suggestion,
+    User,
+)
 from examiner_app.progress import ProgressReporter
+from examiner_app.summaries import ChronologyEntry, FactSheet
 
 
 class CaseDetailLike(Protocol):
@@ -30,8 +43,32 @@ class CaseDetailLike(Protocol):
     def decisions(self) -> list[Decision]: ...
 
 
+class CaseSummaryLike(Protocol):
+    @property
+    def fact_sheet(self) -> FactSheet: ...
+
+    @property
+    def chronology(self) -> list[ChronologyEntry]: ...
+
+
+class VerifyResultLike(Protocol):
+    @property
+    def ok(self) -> bool: ...
+
+    @property
+    def events_checked(self) -> int: ...
+
+    @property
+    def first_broken_id(self) -> int | None: ...
+
+    @property
+    def problem(self) -> str: ...
+
+
 class WorkbenchPort(Protocol):
     user: User | None
+    # Replaced as a whole (``dataclasses.replace``) when the examiner turns AI suggestions off or on.
+    settings: Settings
 
     def has_accounts(self) -> bool: ...
 
@@ -60,6 +97,35 @@ class WorkbenchPort(Protocol):
     def edit(self, suggestion_id: str, new_value: str, reason: str, *, source_viewed: bool = False) -> Decision: ...
 
     def reject(self, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision: ...
+
+    def add_fact(
+        self, case_id: str, field: FactField, value: str, provenance: Provenance | None, reason: str = ""
+    ) -> Suggestion: ...
+
+    def reocr_page(
+        self, document_id: str, page_number: int, ocr_languages: str | None, progress: ProgressReporter | None = None
+    ) -> PageText: ...
+
+    def summary(self, case_id: str) -> CaseSummaryLike: ...
+
+    def audit_events(self, case_id: str | None = None, limit: int = 500) -> list[AuditEvent]: ...
+
+    def export_audit(self, out: Path) -> int: ...
+
+    def verify_audit(self) -> VerifyResultLike: ...
+
+
+def record_export(workbench: WorkbenchPort, case_id: str, kind: str, file_name: str) -> bool:
+    """Audit an export through ``Workbench.record_export`` when the core has it; False when it has not.
+
+    Blocking (it writes the audit log): call from a worker. The core is asked for this method; until it
+    exists the UI still exports and says in the status bar that the export was not audited.
+    """
+    recorder = getattr(workbench, "record_export", None)
+    if not callable(recorder):
+        return False
+    recorder(case_id, kind, file_name)
+    return True
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from examiner_app.domain import DocumentStatus, FactField, Role, SuggestionStatus
+from examiner_app.domain import UNDETERMINED, DocumentStatus, FactField, Role, SuggestionStatus
 
 SOURCE_LANGUAGE = "en"
 CATALOGUE_PREFIX = "examiner_"
@@ -141,9 +141,62 @@ def _stage_labels() -> dict[str, str]:
     }
 
 
+@cache
+def _language_names() -> dict[str, str]:
+    # Literal translate() calls so pyside6-lupdate finds them; the codes are those of SUPPORTED_LANGUAGES.
+    return {
+        "ja": QCoreApplication.translate("Languages", "Japanese"),
+        "en": QCoreApplication.translate("Languages", "English"),
+        "tr": QCoreApplication.translate("Languages", "Turkish"),
+        "kmr": QCoreApplication.translate("Languages", "Kurdish (Kurmanji)"),
+        "ckb": QCoreApplication.translate("Languages", "Kurdish (Sorani)"),
+        "ur": QCoreApplication.translate("Languages", "Urdu"),
+        "bn": QCoreApplication.translate("Languages", "Bengali"),
+        "hi": QCoreApplication.translate("Languages", "Hindi"),
+        "ne": QCoreApplication.translate("Languages", "Nepali"),
+        "ta": QCoreApplication.translate("Languages", "Tamil"),
+        "si": QCoreApplication.translate("Languages", "Sinhala"),
+        "my": QCoreApplication.translate("Languages", "Burmese"),
+        "km": QCoreApplication.translate("Languages", "Khmer"),
+        "fa": QCoreApplication.translate("Languages", "Persian (Farsi)"),
+        "prs": QCoreApplication.translate("Languages", "Dari"),
+        "ar": QCoreApplication.translate("Languages", "Arabic"),
+        "ps": QCoreApplication.translate("Languages", "Pashto"),
+        "fr": QCoreApplication.translate("Languages", "French"),
+        "ti": QCoreApplication.translate("Languages", "Tigrinya"),
+        "am": QCoreApplication.translate("Languages", "Amharic"),
+        "so": QCoreApplication.translate("Languages", "Somali"),
+        "ru": QCoreApplication.translate("Languages", "Russian"),
+        "zh": QCoreApplication.translate("Languages", "Chinese"),
+        "vi": QCoreApplication.translate("Languages", "Vietnamese"),
+        "id": QCoreApplication.translate("Languages", "Indonesian"),
+        "tl": QCoreApplication.translate("Languages", "Tagalog"),
+        "es": QCoreApplication.translate("Languages", "Spanish"),
+        UNDETERMINED: QCoreApplication.translate("Languages", "undetermined"),
+    }
+
+
+def language_label(code: str, english: str = "") -> str:
+    """The name of a language code in the UI language (``und`` is "undetermined")."""
+    name = _language_names().get(code)
+    if name:
+        return name
+    if english:
+        return english
+    locale = QLocale(code)
+    return code if locale.language() == QLocale.Language.C else QLocale.languageToString(locale.language())
+
+
 def label_cache_clear() -> None:
     """Forget cached labels (after a translator was installed)."""
-    for function in (_field_labels, _status_labels, _document_status_labels, _role_labels, _stage_labels):
+    for function in (
+        _field_labels,
+        _status_labels,
+        _document_status_labels,
+        _role_labels,
+        _stage_labels,
+        _language_names,
+    ):
         function.cache_clear()
 
 

@@ -8,20 +8,32 @@ bundled sample cases) — and shows errors. All of them run through the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from examiner_app.domain import Case, Role
 from examiner_app.errors import CancelledError
 from examiner_app.ui import i18n
+from examiner_app.ui.audit_view import AUDIT_READERS, AuditLogDialog
 from examiner_app.ui.backend import UiContext, WorkbenchPort
 from examiner_app.ui.case_list import CaseListPanel
 from examiner_app.ui.demo import SampleImport, find_sample_cases, import_samples
 from examiner_app.ui.dialogs import NewCaseDialog, show_error
 from examiner_app.ui.import_panel import ImportPanel
+from examiner_app.ui.page_dialogs import SupportedLanguagesDialog
 from examiner_app.ui.workers import JobRunner, QtProgress
 from examiner_app.ui.workspace import CaseWorkspace
 
@@ -35,6 +47,7 @@ class MainWindow(QMainWindow):
 
     cases_loaded = Signal()
     import_finished = Signal(object)
+    ai_changed = Signal(bool)
 
     def __init__(
         self, workbench: WorkbenchPort, runner: JobRunner, context: UiContext, parent: QWidget | None = None
@@ -45,6 +58,8 @@ class MainWindow(QMainWindow):
         self.context = context
         self._import_progress: QtProgress | None = None
         self._laid_out = False
+        self.audit_dialog: AuditLogDialog | None = None
+        self.ai_confirmation: QMessageBox | None = None
         self.setWindowTitle(self.tr("Examiner Workbench"))
         self.resize(1400, 900)
 
@@ -125,8 +140,50 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self._refresh_all)
         view_menu.addAction(refresh)
+        view_menu.addSeparator()
+        self.facts_view_action = QAction(self.tr("&Facts to review"), self)
+        self.facts_view_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.facts_view_action.triggered.connect(lambda: self.workspace.tabs.setCurrentWidget(self.workspace.facts))
+        self.summary_action = QAction(self.tr("&Summary"), self)
+        self.summary_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.summary_action.triggered.connect(self.workspace.show_summary)
+        view_menu.addAction(self.facts_view_action)
+        view_menu.addAction(self.summary_action)
+        self.audit_action = QAction(self.tr("&Audit log…"), self)
+        self.audit_action.triggered.connect(self.show_audit_log)
+        # Only administrators and reviewers read the audit log; the item does not exist for anyone else.
+        self.audit_action.setVisible(self.context.user.role in AUDIT_READERS)
+        self.audit_action.setEnabled(self.context.user.role in AUDIT_READERS)
+        view_menu.addAction(self.audit_action)
+
+        page_menu = self.menuBar().addMenu(self.tr("&Page"))
+        viewer = self.workspace.viewer
+        self.select_words_action = QAction(self.tr("&Select words to record a fact"), self)
+        self.select_words_action.setCheckable(True)
+        self.select_words_action.setEnabled(self.workspace.can_decide)
+        self.select_words_action.toggled.connect(viewer.select_button.setChecked)
+        viewer.select_button.toggled.connect(self.select_words_action.setChecked)
+        self.record_text_action = QAction(self.tr("&Record selected text as a fact…"), self)
+        self.record_text_action.setEnabled(self.workspace.can_decide)
+        self.record_text_action.triggered.connect(self.workspace.text_panel.request_add_fact)
+        self.read_again_action = QAction(self.tr("Read &again with languages…"), self)
+        self.read_again_action.setEnabled(self.workspace.can_decide)
+        self.read_again_action.triggered.connect(self.workspace.read_page_again)
+        for action in (self.select_words_action, self.record_text_action, self.read_again_action):
+            page_menu.addAction(action)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.ai_action = QAction(self.tr("&AI suggestions"), self)
+        self.ai_action.setCheckable(True)
+        self.ai_action.setChecked(self.context.ai_enabled)
+        self.ai_action.setToolTip(self.tr("Turn the suggestion engines and models on or off for new reads"))
+        self.ai_action.toggled.connect(self._ai_toggled)
+        settings_menu.addAction(self.ai_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        languages = QAction(self.tr("Supported &languages"), self)
+        languages.triggered.connect(self.show_supported_languages)
+        help_menu.addAction(languages)
         about = QAction(self.tr("&About Examiner Workbench"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -134,8 +191,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         user = self.context.user
         self.user_label = QLabel(i18n.fmt(self.tr("Signed in: %1 (%2)"), user.name, i18n.role_label(user.role)), self)
-        ai = self.tr("on") if self.context.ai_enabled else self.tr("off")
-        self.ai_label = QLabel(i18n.fmt(self.tr("AI suggestions: %1"), ai), self)
+        self.ai_label = QLabel(self)
+        self._show_ai_state()
         self.ai_label.setToolTip(
             self.tr(
                 "When off, no model or suggestion engine runs: files are still read (OCR) and languages detected, "
@@ -148,6 +205,104 @@ class MainWindow(QMainWindow):
             self.store_label = QLabel(self.context.data_location, self)
             self.store_label.setObjectName("muted")
             self.statusBar().addPermanentWidget(self.store_label)
+
+    # --- AI suggestions on/off ---------------------------------------------------------------
+
+    @property
+    def ai_enabled(self) -> bool:
+        return self.context.ai_enabled
+
+    def _show_ai_state(self) -> None:
+        state = self.tr("on") if self.ai_enabled else self.tr("off")
+        self.ai_label.setText(i18n.fmt(self.tr("AI suggestions: %1"), state))
+        self.ai_label.setObjectName("" if self.ai_enabled else "aiOff")
+        self.ai_label.style().unpolish(self.ai_label)
+        self.ai_label.style().polish(self.ai_label)
+
+    def _ai_toggled(self, wanted: bool) -> None:
+        if wanted == self.ai_enabled:
+            return
+        # The menu tick follows the setting, not the click: it changes only once the examiner confirms.
+        self.ai_action.blockSignals(True)
+        self.ai_action.setChecked(self.ai_enabled)
+        self.ai_action.blockSignals(False)
+        self.confirm_ai(wanted)
+
+    def confirm_ai(self, enabled: bool) -> QMessageBox:
+        """Ask before switching; the answer applies to new imports and re-reads only."""
+        box = QMessageBox(self)
+        box.setObjectName("aiConfirmation")
+        box.setIcon(QMessageBox.Icon.Question)
+        if enabled:
+            box.setWindowTitle(self.tr("Turn AI suggestions on?"))
+            box.setText(
+                self.tr(
+                    "Files imported and pages read again from now on get suggested facts from the suggestion "
+                    "engines and models again. Suggestions are never findings: each one waits for your decision."
+                )
+            )
+        else:
+            box.setWindowTitle(self.tr("Turn AI suggestions off?"))
+            box.setText(
+                self.tr(
+                    "Files imported and pages read again from now on are read (OCR) and their languages detected, "
+                    "but no model or suggestion engine runs: you record facts yourself by selecting words on the "
+                    "page.\n\nSuggestions already made stay in the case, marked as suggestions, until you decide "
+                    "on them. An import that is already running finishes as it started."
+                )
+            )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Turn on") if enabled else self.tr("Turn off"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def clicked(button: QAbstractButton) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                self.set_ai_enabled(enabled)
+
+        box.buttonClicked.connect(clicked)
+        self.ai_confirmation = box
+        box.open()
+        return box
+
+    def set_ai_enabled(self, enabled: bool) -> None:
+        """Switch AI suggestions for this session: the Workbench reads ``settings.ai_enabled`` in every new pipeline."""
+        self.workbench.settings = replace(self.workbench.settings, ai_enabled=enabled)
+        self.context = replace(self.context, ai_enabled=enabled)
+        self.workspace.context = self.context
+        self.ai_action.blockSignals(True)
+        self.ai_action.setChecked(enabled)
+        self.ai_action.blockSignals(False)
+        self._show_ai_state()
+        self.statusBar().showMessage(
+            self.tr("AI suggestions are on for new imports and re-reads.")
+            if enabled
+            else self.tr("AI suggestions are off: new imports and re-reads run without models."),
+            8000,
+        )
+        self.ai_changed.emit(enabled)
+
+    # --- audit and help ----------------------------------------------------------------------
+
+    def show_audit_log(self) -> AuditLogDialog | None:
+        if self.context.user.role not in AUDIT_READERS:
+            return None
+        if self.audit_dialog is None:
+            self.audit_dialog = AuditLogDialog(self.workbench, self.runner, self.context.user.role, self)
+            self.audit_dialog.setObjectName("auditDialog")
+        self.audit_dialog.show()
+        self.audit_dialog.raise_()
+        self.audit_dialog.refresh()
+        return self.audit_dialog
+
+    def show_supported_languages(self) -> SupportedLanguagesDialog:
+        from examiner_app.extraction.language import SUPPORTED_LANGUAGES  # a constant table; detectors load lazily
+
+        dialog = SupportedLanguagesDialog(SUPPORTED_LANGUAGES, self)
+        dialog.setObjectName("supportedLanguagesDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         box = QMessageBox(self)

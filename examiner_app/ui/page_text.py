@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLocale, QRect, QSize, Qt
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from examiner_app.domain import UNDETERMINED, LanguageGuess, PageSource, PageText
 from examiner_app.ui import i18n
@@ -21,6 +30,8 @@ from examiner_app.ui.widgets import ElidedLabel
 
 # A language guess below this is shown muted: the detector is unsure.
 UNSURE_LANGUAGE = 0.5
+# "und" (no supported language could be told) is amber like other "look closer" marks, never muted grey.
+UNDETERMINED_INK = QColor("#8a5300")
 
 
 def qt_position(text: str, index: int) -> int:
@@ -30,6 +41,18 @@ def qt_position(text: str, index: int) -> int:
     if prefix.isascii():
         return index
     return index + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+
+
+def code_point_index(text: str, position: int) -> int:
+    """The inverse of :func:`qt_position`: the code-point index of a UTF-16 position in ``text``."""
+    if text.isascii():
+        return max(0, min(position, len(text)))
+    units = 0
+    for index, ch in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
 
 
 def language_name(code: str) -> str:
@@ -45,6 +68,8 @@ def language_name(code: str) -> str:
 
 
 def badge_text(guess: LanguageGuess) -> str:
+    if guess.code == UNDETERMINED:
+        return i18n.language_label(UNDETERMINED)
     return f"{guess.code} {guess.confidence:.2f}"
 
 
@@ -70,8 +95,8 @@ class LanguageBadges(QWidget):
                 self._labels.append(dot)
             label = QLabel(badge_text(guess), self)
             label.setObjectName("langBadge")
-            unsure = guess.code == UNDETERMINED or guess.confidence < UNSURE_LANGUAGE
-            label.setProperty("unsure", unsure)
+            label.setProperty("undetermined", guess.code == UNDETERMINED)
+            label.setProperty("unsure", guess.code != UNDETERMINED and guess.confidence < UNSURE_LANGUAGE)
             label.setToolTip(
                 i18n.fmt(self.tr("%1 — detector confidence %2"), self._name(guess.code), f"{guess.confidence:.2f}")
             )
@@ -84,7 +109,9 @@ class LanguageBadges(QWidget):
             self._labels.append(label)
 
     def _name(self, code: str) -> str:
-        return self.tr("undetermined") if code == UNDETERMINED else language_name(code)
+        if code == UNDETERMINED:
+            return self.tr("no supported language could be told apart (und); see Help › Supported languages")
+        return language_name(code)
 
     def texts(self) -> list[str]:
         return [label.text() for label in self._labels if label.objectName() == "langBadge"]
@@ -111,12 +138,12 @@ class PageTextEdit(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._gutter = _Gutter(self)
-        self._block_labels: dict[int, tuple[str, bool]] = {}  # QTextBlock number -> (label, unsure)
+        self._block_labels: dict[int, tuple[str, str]] = {}  # QTextBlock number -> (label, "ok"|"unsure"|"und")
         self.blockCountChanged.connect(lambda _count: self._update_margins())
         self.updateRequest.connect(self._on_update_request)
         self._update_margins()
 
-    def set_block_languages(self, labels: dict[int, tuple[str, bool]]) -> None:
+    def set_block_languages(self, labels: dict[int, tuple[str, str]]) -> None:
         self._block_labels = labels
         self._update_margins()
         self._gutter.update()
@@ -125,7 +152,7 @@ class PageTextEdit(QPlainTextEdit):
         if not self._block_labels:
             return 0
         metrics = QFontMetrics(self._gutter_font())
-        widest = max(metrics.horizontalAdvance(label) for label, _unsure in self._block_labels.values())
+        widest = max(metrics.horizontalAdvance(label) for label, _kind in self._block_labels.values())
         return widest + 14
 
     def _gutter_font(self) -> QFont:
@@ -158,8 +185,9 @@ class PageTextEdit(QPlainTextEdit):
             bottom = top + round(self.blockBoundingRect(block).height())
             entry = self._block_labels.get(block.blockNumber())
             if entry is not None and block.isVisible() and bottom >= event.rect().top():
-                label, unsure = entry
-                painter.setPen(QColor("#9aa1ab") if unsure else QColor("#3d5a80"))
+                label, kind = entry
+                colours = {"und": UNDETERMINED_INK, "unsure": QColor("#9aa1ab")}
+                painter.setPen(colours.get(kind, QColor("#3d5a80")))
                 painter.drawText(
                     QRect(0, top + 2, self._gutter.width() - 6, height), Qt.AlignmentFlag.AlignRight, label
                 )
@@ -169,7 +197,13 @@ class PageTextEdit(QPlainTextEdit):
 
 
 class PageTextPanel(QWidget):
-    """Header (page languages, how the text was read) over the page text."""
+    """Header (page languages, how the text was read) over the page text.
+
+    Selecting text enables "Record as fact…", which emits ``add_fact_requested(start, end)`` with
+    code-point offsets into ``PageText.text`` (the core's unit), whatever Qt counts in.
+    """
+
+    add_fact_requested = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,6 +215,18 @@ class PageTextPanel(QWidget):
         self._span: tuple[int, int] | None = None
         self._low_visible = True
 
+        self.add_fact_button = QToolButton(self)
+        self.add_fact_button.setText(self.tr("Record as fact…"))
+        self.add_fact_button.setObjectName("addFactButton")
+        self.add_fact_button.setAutoRaise(True)
+        self.add_fact_button.setToolTip(self.tr("Record the selected text as a fact, with its place as the source"))
+        self.add_fact_button.setEnabled(False)
+        self._can_add = True
+        self.editor.selectionChanged.connect(self._selection_changed)
+        self.add_fact_button.clicked.connect(self.request_add_fact)
+        self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.editor.customContextMenuRequested.connect(self._context_menu)
+
         title = QLabel(self.tr("Page text"), self)
         title.setObjectName("sectionTitle")
         header = QHBoxLayout()
@@ -190,6 +236,7 @@ class PageTextPanel(QWidget):
         header.addWidget(self.badges)
         header.addSpacing(8)
         header.addWidget(self.source_label, 1)
+        header.addWidget(self.add_fact_button)
         bar = QFrame(self)
         bar.setObjectName("toolbar")
         bar.setLayout(header)
@@ -219,6 +266,54 @@ class PageTextPanel(QWidget):
         self.editor.set_block_languages(self._block_labels(page))
         self._refresh_selections()
 
+    # --- recording a fact from selected text -----------------------------------------------------
+
+    def set_can_add_facts(self, allowed: bool, reason: str = "") -> None:
+        self._can_add = allowed
+        if reason:
+            self.add_fact_button.setToolTip(reason)
+        self._selection_changed()
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected characters as code-point offsets [start, end) into the page text; None if none."""
+        cursor = self.editor.textCursor()
+        if self._page is None or not cursor.hasSelection():
+            return None
+        text = self._page.text
+        start = code_point_index(text, cursor.selectionStart())
+        end = code_point_index(text, cursor.selectionEnd())
+        # Trim the whitespace a drag picks up at either end: the span should be just the words.
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select code points [start, end) as if the examiner had dragged over them (scripts and tests)."""
+        if self._page is None:
+            return
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(qt_position(self._page.text, start))
+        cursor.setPosition(qt_position(self._page.text, end), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+
+    def request_add_fact(self) -> None:
+        span = self.selected_span()
+        if span is not None and self._can_add:
+            self.add_fact_requested.emit(*span)
+
+    def _selection_changed(self) -> None:
+        self.add_fact_button.setEnabled(self._can_add and self.selected_span() is not None)
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = self.editor.createStandardContextMenu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        action = menu.addAction(self.tr("Record as fact…"))
+        action.setEnabled(self.add_fact_button.isEnabled())
+        action.triggered.connect(self.request_add_fact)
+        menu.popup(self.editor.mapToGlobal(position))
+
     def _source_text(self, page: PageText) -> str:
         how = {
             PageSource.OCR: self.tr("OCR"),
@@ -236,8 +331,8 @@ class PageTextPanel(QWidget):
             parts.append(i18n.fmt(self.tr("rotated %1°"), page.rotation))
         return " · ".join(parts)
 
-    def _block_labels(self, page: PageText) -> dict[int, tuple[str, bool]]:
-        labels: dict[int, tuple[str, bool]] = {}
+    def _block_labels(self, page: PageText) -> dict[int, tuple[str, str]]:
+        labels: dict[int, tuple[str, str]] = {}
         document = self.editor.document()
         for block in page.blocks:
             if not block.languages:
@@ -246,8 +341,8 @@ class PageTextPanel(QWidget):
             if number in labels:
                 continue
             best = block.languages[0]
-            unsure = best.code == UNDETERMINED or best.confidence < UNSURE_LANGUAGE
-            labels[number] = (badge_text(best), unsure)
+            kind = "und" if best.code == UNDETERMINED else "unsure" if best.confidence < UNSURE_LANGUAGE else "ok"
+            labels[number] = (badge_text(best), kind)
         return labels
 
     def set_low_confidence_visible(self, visible: bool) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QImage,
     QKeySequence,
+    QMouseEvent,
     QPainter,
     QPen,
     QPixmap,
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from examiner_app.domain import BBox, PageText
+from examiner_app.domain import BBox, PageText, Word
 from examiner_app.ui import i18n
 from examiner_app.ui.qt_models import LOW_CONFIDENCE
 from examiner_app.ui.widgets import ElidedLabel
@@ -50,12 +51,33 @@ HIGHLIGHT_EDGE = QColor(222, 135, 0)
 LOW_CONFIDENCE_EDGE = QColor("#ef7d00")
 CANVAS = QColor("#e4e7eb")
 HIGHLIGHT_PADDING = 3
+SELECTION_FILL = QColor(47, 95, 152, 60)
+SELECTION_EDGE = QColor("#2f5f98")
+MIN_BAND = 3  # page pixels: a smaller "drag" was a click
+
+
+def words_in_rect(page: PageText, rect: QRectF) -> list[Word]:
+    """Words whose box centre lies inside ``rect`` (page pixels), in reading order.
+
+    The centre rule lets a loose drag around a few words pick exactly those, without the neighbours
+    the band merely grazes.
+    """
+    chosen = []
+    for word in page.words:
+        if word.bbox is None:
+            continue
+        centre = QPointF((word.bbox.x0 + word.bbox.x1) / 2, (word.bbox.y0 + word.bbox.y1) / 2)
+        if rect.contains(centre):
+            chosen.append(word)
+    return sorted(chosen, key=lambda w: w.start)
 
 
 class PageView(QGraphicsView):
     """A zoomable page image. Ctrl+wheel zooms around the pointer; the fit modes follow resizes."""
 
     zoom_changed = Signal(float)
+    # Words the examiner selected with a drag in select mode (list[Word], reading order; never empty).
+    words_selected = Signal(object)
 
     MIN_SCALE, MAX_SCALE = 0.05, 8.0
 
@@ -75,6 +97,10 @@ class PageView(QGraphicsView):
         self._low_items: list[QGraphicsRectItem] = []
         self._low_visible = True
         self._placeholder: QGraphicsSimpleTextItem | None = None
+        self._page_text: PageText | None = None
+        self._select_mode = False
+        self._press: QPointF | None = None
+        self._selection_items: list[QGraphicsRectItem] = []
 
     # --- content -----------------------------------------------------------------------------
 
@@ -85,6 +111,8 @@ class PageView(QGraphicsView):
         self._low_items = []
         self._page_rect = QRectF()
         self._placeholder = None
+        self._page_text = None
+        self._selection_items = []
         if message:
             self._placeholder = self.scene().addSimpleText(message)
             self._placeholder.setBrush(QColor("#6b717a"))
@@ -113,6 +141,7 @@ class PageView(QGraphicsView):
         self.scene().setSceneRect(self._page_rect.adjusted(-margin, -margin, margin, margin))
         if page is not None:
             self._add_low_confidence(page)
+        self._page_text = page
         self._apply_fit()
 
     def has_image(self) -> bool:
@@ -190,6 +219,68 @@ class PageView(QGraphicsView):
         """True when some of the highlighted words are inside the visible part of the view."""
         rect = self.highlight_rect()
         return not rect.isEmpty() and self.visible_scene_rect().intersects(rect)
+
+    # --- selecting words (to record a fact by hand) -------------------------------------------
+
+    @property
+    def select_mode(self) -> bool:
+        return self._select_mode
+
+    def set_select_mode(self, enabled: bool) -> None:
+        """Drag draws a selection band instead of moving the page (which the scroll bars and wheel still do)."""
+        self._select_mode = enabled
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag if enabled else QGraphicsView.DragMode.ScrollHandDrag)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if enabled else Qt.CursorShape.OpenHandCursor)
+        if not enabled:
+            self.clear_selection()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._select_mode and event.button() == Qt.MouseButton.LeftButton:
+            self._press = self.mapToScene(event.position().toPoint())
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if not self._select_mode or press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        # Qt draws the band; the selection is the rectangle from where the button went down to where it came up.
+        band = QRectF(press, self.mapToScene(event.position().toPoint())).normalized()
+        if band.width() >= MIN_BAND and band.height() >= MIN_BAND:
+            self.select_rect(band)
+
+    def select_rect(self, rect: QRectF) -> list[Word]:
+        """Select the words inside ``rect`` (page pixels), mark them, and emit ``words_selected`` if any."""
+        page = self._page_text
+        words = words_in_rect(page, rect) if page is not None and self.has_image() else []
+        self.show_selection(words)
+        if words:
+            self.words_selected.emit(words)
+        return words
+
+    def show_selection(self, words: Sequence[Word]) -> None:
+        for item in self._selection_items:
+            self.scene().removeItem(item)
+        self._selection_items = []
+        pen = QPen(SELECTION_EDGE, 1.5)
+        pen.setCosmetic(True)
+        for word in words:
+            if word.bbox is None:
+                continue
+            item = self.scene().addRect(_rect(word.bbox).adjusted(-2, -2, 2, 2), pen, QBrush(SELECTION_FILL))
+            item.setData(KIND, "selection")
+            item.setZValue(8)
+            self._selection_items.append(item)
+
+    def clear_selection(self) -> None:
+        self.show_selection([])
+
+    def selection_items(self) -> list[QGraphicsRectItem]:
+        return list(self._selection_items)
+
+    def drag_select(self, top_left: QPoint, bottom_right: QPoint) -> None:
+        """Select by viewport points, as a mouse drag would (scripts and tests)."""
+        self.select_rect(QRectF(self.mapToScene(top_left), self.mapToScene(bottom_right)).normalized())
 
     # --- zoom --------------------------------------------------------------------------------
 
@@ -272,6 +363,7 @@ class PageViewer(QWidget):
     """The page view with its toolbar: page navigation, zoom, and the low-confidence toggle."""
 
     page_requested = Signal(int)
+    read_again_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -310,6 +402,15 @@ class PageViewer(QWidget):
         self.zoom_in_button = self._tool(None, self.tr("Zoom in (Ctrl++, Ctrl+wheel)"), "+")
         self.fit_width_button = self._tool(None, self.tr("Fit the page width (Ctrl+0)"), self.tr("Fit width"))
         self.fit_page_button = self._tool(None, self.tr("Show the whole page"), self.tr("Whole page"))
+        self.select_button = QToolButton(self)
+        self.select_button.setText(self.tr("Select words"))
+        self.select_button.setCheckable(True)
+        self.select_button.setObjectName("selectWordsToggle")
+        self.select_button.setToolTip(
+            self.tr("Drag a box around words on the page to record them as a fact, with their place as the source (S)")
+        )
+        self.read_again_button = self._tool(None, self.tr("Read this page again with languages you choose"))
+        self.read_again_button.setText(self.tr("Read again…"))
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 3, 6, 3)
@@ -318,7 +419,9 @@ class PageViewer(QWidget):
             bar.addWidget(widget)
         bar.addSpacing(8)
         bar.addWidget(self.file_label, 1)
+        bar.addWidget(self.select_button)
         bar.addWidget(self.low_button)
+        bar.addWidget(self.read_again_button)
         bar.addSpacing(8)
         for widget in (
             self.zoom_out_button,
@@ -345,6 +448,8 @@ class PageViewer(QWidget):
         self.fit_width_button.clicked.connect(self.view.fit_width)
         self.fit_page_button.clicked.connect(self.view.fit_page)
         self.low_button.toggled.connect(self.view.set_low_confidence_visible)
+        self.select_button.toggled.connect(self.view.set_select_mode)
+        self.read_again_button.clicked.connect(self.read_again_requested)
         self.view.zoom_changed.connect(lambda s: self.zoom_label.setText(i18n.percent(s)))
         for keys, slot in (
             (QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom_by(1.25)),
@@ -352,6 +457,7 @@ class PageViewer(QWidget):
             (QKeySequence("Ctrl+0"), self.view.fit_width),
             (QKeySequence(Qt.Key.Key_PageUp), lambda: self._step(-1)),
             (QKeySequence(Qt.Key.Key_PageDown), lambda: self._step(1)),
+            (QKeySequence(Qt.Key.Key_S), self.select_button.toggle),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -31,6 +31,15 @@ QFrame#notice QLabel { color: #5c3d00; }
 QLabel#langBadge { background: #e6edf7; color: #23466f; border-radius: 7px; padding: 0px 6px;
                    font-family: "DejaVu Sans Mono", "Noto Sans Mono CJK JP", monospace; font-size: 8.5pt; }
 QLabel#langBadge[unsure="true"] { background: #eef0f2; color: #7b828c; }
+QLabel#langBadge[undetermined="true"] { background: #fff1cc; color: #8a5300; font-family: "Noto Sans"; }
+QTreeWidget { background: #ffffff; border: none; selection-background-color: #d6e4f5; selection-color: #1f2328; }
+QTabWidget::pane { border: none; border-top: 1px solid #dfe3e8; }
+QTabBar::tab { padding: 4px 14px; background: #eceef1; border: 1px solid #dfe3e8; border-bottom: none;
+    color: #4a5160; margin-right: 2px; }
+QTabBar::tab:selected { background: #ffffff; color: #1f2328; font-weight: 600; }
+QStatusBar QLabel#aiOff { color: #8a5300; font-weight: 600; }
+QLabel#verifyOk { color: #1e6b34; font-weight: 600; }
+QLabel#verifyBroken { color: #a3141e; font-weight: 600; }
 QLabel#factDetail { background: #ffffff; padding: 8px 10px; }
 QWidget#detailPane { background: #ffffff; }
 QListView#caseList { background: #ffffff; border: 1px solid #dfe3e8; }

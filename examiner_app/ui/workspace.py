@@ -5,42 +5,121 @@ words in the image and its characters in the text; a review key records the deci
 core. Every core call runs in a :class:`~examiner_app.ui.workers.JobRunner` job; results that
 arrive after the examiner has moved on (another case, document or page) are dropped.
 
+Below the page sit two tabs: the facts to review and the case summary (fact sheet and
+chronology, exported as a PDF working note). Facts can also be recorded by hand from words
+selected on the page image or in the page text, and a page can be read again with languages the
+examiner chooses.
+
 Signals (for the main window and tests): ``case_loaded(case_id)``, ``page_shown(document_id,
-page)``, ``highlight_shown(suggestion_id)``, ``decision_recorded(Decision)``.
+page)``, ``highlight_shown(suggestion_id)``, ``decision_recorded(Decision)``, ``fact_added(Suggestion)``,
+``summary_loaded(case_id)``, ``export_finished(Path, bool audited)``, ``page_reread(document_id, page)``.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QDir, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from examiner_app.domain import Decision, Document, PageText, Provenance, Suggestion, SuggestionStatus
+from examiner_app.domain import (
+    Case,
+    Decision,
+    Document,
+    FactField,
+    ModelRef,
+    PageText,
+    Provenance,
+    Suggestion,
+    SuggestionStatus,
+    Word,
+)
+from examiner_app.errors import CancelledError, ExaminerError
 from examiner_app.review import DECIDING_ROLES
 from examiner_app.ui import i18n
-from examiner_app.ui.backend import CaseDetailLike, UiContext, WorkbenchPort
+from examiner_app.ui.backend import CaseDetailLike, CaseSummaryLike, UiContext, WorkbenchPort, record_export
 from examiner_app.ui.delegates import DocumentDelegate
-from examiner_app.ui.dialogs import ReasonDialog, show_error
+from examiner_app.ui.dialogs import ReasonDialog, error_text, show_error
 from examiner_app.ui.facts_panel import ACCEPT, EDIT, REJECT, FactsPanel
+from examiner_app.ui.page_dialogs import AddFactDialog, ReadAgainDialog, SelectedWords
 from examiner_app.ui.page_text import PageTextPanel
 from examiner_app.ui.page_viewer import PageViewer
 from examiner_app.ui.qt_models import DocumentListModel, PageThumbnailModel
-from examiner_app.ui.workers import JobRunner
+from examiner_app.ui.summary_panel import SummaryPanel
+from examiner_app.ui.workers import JobRunner, QtProgress
+from examiner_app.ui.working_note import NoteHeader, export_working_note
 
 IMAGE_CACHE_PAGES = 12
+# What the provenance of a hand-recorded fact names as its "model" (the core stamps its own on it anyway).
+MANUAL = ModelRef("examiner", "manual", "1")
+EXPORT_KIND = "working_note_pdf"
+
+
+def installed_ocr_packs() -> list[str]:
+    """The Tesseract language packs installed here. Blocking (asks Tesseract): runs in a worker."""
+    from examiner_app.extraction.ocr import installed_languages
+
+    return sorted(installed_languages(refresh=True))
+
+
+def selected_words(document: Document, page: PageText, words: Sequence[Word]) -> SelectedWords | None:
+    """Selected words of a page as the text and provenance of a fact (span from their offsets, their boxes)."""
+    words = sorted(words, key=lambda w: w.start)
+    if not words:
+        return None
+    start, end = words[0].start, max(w.end for w in words)
+    return SelectedWords(
+        text=" ".join(w.text for w in words),
+        provenance=Provenance(
+            document.id,
+            document.file_name,
+            page.page_number,
+            start,
+            end,
+            tuple(w.bbox for w in words if w.bbox is not None),
+            MANUAL,
+            min((w.confidence for w in words if w.confidence is not None), default=None),
+        ),
+        word_count=len(words),
+    )
+
+
+def selected_span(document: Document, page: PageText, start: int, end: int) -> SelectedWords | None:
+    """Selected characters of the page text as a fact's text and provenance (the words they touch give boxes)."""
+    text = " ".join(page.text[start:end].split())
+    if not text:
+        return None
+    return SelectedWords(
+        text=text,
+        provenance=Provenance(
+            document.id,
+            document.file_name,
+            page.page_number,
+            start,
+            end,
+            page.boxes_for_span(start, end),
+            MANUAL,
+            page.confidence_for_span(start, end),
+        ),
+        word_count=len(page.words_in_span(start, end)) or len(text.split()),
+    )
 
 
 @dataclass(frozen=True)
@@ -71,6 +150,10 @@ class CaseWorkspace(QWidget):
     decision_recorded = Signal(object)
     facts_changed = Signal()
     status_message = Signal(str)
+    fact_added = Signal(object)
+    summary_loaded = Signal(str)
+    export_finished = Signal(object, bool)
+    page_reread = Signal(str, int)
 
     def __init__(
         self, workbench: WorkbenchPort, runner: JobRunner, context: UiContext, parent: QWidget | None = None
@@ -91,6 +174,10 @@ class CaseWorkspace(QWidget):
         self._thumb_jobs: set[str] = set()
         self._deciding: set[str] = set()
         self._image_request: tuple[str, int] | None = None
+        self._case: Case | None = None
+        self._summary_stale = True
+        self._select_after_reload: str | None = None
+        self._reread_progress: QtProgress | None = None
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("caseTitle")
@@ -126,16 +213,29 @@ class CaseWorkspace(QWidget):
         self.viewer = PageViewer(self)
         self.text_panel = PageTextPanel(self)
         self.facts = FactsPanel(self)
-        can_decide = context.user.role in DECIDING_ROLES
-        self.facts.set_can_decide(
-            can_decide,
-            ""
-            if can_decide
-            else i18n.fmt(
-                self.tr("Signed in as %1: only an examiner can accept, edit or reject facts."),
-                i18n.role_label(context.user.role),
-            ),
+        self.summary = SummaryPanel(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("bottomTabs")
+        self.tabs.setDocumentMode(True)
+        self.facts_tab = self.tabs.addTab(self.facts, self.tr("Facts to review"))
+        self.summary_tab = self.tabs.addTab(self.summary, self.tr("Summary"))
+        self.tabs.setTabToolTip(self.facts_tab, self.tr("Suggested and recorded facts; review keys A, E, R"))
+        self.tabs.setTabToolTip(
+            self.summary_tab, self.tr("Fact sheet and chronology with sources; export a working note (PDF)")
         )
+        can_decide = context.user.role in DECIDING_ROLES
+        self.can_decide = can_decide
+        why_not = i18n.fmt(
+            self.tr("Signed in as %1: only an examiner can accept, edit or reject facts."),
+            i18n.role_label(context.user.role),
+        )
+        self.facts.set_can_decide(can_decide, "" if can_decide else why_not)
+        self.text_panel.set_can_add_facts(can_decide, "" if can_decide else why_not)
+        self.viewer.select_button.setEnabled(can_decide)
+        self.viewer.read_again_button.setEnabled(can_decide)
+        if not can_decide:
+            for button in (self.viewer.select_button, self.viewer.read_again_button):
+                button.setToolTip(why_not)
         self.facts.set_user_names({context.user.id: context.user.name})
 
         self._build_layout()
@@ -152,6 +252,13 @@ class CaseWorkspace(QWidget):
         self.viewer.low_button.toggled.connect(self.text_panel.set_low_confidence_visible)
         self.facts.selection_changed.connect(self._fact_selected)
         self.facts.decide_requested.connect(self._decide_requested)
+        self.summary.source_requested.connect(self.show_source_of)
+        self.summary.refresh_requested.connect(lambda: self.load_summary(force=True))
+        self.summary.export_requested.connect(self.choose_export_file)
+        self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
+        self.viewer.view.words_selected.connect(self._words_selected)
+        self.text_panel.add_fact_requested.connect(self._text_selected)
+        self.viewer.read_again_requested.connect(self.read_page_again)
         self.clear()
 
     def _build_layout(self) -> None:
@@ -185,7 +292,7 @@ class CaseWorkspace(QWidget):
 
         body = QSplitter(Qt.Orientation.Vertical, self)
         body.addWidget(top)
-        body.addWidget(self.facts)
+        body.addWidget(self.tabs)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
         body.setSizes([470, 360])
@@ -207,6 +314,7 @@ class CaseWorkspace(QWidget):
         body = max(400, height - 100)
         self.body_splitter.setSizes([int(body * 0.58), body - int(body * 0.58)])
         self.facts.splitter.setSizes([int(width * 0.66), width - int(width * 0.66)])
+        self.summary.splitter.setSizes([int(width * 0.46), width - int(width * 0.46)])
 
     @property
     def case_id(self) -> str | None:
@@ -223,6 +331,7 @@ class CaseWorkspace(QWidget):
     def clear(self) -> None:
         """Show the empty state (no case open)."""
         self._case_id = None
+        self._case = None
         self._documents = {}
         self._suggestions = []
         self._pages = {}
@@ -238,6 +347,8 @@ class CaseWorkspace(QWidget):
         self.viewer.set_navigation(0, 0, "")
         self.text_panel.set_page(None)
         self.facts.set_facts([], [], keep_selection=False)
+        self.summary.set_summary(None)
+        self._summary_stale = True
 
     def load_case(self, case_id: str, *, audit_open: bool = True) -> None:
         """Load (or reload, keeping what is on screen) a case's documents and facts in a worker."""
@@ -278,6 +389,7 @@ class CaseWorkspace(QWidget):
         if case_id != self._case_id:
             return  # the examiner opened another case meanwhile
         case = detail.case
+        self._case = case
         self.title_label.setText(case.title)
         parts = [case.reference] if case.reference else []
         parts.append(i18n.fmt(self.tr("documents: %1"), len(detail.documents)))
@@ -286,6 +398,12 @@ class CaseWorkspace(QWidget):
         self._suggestions = list(detail.suggestions)
         self.documents.set_documents(detail.documents)
         self.facts.set_facts(detail.suggestions, detail.decisions, keep_selection=reloading)
+        if self._select_after_reload is not None:
+            self.facts.select_suggestion(self._select_after_reload)
+            self._select_after_reload = None
+        self._summary_stale = True
+        if self.tabs.currentWidget() is self.summary:
+            self.load_summary()
         current = self._doc_id if self._doc_id in self._documents else None
         if current is None and detail.documents:
             readable = [d for d in detail.documents if not d.status.is_failure] or detail.documents
@@ -479,6 +597,36 @@ class CaseWorkspace(QWidget):
         if number is not None and number != self._page:
             self.show_page(number)
 
+    def show_source_of(self, suggestion_id: str) -> None:
+        """Open the page of a fact (from the summary) and highlight its words; the fact table is left alone."""
+        suggestion = next((s for s in self._suggestions if s.id == suggestion_id), None)
+        if suggestion is None:
+            suggestion = self._summary_line_as_suggestion(suggestion_id)
+        if suggestion is None:
+            return
+        if suggestion.provenance is None:
+            self.status_message.emit(self.tr("This fact was entered by hand without a source document."))
+        self._fact_selected(suggestion)
+
+    def _summary_line_as_suggestion(self, suggestion_id: str) -> Suggestion | None:
+        summary = self.summary.summary
+        if summary is None or self._case_id is None:
+            return None
+        for group in summary.fact_sheet.groups:
+            for line in group.lines:
+                if line.suggestion_id == suggestion_id:
+                    return Suggestion(
+                        line.suggestion_id,
+                        self._case_id,
+                        line.field,
+                        line.value,
+                        line.normalized,
+                        line.confidence,
+                        line.provenance,
+                        line.status,
+                    )
+        return None
+
     def _fact_selected(self, suggestion: Suggestion | None) -> None:
         self._target = suggestion
         prov: Provenance | None = suggestion.provenance if suggestion else None
@@ -554,6 +702,7 @@ class CaseWorkspace(QWidget):
         self._deciding.add(sid)
 
         def recorded(decision: Decision) -> None:
+            self._summary_stale = True
             self.facts.apply_decision(decision)
             self._suggestions = self.facts.model.suggestions()
             if not viewed and action in (ACCEPT, EDIT):
@@ -577,6 +726,232 @@ class CaseWorkspace(QWidget):
             on_finished=lambda: self._deciding.discard(sid),
             owner=self,
         )
+
+    # --- summary and working note ------------------------------------------------------------
+
+    def show_summary(self) -> None:
+        self.tabs.setCurrentWidget(self.summary)
+
+    def _tab_changed(self) -> None:
+        if self.tabs.currentWidget() is self.summary:
+            self.load_summary()
+
+    def load_summary(self, *, force: bool = False) -> None:
+        """Fetch the summary in a worker (the core audits each fetch, so only when shown and out of date)."""
+        case_id = self._case_id
+        if case_id is None or not (force or self._summary_stale):
+            return
+        self._summary_stale = False
+        self.summary.set_loading()
+        workbench = self.workbench
+
+        def loaded(summary: CaseSummaryLike) -> None:
+            if case_id != self._case_id:
+                return
+            self.summary.set_summary(summary)
+            self.summary_loaded.emit(case_id)
+
+        def failed(exc: BaseException) -> None:
+            self._summary_stale = True
+            self.summary.set_summary(None)
+            show_error(self, exc, self.tr("Summary not available"))
+
+        self.runner.submit("summary", lambda: workbench.summary(case_id), on_result=loaded, on_error=failed, owner=self)
+
+    def default_export_name(self) -> str:
+        stem = self._case_reference or self.title_label.text() or "case"
+        safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem).strip("-") or "case"
+        return f"working-note-{safe}-{datetime.now().strftime('%Y%m%d-%H%M')}.pdf"
+
+    def choose_export_file(self) -> QFileDialog | None:
+        if self._case_id is None:
+            return None
+        dialog = QFileDialog(self, self.tr("Export working note (PDF)"), QDir.homePath())
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("PDF documents (*.pdf)")])
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(self.default_export_name())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.export_working_note(Path(name)))
+        dialog.open()
+        return dialog
+
+    def export_working_note(self, out: Path) -> None:
+        """Write the working note for the open case to ``out`` in a worker, then audit the export."""
+        case_id = self._case_id
+        if case_id is None:
+            return
+        workbench = self.workbench
+        header_base = NoteHeader(
+            case_title=self.title_label.text(),
+            case_reference=self._case_reference,
+            examiner=self.context.user.name,
+            generated_at=datetime.now(UTC),
+        )
+        self.summary.export_button.setEnabled(False)
+        self.status_message.emit(self.tr("Writing the working note…"))
+
+        def work() -> tuple[int, bool]:
+            # A fresh summary: the note shows what the store holds at the moment it is written.
+            summary = workbench.summary(case_id)
+            pages = export_working_note(out, header_base, summary.fact_sheet, list(summary.chronology))
+            return pages, record_export(workbench, case_id, EXPORT_KIND, out.name)
+
+        def done(result: tuple[int, bool]) -> None:
+            pages, audited = result
+            message = i18n.fmt(self.tr("Working note saved: %1 (%2 pages, marked draft)."), out, pages)
+            if not audited:
+                message += " " + self.tr("This export could not be recorded in the audit log.")
+            self.status_message.emit(message)
+            self.export_finished.emit(out, audited)
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc, self.tr("Working note not written"))
+
+        self.runner.submit(
+            "export_working_note",
+            work,
+            on_result=done,
+            on_error=failed,
+            on_finished=lambda: self.summary.export_button.setEnabled(self.summary.summary is not None),
+            owner=self,
+        )
+
+    @property
+    def _case_reference(self) -> str:
+        return self._case.reference if self._case is not None else ""
+
+    # --- recording a fact from selected words ------------------------------------------------
+
+    def _current_page_text(self) -> tuple[Document, PageText] | None:
+        if self._doc_id is None:
+            return None
+        document = self._documents.get(self._doc_id)
+        page = self._page_text(self._doc_id, self._page)
+        return (document, page) if document is not None and page is not None else None
+
+    def _words_selected(self, words: list[Word]) -> None:
+        current = self._current_page_text()
+        if current is None or not self.can_decide:
+            return
+        selection = selected_words(current[0], current[1], words)
+        if selection is not None:
+            self.add_fact_dialog(selection)
+
+    def _text_selected(self, start: int, end: int) -> None:
+        current = self._current_page_text()
+        if current is None or not self.can_decide:
+            return
+        selection = selected_span(current[0], current[1], start, end)
+        if selection is not None:
+            self.add_fact_dialog(selection)
+
+    def add_fact_dialog(self, selection: SelectedWords) -> AddFactDialog:
+        """Ask for the field (and maybe a reason) of the selected words, then record the fact in a worker."""
+        dialog = AddFactDialog(selection, self)
+        dialog.setObjectName("addFactDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        workbench = self.workbench
+        case_id = self._case_id
+
+        def submitted(field: FactField, value: str, reason: str) -> None:
+            if case_id is None:
+                return
+
+            def added(suggestion: Suggestion) -> None:
+                dialog.accept()
+                self.viewer.view.clear_selection()
+                self._summary_stale = True
+                self._select_after_reload = suggestion.id
+                self.status_message.emit(
+                    i18n.fmt(self.tr("Recorded: %1 “%2”."), i18n.field_label(suggestion.field), suggestion.value)
+                )
+                self.fact_added.emit(suggestion)
+                self.facts_changed.emit()
+                if case_id == self._case_id:
+                    self.load_case(case_id, audit_open=False)
+
+            self.runner.submit(
+                "add_fact",
+                lambda: workbench.add_fact(case_id, field, value, selection.provenance, reason),
+                on_result=added,
+                on_error=lambda exc: dialog.show_error(error_text(exc)[0]),
+                owner=dialog,
+            )
+
+        dialog.submitted.connect(submitted)
+        dialog.rejected.connect(self.viewer.view.clear_selection)
+        dialog.open()
+        return dialog
+
+    # --- reading a page again ----------------------------------------------------------------
+
+    def read_page_again(self) -> ReadAgainDialog | None:
+        """Choose languages and read the page on screen again (OCR) in a worker, with progress."""
+        current = self._current_page_text()
+        if current is None or not self.can_decide:
+            return None
+        if self._reread_progress is not None:
+            self.status_message.emit(self.tr("A page is already being read again; wait for it to finish."))
+            return None
+        document, page = current
+        label = i18n.fmt(self.tr("page %1 of %2"), page.page_number, document.file_name)
+        dialog = ReadAgainDialog(label, page.ocr_languages, self)
+        dialog.setObjectName("readAgainDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.runner.submit(
+            "ocr_packs",
+            installed_ocr_packs,
+            on_result=dialog.set_packs,
+            on_error=lambda exc: dialog.set_packs_failed(error_text(exc)[0]),
+            owner=dialog,
+        )
+        workbench = self.workbench
+        document_id, number = document.id, page.page_number
+
+        def submitted(languages: str) -> None:
+            progress = QtProgress(self)  # not the dialog's child: the worker may still report after it closed
+            self._reread_progress = progress
+            progress.changed.connect(dialog.update_progress)
+            dialog.cancel_requested.connect(progress.cancel)
+            dialog.start()
+
+            def done(_page: PageText) -> None:
+                dialog.stop_running()
+                dialog.accept()
+                self._pages.pop(document_id, None)
+                self._images.pop((document_id, number), None)
+                self._thumbs.pop((document_id, number), None)
+                self._summary_stale = True
+                self.status_message.emit(i18n.fmt(self.tr("Page %1 read again with %2."), number, languages))
+                self.page_reread.emit(document_id, number)
+                self.facts_changed.emit()
+                if self._case_id is not None:
+                    self.load_case(self._case_id, audit_open=False)
+
+            def failed(exc: BaseException) -> None:
+                if isinstance(exc, CancelledError):
+                    dialog.stop_running()
+                    dialog.reject()
+                    self.status_message.emit(self.tr("Reading the page again was cancelled; the old text is kept."))
+                    return
+                dialog.failed(exc.message if isinstance(exc, ExaminerError) else error_text(exc)[0])
+
+            def finished() -> None:
+                self._reread_progress = None
+                progress.deleteLater()
+
+            self.runner.submit(
+                "reocr_page",
+                lambda: workbench.reocr_page(document_id, number, languages, progress),
+                on_result=done,
+                on_error=failed,
+                on_finished=finished,
+            )
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        return dialog
 
 
 def _titled(title: QLabel, body: QWidget) -> QWidget:

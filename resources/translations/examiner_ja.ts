@@ -2,6 +2,175 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AddFactDialog</name>
+    <message>
+        <location filename="../../examiner_app/ui/page_dialogs.py" line="+95"/>
+        <source>Record a fact from the selected words</source>
+        <translation>選択した語句から事実を記録</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Source: %1 (%2 words)</source>
+        <translation>出典: %1（%2 語）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Optional — e.g. why these words matter; kept in the audit log</source>
+        <translation>任意 — 例: この語句が重要な理由。監査ログに保存されます</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The fact is recorded as your finding, with the selected words as its source. It does not need AI suggestions to be on.</source>
+        <translation>この事実は、選択した語句を出典として、あなたの確認済みの事実として記録されます。AI による提案がオフでも使えます。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Record fact</source>
+        <translation>事実を記録</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A fact needs a value.</source>
+        <translation>事実には値が必要です。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../../examiner_app/ui/audit_view.py" line="+141"/>
+        <source>Audit log — Examiner Workbench</source>
+        <translation>監査ログ — 審査官ワークベンチ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The newest %1 events of the append-only audit log. Each event is chained to the one before it; “Verify chain” checks that none was changed or removed. Opening this view is recorded too.</source>
+        <translation>追記専用の監査ログの最新 %1 件のイベントです。各イベントは直前のイベントと連鎖しています。「チェーンを検証」で、変更や削除がないことを確認できます。この画面を開いたことも記録されます。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Refresh</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify chain</source>
+        <translation>チェーンを検証</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recompute every event&apos;s hash from the first one and report the first break</source>
+        <translation>最初のイベントからすべてのハッシュを再計算し、最初の不整合を報告します</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export JSON Lines…</source>
+        <translation>JSON Lines で書き出す…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the whole chain to a file for an external archive (administrators)</source>
+        <translation>外部保管用にチェーン全体をファイルへ書き出します（管理者）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 events shown, newest first.</source>
+        <translation>%1 件のイベントを新しい順に表示しています。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking the chain…</source>
+        <translation>チェーンを検証中…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>✓ Chain intact: %1 events checked, none changed or missing.</source>
+        <translation>✓ チェーンは完全です: %1 件を検証し、変更や欠落はありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at event %1</source>
+        <translation>イベント %1 で</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ Chain broken %1: %2 (%3 events checked). Tell your administrator.</source>
+        <translation>⚠ チェーンが壊れています（%1）: %2（%3 件を検証）。管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export the audit log</source>
+        <translation>監査ログの書き出し</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exported %1 events to %2.</source>
+        <translation>%1 件のイベントを %2 に書き出しました。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location line="-209"/>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>実行者</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>system</source>
+        <translation>システム</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../examiner_app/ui/qt_models.py" line="+103"/>
@@ -92,12 +261,32 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../examiner_app/ui/workspace.py" line="+135"/>
+        <location filename="../../examiner_app/ui/workspace.py" line="+220"/>
+        <source>Facts to review</source>
+        <translation>確認する事実</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>要約</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggested and recorded facts; review keys A, E, R</source>
+        <translation>提案された事実と記録済みの事実。確認キー A・E・R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fact sheet and chronology with sources; export a working note (PDF)</source>
+        <translation>出典つきの事実一覧と時系列。作業メモ (PDF) を書き出せます</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Signed in as %1: only an examiner can accept, edit or reject facts.</source>
         <translation>%1としてサインイン中: 事実の承認・修正・却下は審査官のみが行えます。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+45"/>
         <source>Documents</source>
         <translation>文書</translation>
     </message>
@@ -107,7 +296,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>No case open</source>
         <translation>案件が開かれていません</translation>
     </message>
@@ -122,17 +311,17 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>文書が開かれていません</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>documents: %1</source>
         <translation>文書: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>This file could not be read.</source>
         <translation>このファイルは読み取れませんでした。</translation>
     </message>
@@ -162,12 +351,17 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>この文書にはページ画像がありません（プレーンテキスト）。</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+80"/>
+        <source>This fact was entered by hand without a source document.</source>
+        <translation>この事実は出典文書なしで手入力されました。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>This fact is already accepted.</source>
         <translation>この事実はすでに承認済みです。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Recorded without its source page on screen. Suggestions can be wrong: look at the highlighted words on the page image before you rely on this finding.</source>
         <translation>出典ページを表示しないまま記録しました。提案は誤っていることがあります。この事実に依拠する前に、ページ画像で強調表示された語句を確認してください。</translation>
     </message>
@@ -175,6 +369,248 @@ Documents: %2 · suggestions to review: %3</source>
         <location line="+8"/>
         <source>Decision not recorded</source>
         <translation>判断は記録されませんでした</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Summary not available</source>
+        <translation>要約を表示できません</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export working note (PDF)</source>
+        <translation>作業メモの書き出し (PDF)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Writing the working note…</source>
+        <translation>作業メモを書き出し中…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Working note saved: %1 (%2 pages, marked draft).</source>
+        <translation>作業メモを保存しました: %1（%2 ページ、草稿表示つき）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This export could not be recorded in the audit log.</source>
+        <translation>この書き出しは監査ログに記録できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Working note not written</source>
+        <translation>作業メモを書き出せませんでした</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Recorded: %1 “%2”.</source>
+        <translation>記録しました: %1「%2」。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>A page is already being read again; wait for it to finish.</source>
+        <translation>別のページを再読み取り中です。終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>page %1 of %2</source>
+        <translation>%2 の %1 ページ</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Page %1 read again with %2.</source>
+        <translation>%1 ページを %2 で再読み取りしました。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the page again was cancelled; the old text is kept.</source>
+        <translation>再読み取りを取り消しました。元のテキストはそのままです。</translation>
+    </message>
+</context>
+<context>
+    <name>CoiPanel</name>
+    <message>
+        <location filename="../../examiner_app/ui/coi_panel.py" line="+514"/>
+        <source>Country information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Passages from country-of-origin reports, each with its citation. A match says how well a passage fits the search, nothing about the applicant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Search the reports (any language)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A country of the library, or type a country name or ISO code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Published on or after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published on or before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggested for this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passages found with the case&apos;s facts (events, grounds, agents), limited to its countries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pinned to this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <location line="+41"/>
+        <source>Type to search the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+237"/>
+        <source>Open a case to pin passages to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-174"/>
+        <source>Searching for “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Looking for passages that match this case&apos;s facts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Suggestions failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pins not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Pinned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pin removed (the removal is recorded in the audit log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not unpinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Full-text search only (AI is off or the meaning engine is missing): passages in other languages than the query are not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n passage(s) for “%1”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No passage found for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not a country name or code the library knows: all countries were searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n passage(s) suggested from this case&apos;s facts.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No passage found from this case&apos;s facts (events, grounds, agents of persecution).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>%n pin(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no case open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pins go to the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pins go to the fact “%1”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -506,6 +942,60 @@ Documents: %2 · suggestions to review: %3</source>
     </message>
 </context>
 <context>
+    <name>HitCard</name>
+    <message>
+        <location filename="../../examiner_app/ui/coi_panel.py" line="-586"/>
+        <source>%1 · %2 · published %3 (%4) · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Superseded: %1 published a newer report on this country, “%2” (%3). Check it before citing this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Citation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Found from the facts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+38"/>
+        <source>Pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Copy citation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message>
         <location filename="../../examiner_app/ui/import_panel.py" line="+36"/>
@@ -759,7 +1249,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>LanguageBadges</name>
     <message>
-        <location filename="../../examiner_app/ui/page_text.py" line="+76"/>
+        <location filename="../../examiner_app/ui/page_text.py" line="+101"/>
         <source>%1 — detector confidence %2</source>
         <translation>%1 — 判定の信頼度 %2</translation>
     </message>
@@ -769,21 +1259,169 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>言語未判定</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>no supported language could be told apart (und); see Help › Supported languages</source>
+        <translation>対応言語のいずれとも判定できません (und)。ヘルプ › 対応言語 を参照してください</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <location filename="../../examiner_app/ui/i18n.py" line="+8"/>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turkish</source>
+        <translation>トルコ語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kurdish (Kurmanji)</source>
+        <translation>クルド語（クルマンジー）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kurdish (Sorani)</source>
+        <translation>クルド語（ソラニー）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urdu</source>
+        <translation>ウルドゥー語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bengali</source>
+        <translation>ベンガル語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hindi</source>
+        <translation>ヒンディー語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nepali</source>
+        <translation>ネパール語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tamil</source>
+        <translation>タミル語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sinhala</source>
+        <translation>シンハラ語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Burmese</source>
+        <translation>ビルマ語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khmer</source>
+        <translation>クメール語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Persian (Farsi)</source>
+        <translation>ペルシア語（ファルシ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dari</source>
+        <translation>ダリー語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arabic</source>
+        <translation>アラビア語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pashto</source>
+        <translation>パシュトー語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>French</source>
+        <translation>フランス語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tigrinya</source>
+        <translation>ティグリニャ語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amharic</source>
+        <translation>アムハラ語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Somali</source>
+        <translation>ソマリ語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Russian</source>
+        <translation>ロシア語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese</source>
+        <translation>中国語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vietnamese</source>
+        <translation>ベトナム語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indonesian</source>
+        <translation>インドネシア語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagalog</source>
+        <translation>タガログ語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spanish</source>
+        <translation>スペイン語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>undetermined</source>
         <translation>判定不能</translation>
+    </message>
+    <message>
+        <location filename="../../examiner_app/ui/page_dialogs.py" line="-94"/>
+        <source>%1 — any language in the %2 script</source>
+        <translation>%1 — %2 文字で書かれた言語</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../examiner_app/ui/main_window.py" line="+48"/>
-        <location line="+144"/>
+        <location filename="../../examiner_app/ui/main_window.py" line="+63"/>
+        <location line="+284"/>
         <source>Examiner Workbench</source>
         <translation>審査官ワークベンチ</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-259"/>
         <source>Signed in as %1: only an examiner or an administrator can create cases and import files.</source>
         <translation>%1としてサインイン中: 案件の作成とファイルの取り込みは審査官または管理者のみが行えます。</translation>
     </message>
@@ -833,12 +1471,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+44"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;About Examiner Workbench</source>
         <translation>審査官ワークベンチについて(&amp;A)</translation>
     </message>
@@ -848,7 +1486,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>サインイン中: %1（%2）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+23"/>
         <source>on</source>
         <translation>オン</translation>
     </message>
@@ -863,12 +1501,111 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>AI による提案: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-19"/>
         <source>When off, no model or suggestion engine runs: files are still read (OCR) and languages detected, and you record facts yourself.</source>
         <translation>オフのときはモデルや提案エンジンを一切使いません。ファイルの読み取り（OCR）と言語判定は行われ、事実はご自身で記録します。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-54"/>
+        <source>&amp;Facts to review</source>
+        <translation>確認する事実(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Summary</source>
+        <translation>要約(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Audit log…</source>
+        <translation>監査ログ(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Page</source>
+        <translation>ページ(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Select words to record a fact</source>
+        <translation>語句を選択して事実を記録(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Record selected text as a fact…</source>
+        <translation>選択したテキストを事実として記録(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read &amp;again with languages…</source>
+        <translation>言語を選んで再読み取り(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Settings</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;AI suggestions</source>
+        <translation>AI による提案(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Turn the suggestion engines and models on or off for new reads</source>
+        <translation>今後の読み取りで提案エンジンとモデルを使うかどうかを切り替えます</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Supported &amp;languages</source>
+        <translation>対応言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Turn AI suggestions on?</source>
+        <translation>AI による提案をオンにしますか？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Files imported and pages read again from now on get suggested facts from the suggestion engines and models again. Suggestions are never findings: each one waits for your decision.</source>
+        <translation>今後取り込むファイルと再読み取りするページには、再び提案エンジンとモデルによる事実の提案が付きます。提案は確認済みの事実ではありません。それぞれがあなたの判断を待ちます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Turn AI suggestions off?</source>
+        <translation>AI による提案をオフにしますか？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Files imported and pages read again from now on are read (OCR) and their languages detected, but no model or suggestion engine runs: you record facts yourself by selecting words on the page.
+
+Suggestions already made stay in the case, marked as suggestions, until you decide on them. An import that is already running finishes as it started.</source>
+        <translation>今後取り込むファイルと再読み取りするページは、読み取り (OCR) と言語判定のみ行い、モデルや提案エンジンは実行しません。事実はページ上の語句を選択して自分で記録します。
+
+すでにある提案は、判断するまで提案のまま案件に残ります。実行中の取り込みは、開始時の設定のまま完了します。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Turn on</source>
+        <translation>オンにする</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turn off</source>
+        <translation>オフにする</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>AI suggestions are on for new imports and re-reads.</source>
+        <translation>今後の取り込みと再読み取りで AI による提案はオンです。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AI suggestions are off: new imports and re-reads run without models.</source>
+        <translation>AI による提案はオフです。今後の取り込みと再読み取りはモデルなしで行います。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>About Examiner Workbench</source>
         <translation>審査官ワークベンチについて</translation>
     </message>
@@ -998,12 +1735,23 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>PageTextPanel</name>
     <message>
-        <location filename="../../examiner_app/ui/page_text.py" line="+97"/>
+        <location filename="../../examiner_app/ui/page_text.py" line="+106"/>
+        <location line="+93"/>
+        <source>Record as fact…</source>
+        <translation>事実として記録…</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>Record the selected text as a fact, with its place as the source</source>
+        <translation>選択したテキストを、その位置を出典として事実に記録します</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Page text</source>
         <translation>ページのテキスト</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+89"/>
         <source>OCR</source>
         <translation>OCR</translation>
     </message>
@@ -1049,7 +1797,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../examiner_app/ui/page_viewer.py" line="+133"/>
+        <location filename="../../examiner_app/ui/page_viewer.py" line="+162"/>
         <source>OCR confidence %1 for “%2”: check the image</source>
         <translation>「%2」の OCR 信頼度は %1 です。画像で確認してください</translation>
     </message>
@@ -1057,7 +1805,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>PageViewer</name>
     <message>
-        <location line="+151"/>
+        <location line="+214"/>
         <source>Previous page (Page Up)</source>
         <translation>前のページ (Page Up)</translation>
     </message>
@@ -1107,7 +1855,27 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>ページ全体</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+2"/>
+        <source>Select words</source>
+        <translation>語句を選択</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Drag a box around words on the page to record them as a fact, with their place as the source (S)</source>
+        <translation>ページ上の語句を枠で囲むようにドラッグすると、その位置を出典として事実に記録できます (S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read this page again with languages you choose</source>
+        <translation>選んだ言語でこのページを読み取り直します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read again…</source>
+        <translation>再読み取り…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1141,9 +1909,80 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
     </message>
 </context>
 <context>
+    <name>PinCard</name>
+    <message>
+        <location filename="../../examiner_app/ui/coi_panel.py" line="+16"/>
+        <source>Pinned to the fact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pinned to the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Citation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadAgainDialog</name>
+    <message>
+        <location filename="../../examiner_app/ui/page_dialogs.py" line="+119"/>
+        <source>Read the page again</source>
+        <translation>ページの再読み取り</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read %1 again with the languages you choose. Tick every language written on the page; its text, language badges and pending suggestions are replaced. Recorded findings stay.</source>
+        <translation>選んだ言語で %1 を読み取り直します。ページに書かれている言語をすべてチェックしてください。テキスト、言語表示、未確認の提案は置き換えられます。確認済みの事実はそのまま残ります。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Asking Tesseract which languages are installed…</source>
+        <translation>インストール済みの言語を Tesseract に問い合わせ中…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read again</source>
+        <translation>再読み取り</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No Tesseract language pack is installed; ask your administrator.</source>
+        <translation>Tesseract の言語パックがインストールされていません。管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Tick at least one language.</source>
+        <translation>少なくとも 1 つの言語をチェックしてください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tesseract will read with: %1</source>
+        <translation>Tesseract の読み取り言語: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Stopping…</source>
+        <translation>停止中…</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
-        <location line="+76"/>
+        <location filename="../../examiner_app/ui/dialogs.py" line="+76"/>
         <source>Edit fact — %1</source>
         <translation>事実の修正 — %1</translation>
     </message>
@@ -1278,11 +2117,515 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
     </message>
 </context>
 <context>
+    <name>SimilarCard</name>
+    <message>
+        <location filename="../../examiner_app/ui/similar_panel.py" line="+93"/>
+        <source>Prior case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case in the workbench: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Countries: %1 · claimed grounds: %2 · %3: %4 · facts in common: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>decided on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>last recorded finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>How much the recorded facts overlap (country, grounds, profile, what happened). It says nothing about how either case should be decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Same country of origin or nationality: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Same claimed ground: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Same %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What happened reads alike (see the passages below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n COI excerpt(s) pinned to both cases</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+14"/>
+        <source>This case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>Other case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>COI passage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passages that share words: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SimilarCasesPanel</name>
+    <message>
+        <location line="+51"/>
+        <source>Similar cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cases with similar facts, shown so that similar cases are assessed consistently — not a prediction for this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Any country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country of origin: a code, or type a country name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Decided (or last finding) on or after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided (or last finding) on or before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation type="unfinished">再読み込み</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Open a case to see cases with similar facts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Looking for cases with similar facts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Compared by facts and shared words only (AI is off or the meaning engine is missing): accounts told in other words or languages are not matched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n case(s) with similar facts.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No case with similar facts (with these filters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not a country name or code the workbench knows: all countries were compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Similar cases not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../examiner_app/ui/app.py" line="+135"/>
         <source>Examiner Workbench cannot start</source>
         <translation>審査官ワークベンチを起動できません</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../examiner_app/ui/summary_panel.py" line="+58"/>
+        <source>Refresh</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rebuild the summary from the facts recorded so far</source>
+        <translation>これまでに記録された事実から要約を作り直します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export working note (PDF)…</source>
+        <translation>作業メモを書き出す (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A PDF of this summary with every line&apos;s source, your name and the time. It is marked “DRAFT — not signed off”.</source>
+        <translation>各行の出典、あなたの名前、日時を含むこの要約の PDF です。「草稿 — 未承認」と表示されます。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Field / value</source>
+        <translation>項目 / 値</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+3"/>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Fact sheet</source>
+        <translation>事実一覧</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chronology</source>
+        <translation>時系列</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the documents say, with sources — not an assessment. Select a line to see its words on the page.</source>
+        <translation>文書に書かれていることを出典つきで示します — 評価ではありません。行を選ぶと、ページ上の該当語句を表示します。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 findings · %2 suggestions not confirmed · %3 conflicts</source>
+        <translation>確認済み %1 件 · 未確認の提案 %2 件 · 食い違い %3 件</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>conflict</source>
+        <translation>食い違い</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The documents give different values for this field. All of them are listed with their sources; none was chosen.</source>
+        <translation>この項目について文書ごとに値が異なります。すべての値を出典つきで示しており、どれも選んでいません。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 — as written: “%2”</source>
+        <translation>%1 — 原文の表記:「%2」</translation>
+    </message>
+</context>
+<context>
+    <name>SupportedLanguagesDialog</name>
+    <message>
+        <location filename="../../examiner_app/ui/page_dialogs.py" line="+11"/>
+        <source>Supported languages</source>
+        <translation>対応言語</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The language detector tells these %1 languages apart. Pages and blocks in any other language, or too short or mixed to tell, are marked “undetermined” (und) in amber: check them yourself and, if needed, read the page again with the right language.</source>
+        <translation>言語判定はこれら %1 言語を区別します。それ以外の言語、または短すぎたり混在していて判定できないページやブロックは、琥珀色で「判定不能」(und) と表示されます。ご自身で確認し、必要なら正しい言語でページを読み取り直してください。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Native name</source>
+        <translation>現地語での名称</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingNote</name>
+    <message>
+        <location filename="../../examiner_app/ui/working_note.py" line="+33"/>
+        <location line="+13"/>
+        <source>entered by the examiner, no source document</source>
+        <translation>審査官が入力（出典文書なし）</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>%1, p. %2, chars %3–%4</source>
+        <translation>%1、%2 ページ、%3–%4 文字目</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>p. %2 · chars %3–%4 · %1</source>
+        <translation>%2 ページ · %3–%4 文字目 · %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>suggestion — not confirmed</source>
+        <translation>提案 — 未確認</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ finding (corrected by the examiner)</source>
+        <translation>✓ 確認済み（審査官が修正）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ finding</source>
+        <translation>✓ 確認済み</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>DRAFT — not signed off</source>
+        <translation>草稿 — 未承認</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Working note</source>
+        <translation>作業メモ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Case reference</source>
+        <translation>案件番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examiner</source>
+        <translation>審査官</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generated</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 findings recorded by an examiner · %2 suggestions not confirmed · %3 conflicts</source>
+        <translation>審査官が記録した確認済みの事実 %1 件 · 未確認の提案 %2 件 · 食い違い %3 件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>What the documents say, each line with its source (file, page, characters). Lines marked “suggestion — not confirmed” were read by the software and have not been checked by an examiner. This note assesses neither credibility nor the outcome of the claim.</source>
+        <translation>文書に書かれていることを、各行の出典（ファイル、ページ、文字位置）とともに示します。「提案 — 未確認」の行はソフトウェアが読み取ったもので、審査官はまだ確認していません。このメモは信憑性も申請の結果も評価しません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fact sheet</source>
+        <translation>事実一覧</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No facts recorded or suggested yet.</source>
+        <translation>記録・提案された事実はまだありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>conflict</source>
+        <translation>食い違い</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chronology</source>
+        <translation>時系列</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No dated statements found yet.</source>
+        <translation>日付のある記述はまだ見つかっていません。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Working note — %1</source>
+        <translation>作業メモ — %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Generated by %1 on %2 with Examiner Workbench</source>
+        <translation>%1 が %2 に審査官ワークベンチで作成</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>page %1 of %2</source>
+        <translation>%2 の %1 ページ</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message numerus="yes">
+        <location filename="../../examiner_app/ui/coi_panel.py" line="+18"/>
+        <source>%n day(s) old</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n month(s) old</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n year(s) old</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../examiner_app/ui/similar_panel.py" line="-226"/>
+        <source>race</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>religion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>particular social group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>political opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finding, edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>suggestion, not reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prior-case record</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

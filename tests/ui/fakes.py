@@ -17,7 +17,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from examiner_app.config import Settings
 from examiner_app.domain import (
+    AuditEvent,
     BBox,
     Case,
     Decision,
@@ -39,6 +41,7 @@ from examiner_app.domain import (
 )
 from examiner_app.errors import CancelledError, ExaminerError, NotFoundError, PermissionDeniedError, ReviewError
 from examiner_app.progress import ProgressReporter
+from examiner_app.summaries import ChronologyEntry, FactSheet, build_chronology, build_fact_sheet
 
 FONT_PATH = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
 RULES = ModelRef("rules", "dates", "1.0")
@@ -148,6 +151,20 @@ class FakeDetail:
     decisions: list[Decision]
 
 
+@dataclass(frozen=True)
+class FakeSummary:
+    fact_sheet: FactSheet
+    chronology: list[ChronologyEntry]
+
+
+@dataclass(frozen=True)
+class FakeVerify:
+    ok: bool
+    events_checked: int
+    first_broken_id: int | None = None
+    problem: str = ""
+
+
 @dataclass
 class FakeWorkbench:
     """The subset of Workbench the UI uses, thread-safe enough for tests (one lock)."""
@@ -168,6 +185,12 @@ class FakeWorkbench:
     import_cancelled: bool = False
     users_list: list[User] = field(default_factory=list)
     passwords: dict[str, str] = field(default_factory=dict)  # name -> password: "accounts" mode when not empty
+    settings: Settings = field(default_factory=lambda: Settings(data_dir=Path("/nonexistent/examiner-test")))
+    reocr_gate: threading.Event | None = None  # when set: reocr_page waits for it (or for a cancel)
+    reocr_calls: list[tuple[str, int, str | None, bool]] = field(default_factory=list)  # ..., ai_enabled
+    import_ai: list[bool] = field(default_factory=list)  # settings.ai_enabled seen by each import
+    exports: list[tuple[str, str, str]] = field(default_factory=list)  # record_export calls
+    audit_broken: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- sign-in ---------------------------------------------------------------------------------
@@ -251,6 +274,7 @@ class FakeWorkbench:
         self, case_id: str, paths: Iterable[Path], progress: ProgressReporter | None = None
     ) -> list[object]:
         paths = list(paths)
+        self.import_ai.append(self.settings.ai_enabled)
         if self.import_error is not None:
             raise self.import_error
         waiter = threading.Event()
@@ -316,6 +340,105 @@ class FakeWorkbench:
 
     def reject(self, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision:
         return self._decide(suggestion_id, DecisionAction.REJECT, None, reason, source_viewed)
+
+    def add_fact(
+        self, case_id: str, field_: FactField, value: str, provenance: Provenance | None, reason: str = ""
+    ) -> Suggestion:
+        if self.user is None or self.user.role not in (Role.EXAMINER, Role.ADMIN):
+            raise PermissionDeniedError("Only an examiner can record facts.")
+        if not value.strip():
+            raise ReviewError("A fact needs a value.")
+        with self.lock:
+            suggestion = Suggestion(
+                f"s-added-{len(self.suggestions) + 1}",
+                case_id,
+                field_,
+                value.strip(),
+                None,
+                1.0,
+                replace(provenance, model=ModelRef("examiner", "manual", "1")) if provenance else None,
+                SuggestionStatus.ACCEPTED,
+                note="added by the examiner",
+            )
+            self.suggestions[suggestion.id] = suggestion
+            self.decisions.append(
+                Decision(
+                    f"d-{len(self.decisions) + 1}",
+                    suggestion.id,
+                    self.user.id,
+                    DecisionAction.ADD,
+                    None,
+                    suggestion.value,
+                    reason,
+                    datetime.now(UTC),
+                )
+            )
+            self.audit.append(("suggestion.add", {"suggestion": suggestion.id, "reason": reason}))
+            return suggestion
+
+    def reocr_page(
+        self, document_id: str, page_number: int, ocr_languages: str | None, progress: ProgressReporter | None = None
+    ) -> PageText:
+        self.reocr_calls.append((document_id, page_number, ocr_languages, self.settings.ai_enabled))
+        if progress is not None:
+            progress.update(0, 1, "reading text")
+        if self.reocr_gate is not None:
+            while not self.reocr_gate.wait(0.01):
+                if progress is not None and progress.cancelled():
+                    raise CancelledError()
+        with self.lock:
+            pages = self.page_texts[document_id]
+            index = next(i for i, p in enumerate(pages) if p.page_number == page_number)
+            page = replace(pages[index], ocr_languages=ocr_languages or "", engine="tesseract@5.3.0 (again)")
+            pages[index] = page
+        if progress is not None:
+            progress.update(1, 1, "reading text")
+        return page
+
+    def summary(self, case_id: str) -> FakeSummary:
+        with self.lock:
+            suggestions = [s for s in self.suggestions.values() if s.case_id == case_id]
+            self.audit.append(("case.summary", {"case": case_id}))
+        return FakeSummary(build_fact_sheet(suggestions), build_chronology(suggestions))
+
+    def record_export(self, case_id: str, kind: str, file_name: str) -> None:
+        with self.lock:
+            self.exports.append((case_id, kind, file_name))
+            self.audit.append(("case.export", {"case": case_id, "kind": kind, "file": file_name}))
+
+    def audit_events(self, case_id: str | None = None, limit: int = 500) -> list[AuditEvent]:
+        if self.user is None or self.user.role not in (Role.ADMIN, Role.REVIEWER):
+            raise PermissionDeniedError("Only administrators and reviewers can read the audit log.")
+        with self.lock:
+            events = [
+                AuditEvent(
+                    number,
+                    datetime(2024, 5, 1, 9, 0, number % 60, tzinfo=UTC),
+                    self.users_list[0].id if self.users_list else "system",
+                    action,
+                    "c-1",
+                    None,
+                    dict(details),
+                )
+                for number, (action, details) in enumerate(self.audit, start=1)
+            ]
+            self.audit.append(("audit.view", {"limit": limit}))
+        return list(reversed(events))[:limit]
+
+    def verify_audit(self) -> FakeVerify:
+        with self.lock:
+            count = len(self.audit)
+        if self.audit_broken:
+            return FakeVerify(False, count, 3, "event 3 was changed after it was written")
+        return FakeVerify(True, count)
+
+    def export_audit(self, out: Path) -> int:
+        if self.user is None or self.user.role is not Role.ADMIN:
+            raise PermissionDeniedError("Only administrators can export the audit log.")
+        with self.lock:
+            lines = [f'{{"action": "{action}"}}' for action, _details in self.audit]
+        out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return len(lines)
 
 
 def sample_workbench(role: Role = Role.EXAMINER) -> FakeWorkbench:

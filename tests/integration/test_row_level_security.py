@@ -1,0 +1,83 @@
+"""PostgreSQL row-level security: connected as a role that does not own the tables, one examiner's
+database session cannot read another examiner's unassigned cases, whatever SQL it runs."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from examiner_app import accounts
+from examiner_app.domain import Role
+from examiner_app.store import Store
+from examiner_app.store import repositories as repo
+from tests.conftest import _postgres_database
+
+pytestmark = pytest.mark.postgres
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def owner_and_app_urls() -> Iterator[tuple[str, str]]:
+    if not os.environ.get("EXAMINER_TEST_PG_URL"):
+        pytest.skip("PostgreSQL test server not running (scripts/test.sh starts one)")
+    for owner_url in _postgres_database():
+        role = f"examiner_app_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(owner_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE ROLE {role} LOGIN PASSWORD 'app-pass' NOSUPERUSER NOBYPASSRLS"))
+        Store(owner_url).dispose()  # the owner migrates
+        with admin.connect() as conn:
+            conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"))
+            conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}"))
+        app_url = make_url(owner_url).set(username=role, password="app-pass").render_as_string(hide_password=False)
+        try:
+            yield owner_url, app_url
+        finally:
+            with admin.connect() as conn:
+                conn.execute(
+                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :r"), {"r": role}
+                )
+            admin.dispose()
+
+
+def test_an_examiner_cannot_read_another_examiners_unassigned_case(owner_and_app_urls: tuple[str, str]) -> None:
+    owner_url, app_url = owner_and_app_urls
+    app = Store(app_url, migrate=False)
+    with app.session() as session:
+        admin = accounts.create_account(session, None, "Admin", Role.ADMIN, PASSWORD)
+        one = accounts.create_account(session, admin, "Examiner One", Role.EXAMINER, PASSWORD)
+        two = accounts.create_account(session, admin, "Examiner Two", Role.EXAMINER, PASSWORD)
+    app.acting_user_id = one.id
+    with app.session() as session:
+        case = repo.create_case(session, "Case of examiner one", created_by=one.id)
+    app.acting_user_id = two.id
+    with app.session() as session:
+        # Raw SQL, no application check in the way: the database itself hides the row.
+        assert session.execute(text("SELECT count(*) FROM cases")).scalar() == 0
+        assert session.execute(text("SELECT count(*) FROM cases WHERE id = :id"), {"id": case.id}).scalar() == 0
+        assert session.execute(text("UPDATE cases SET title = 'x' WHERE id = :id"), {"id": case.id}).rowcount == 0
+    app.acting_user_id = None
+    with app.session() as session:
+        assert session.execute(text("SELECT count(*) FROM cases")).scalar() == 0  # nobody named: nothing
+    app.acting_user_id = one.id
+    with app.session() as session:
+        assert session.execute(text("SELECT title FROM cases")).scalars().all() == ["Case of examiner one"]
+    with app.session() as session:
+        app.acting_user_id = admin.id
+        accounts.assign(session, admin, case.id, two.id)
+    app.acting_user_id = two.id
+    with app.session() as session:
+        assert session.execute(text("SELECT count(*) FROM cases")).scalar() == 1
+    # The app role does not own the tables, so it cannot switch the protection off.
+    with app.session() as session, pytest.raises(Exception, match="must be owner"):
+        session.execute(text("ALTER TABLE cases DISABLE ROW LEVEL SECURITY"))
+    app.dispose()
+    owner = Store(owner_url, migrate=False)
+    with owner.session() as session:
+        assert session.execute(text("SELECT count(*) FROM cases")).scalar() == 1
+    owner.dispose()
