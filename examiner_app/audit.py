@@ -112,7 +112,10 @@ class VerifyResult:
 def verify(session: Session) -> VerifyResult:
     """Walk the chain from the first event; report the first event that does not fit."""
     key = audit_key(session)
-    prev = GENESIS_HASH
+    head = session.get(AuditHeadRow, 1)
+    prev = head.anchor_hash if head is not None else GENESIS_HASH
+    if prev != GENESIS_HASH and not _anchor_recorded(session, prev):
+        return VerifyResult(False, 0, None, "the chain's start was moved without a recorded, archived pruning")
     count = 0
     last_id = 0
     for row in session.execute(select(AuditEventRow).order_by(AuditEventRow.id)).scalars():
@@ -126,7 +129,6 @@ def verify(session: Session) -> VerifyResult:
             return VerifyResult(False, count, row.id, "event content does not match its hash (the event was changed)")
         prev = row.hash
         last_id = row.id
-    head = session.get(AuditHeadRow, 1)
     if head is not None and (head.last_hash != prev or head.last_event_id != last_id):
         return VerifyResult(False, count, last_id or None, "the newest events were removed (chain head does not match)")
     return VerifyResult(True, count)
@@ -158,22 +160,81 @@ def recent_events(session: Session, *, case_id: str | None = None, limit: int = 
     return [to_domain(r) for r in session.execute(query).scalars()]
 
 
+def _export_record(row: AuditEventRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "at": _canonical_time(row.at) + "Z",
+        "actor": row.actor,
+        "action": row.action,
+        "case_id": row.case_id,
+        "subject": row.subject,
+        "details": row.details,
+        "prev_hash": row.prev_hash,
+        "hash": row.hash,
+    }
+
+
 def export_jsonl(session: Session, out: Path) -> int:
     """Every event, oldest first, one JSON object a line, hashes included so the archive can be verified."""
     count = 0
     with out.open("w", encoding="utf-8") as handle:
         for row in session.execute(select(AuditEventRow).order_by(AuditEventRow.id)).scalars():
-            record_ = {
-                "id": row.id,
-                "at": _canonical_time(row.at) + "Z",
-                "actor": row.actor,
-                "action": row.action,
-                "case_id": row.case_id,
-                "subject": row.subject,
-                "details": row.details,
-                "prev_hash": row.prev_hash,
-                "hash": row.hash,
-            }
-            handle.write(json.dumps(record_, ensure_ascii=False, sort_keys=True) + "\n")
+            handle.write(json.dumps(_export_record(row), ensure_ascii=False, sort_keys=True) + "\n")
             count += 1
     return count
+
+
+#: The shortest retention allowed (about six months); a deployment may keep events longer, never shorter.
+MIN_RETENTION_DAYS = 183
+
+
+def _anchor_recorded(session: Session, anchor: str) -> bool:
+    rows = session.execute(select(AuditEventRow).where(AuditEventRow.action == "audit.prune")).scalars()
+    return any(row.details.get("anchor_hash") == anchor for row in rows)
+
+
+def prune(session: Session, actor: str, before: datetime, archive: Path, *, retention_days: int) -> int:
+    """Archive (JSON Lines) and remove events older than ``before``; the kept chain still verifies.
+
+    Refused when ``before`` is inside the retention period (never less than MIN_RETENTION_DAYS). The
+    prune itself is an audit event naming the archive, its SHA-256 and the new anchor hash.
+    """
+    from datetime import timedelta
+
+    if retention_days < MIN_RETENTION_DAYS:
+        raise ValueError(f"Audit events are kept at least {MIN_RETENTION_DAYS} days; {retention_days} is too short.")
+    if before.tzinfo is None:
+        before = before.replace(tzinfo=UTC)
+    if before > utcnow() - timedelta(days=retention_days):
+        raise ValueError(f"Only events older than the {retention_days}-day retention period can be pruned.")
+    cutoff = _canonical_time(before)
+    old = [
+        r
+        for r in session.execute(select(AuditEventRow).order_by(AuditEventRow.id)).scalars()
+        if _canonical_time(r.at) < cutoff
+    ]
+    if not old:
+        return 0
+    with archive.open("w", encoding="utf-8") as handle:
+        for row in old:
+            handle.write(json.dumps(_export_record(row), ensure_ascii=False, sort_keys=True) + "\n")
+    anchor = old[-1].hash
+    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+    record(
+        session,
+        actor,
+        "audit.prune",
+        details={
+            "before": cutoff,
+            "events": len(old),
+            "archive": archive.name,
+            "archive_sha256": digest,
+            "anchor_hash": anchor,
+        },
+    )
+    for row in old:
+        session.delete(row)
+    head = session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()).scalar_one()
+    head.anchor_hash = anchor
+    session.flush()
+    return len(old)

@@ -412,6 +412,20 @@ def cmd_similar(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit_prune(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    try:
+        before = dt.datetime.fromisoformat(args.before).replace(tzinfo=dt.UTC)
+    except ValueError:
+        sys.stderr.write("examiner-app: --before must be a date like 2025-01-31.\n")
+        return 2
+    bench = _workbench(args)
+    count = bench.prune_audit(before, Path(args.archive))
+    _print_json({"archive": args.archive, "events": count})
+    return 0
+
+
 def cmd_audit_export(args: argparse.Namespace) -> int:
     bench = _workbench(args)
     count = bench.export_audit(Path(args.out))
@@ -507,6 +521,10 @@ def build_parser() -> argparse.ArgumentParser:
     aud_sub = aud.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     p = aud_sub.add_parser("verify", parents=[common], help="check the audit log's hash chain")
     p.set_defaults(func=cmd_audit_verify)
+    p = aud_sub.add_parser("prune", parents=[common], help="archive and remove events older than the retention period")
+    p.add_argument("--before", required=True, help="YYYY-MM-DD: events before this day")
+    p.add_argument("--archive", required=True, help="JSON Lines file to write the removed events to")
+    p.set_defaults(func=cmd_audit_prune)
     p = aud_sub.add_parser("export", parents=[common], help="write the audit log as JSON Lines (administrators)")
     p.add_argument("--out", required=True, help="file to write")
     p.set_defaults(func=cmd_audit_export)

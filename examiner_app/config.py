@@ -43,6 +43,7 @@ class Settings:
     ai_enabled: bool = True  # False: every model and suggestion engine is off (null engines)
     workers: int = max(1, min(2, os.cpu_count() or 1))
     ui_language: str | None = None  # None: follow the system locale
+    audit_retention_days: int = 365  # audit events are kept at least this long (never under 183 days)
     # SQLCipher passphrase for the SQLite store; never logged, never written anywhere.
     passphrase: str | None = field(default=None, repr=False)
 
@@ -70,6 +71,8 @@ class Settings:
             values["ocr_languages"] = env["EXAMINER_OCR_LANGUAGES"]
         if env.get("EXAMINER_UI_LANGUAGE"):
             values["ui_language"] = env["EXAMINER_UI_LANGUAGE"]
+        if env.get("EXAMINER_AUDIT_RETENTION_DAYS"):
+            values["audit_retention_days"] = int(env["EXAMINER_AUDIT_RETENTION_DAYS"])
         if env.get("EXAMINER_WORKERS"):
             values["workers"] = max(1, int(env["EXAMINER_WORKERS"]))
         if env.get("EXAMINER_PASSPHRASE"):

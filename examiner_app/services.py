@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -262,6 +262,17 @@ class Workbench:
             events = audit.recent_events(session, case_id=case_id, limit=limit)
             audit.record(session, user.id, "audit.view", case_id=case_id, details={"limit": limit})
             return events
+
+    def prune_audit(self, before: datetime, archive: Path) -> int:
+        """Archive and remove audit events older than ``before`` (administrators; never inside retention)."""
+        user = self._signed_in()
+        if user.role is not Role.ADMIN:
+            raise PermissionDeniedError("Only administrators can prune the audit log.")
+        try:
+            with self.store.session() as session:
+                return audit.prune(session, user.id, before, archive, retention_days=self.settings.audit_retention_days)
+        except ValueError as exc:
+            raise PermissionDeniedError(f"{exc} Keep the events, or archive only older ones.") from exc
 
     def export_audit(self, out: Path) -> int:
         """Write the whole chain as JSON Lines for an external archive; returns the number of events."""

@@ -185,3 +185,6 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_event_id: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
+    # After events older than the retention period were archived and removed: the hash the oldest kept
+    # event links to. The audit.prune event that set it carries the same hash, under the audit key.
+    anchor_hash: Mapped[str] = mapped_column(String(64), default="0" * 64, server_default="0" * 64)

@@ -289,3 +289,46 @@ def test_audit_export_is_json_lines_that_can_be_verified_offline(store: Store, t
         assert line["prev_hash"] == prev
         prev = line["hash"]
     assert lines[-1]["action"] == "suggestion.accept"
+
+
+def test_prune_archives_old_events_and_the_kept_chain_still_verifies(any_store: Store, tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    with any_store.session() as session:
+        for i in range(4):
+            audit.record(session, "system", "case.open", details={"i": i})
+    old = datetime.now(UTC) - timedelta(days=400)
+    with any_store.session() as session:  # make the first three events 400 days old (and re-hash them)
+        rows = session.execute(select(AuditEventRow).order_by(AuditEventRow.id)).scalars().all()
+        prev = audit.GENESIS_HASH
+        for index, row in enumerate(rows):
+            if index < 3:
+                row.at = old + timedelta(seconds=index)
+            row.prev_hash = prev
+            row.hash = audit.event_hash(
+                None, prev, row.at, row.actor, row.action, row.case_id, row.subject, row.details
+            )
+            prev = row.hash
+        head = session.get(AuditHeadRow, 1)
+        assert head is not None
+        head.last_hash = prev
+    with any_store.session() as session:
+        assert audit.verify(session).ok
+        with pytest.raises(ValueError, match="at least"):
+            audit.prune(session, "admin", old, tmp_path / "x.jsonl", retention_days=30)
+        with pytest.raises(ValueError, match="retention"):
+            audit.prune(session, "admin", datetime.now(UTC), tmp_path / "x.jsonl", retention_days=365)
+    archive = tmp_path / "audit-archive.jsonl"
+    with any_store.session() as session:
+        assert audit.prune(session, "admin", old + timedelta(days=1), archive, retention_days=365) == 3
+    assert len(archive.read_text(encoding="utf-8").splitlines()) == 3
+    with any_store.session() as session:
+        result = audit.verify(session)
+        assert result.ok, result.problem
+        assert result.events_checked == 2  # the kept event and the prune record
+        # Moving the anchor by hand (hiding more events) is detected: no prune event vouches for it.
+        head = session.get(AuditHeadRow, 1)
+        assert head is not None
+        head.anchor_hash = "f" * 64
+    with any_store.session() as session:
+        assert not audit.verify(session).ok
