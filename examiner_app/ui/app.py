@@ -209,18 +209,27 @@ class Startup(QObject):
             self._dialog.done(QDialog.DialogCode.Accepted)
             self._dialog = None
         samples = self.settings.resources_dir / "samples"
+        coi = self.settings.resources_dir / "coi"
         context = UiContext(
             user=user,
             ai_enabled=self.settings.ai_enabled,
             data_location=_describe_store(self.settings),
             samples_dir=samples if samples.is_dir() else None,
+            coi_dir=coi if coi.is_dir() else None,
         )
         window = MainWindow(self._opened.workbench, self.runner, context)
         self.window = window
         window.show()
 
+        first = True
+
         def first_cases() -> None:
-            window.cases_loaded.disconnect(first_cases)
+            # Only the first list decides. The connection stays (a flag, not disconnect(): PySide6 6.12's
+            # Signal.disconnect releases a reference it never took, which aborts Python at exit).
+            nonlocal first
+            if not first:
+                return
+            first = False
             # An examiner without a case yet gets the fictional samples: they show how the tool works.
             if window.can_create_cases and (self.demo or window.case_list.model.rowCount() == 0):
                 window.start_demo_import()

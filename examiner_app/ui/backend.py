@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, Pin, SearchResults
 from examiner_app.config import Settings
 from examiner_app.domain import (
     AuditEvent,
@@ -27,6 +29,9 @@ from examiner_app.domain import (
 )
 from examiner_app.progress import ProgressReporter
 from examiner_app.summaries import ChronologyEntry, FactSheet
+
+if TYPE_CHECKING:  # coi.prior_cases loads numpy; the UI only needs the shape
+    from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
 
 
 class CaseDetailLike(Protocol):
@@ -114,6 +119,54 @@ class WorkbenchPort(Protocol):
 
     def verify_audit(self) -> VerifyResultLike: ...
 
+    # Country-of-origin information (the COI panel) and similar cases (the similar-cases panel).
+
+    def coi_import(
+        self,
+        paths: Iterable[Path],
+        *,
+        country: str | None = None,
+        source: str | None = None,
+        title: str | None = None,
+        published: str | None = None,
+        url: str | None = None,
+        progress: ProgressReporter | None = None,
+    ) -> list[ImportedReport]: ...
+
+    def load_prior_cases(self, folder: Path) -> PriorLoadReport: ...
+
+    def coi_search(
+        self,
+        query: str,
+        *,
+        country: str | None = None,
+        top: int = 10,
+        published_from: date | None = None,
+        published_to: date | None = None,
+        case_id: str | None = None,
+    ) -> SearchResults: ...
+
+    def suggest_excerpts(self, case_id: str, top: int = 5) -> list[ExcerptSuggestion]: ...
+
+    def pin_excerpt(
+        self, case_id: str, passage_id: int, *, suggestion_id: str | None = None, note: str = ""
+    ) -> Pin: ...
+
+    def unpin_excerpt(self, pin_id: str) -> None: ...
+
+    def pins(self, case_id: str) -> list[Pin]: ...
+
+    def similar_cases(
+        self,
+        case_id: str,
+        *,
+        top: int = 10,
+        country: str | None = None,
+        ground: str | None = None,
+        decided_from: date | None = None,
+        decided_to: date | None = None,
+    ) -> SimilarResults: ...
+
 
 def record_export(workbench: WorkbenchPort, case_id: str, kind: str, file_name: str) -> bool:
     """Audit an export through ``Workbench.record_export`` when the core has it; False when it has not.
@@ -136,3 +189,4 @@ class UiContext:
     ai_enabled: bool = True
     data_location: str = ""
     samples_dir: Path | None = None
+    coi_dir: Path | None = None  # the bundled fictional COI library and prior cases (resources/coi)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -326,7 +326,7 @@ class HitCard(QFrame):
         citation = cite(report, passage)
 
         self.title_label = make_label(report.title, self, name="cardTitle")
-        age = age_text(self, hit.age_days)
+        age = age_text(hit.age_days)
         self.meta_label = make_label(
             i18n.fmt(
                 self.tr("%1 · %2 · published %3 (%4) · %5"),
@@ -455,13 +455,17 @@ class PinCard(QFrame):
             layout.addWidget(widget)
 
 
-def age_text(widget: QWidget, days: int) -> str:
-    """A report's age in words: days under two months, months under two years, then years."""
+def age_text(days: int) -> str:
+    """A report's age in words: days under two months, months under two years, then years.
+
+    A module function translates with a fixed context (``widget.tr`` would look the text up under the
+    widget's class name, which is not where pyside6-lupdate files it).
+    """
     if days < 60:
-        return widget.tr("%n day(s) old", "", max(0, days))
+        return QCoreApplication.translate("CoiPanel", "%n day(s) old", None, max(0, days))
     if days < 730:
-        return widget.tr("%n month(s) old", "", days // 30)
-    return widget.tr("%n year(s) old", "", days // 365)
+        return QCoreApplication.translate("CoiPanel", "%n month(s) old", None, days // 30)
+    return QCoreApplication.translate("CoiPanel", "%n year(s) old", None, days // 365)
 
 
 def card_list(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
@@ -513,6 +517,7 @@ class CoiPanel(QWidget):
 
         title = QLabel(self.tr("Country information"), self)
         title.setObjectName("sectionTitle")
+        self.title_label = title  # hidden inside the workspace, whose tab already says it
         explain = QLabel(
             self.tr(
                 "Passages from country-of-origin reports, each with its citation. A match says how well a "

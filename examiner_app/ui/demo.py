@@ -88,3 +88,60 @@ def import_samples(
         if on_case_done is not None:
             on_case_done(case.id)
     return results
+
+
+# --- the fictional COI library and prior cases (resources/coi) ----------------------------------------
+
+
+@dataclass(frozen=True)
+class CoiLibrary:
+    """The bundled fictional COI reports (each with its ``FILE.meta.json`` sidecar) and prior-case folder."""
+
+    reports: tuple[Path, ...]
+    prior_cases: Path | None
+
+
+@dataclass(frozen=True)
+class CoiLoad:
+    reports: int  # reports added to the library now
+    already: int  # reports the library held already (matched by content)
+    passages: int
+    prior_cases: int  # prior cases loaded or updated now (0 when the library was there already)
+
+
+def find_coi_library(coi_dir: Path) -> CoiLibrary:
+    """Reports that have a metadata sidecar (source, title, country, date, URL), and the prior cases."""
+    from examiner_app.coi.importer import SIDECAR_SUFFIX
+
+    reports_dir = coi_dir / "reports"
+    reports: tuple[Path, ...] = ()
+    if reports_dir.is_dir():
+        reports = tuple(
+            sorted(
+                p
+                for p in reports_dir.iterdir()
+                if p.is_file()
+                and not p.name.endswith(SIDECAR_SUFFIX)
+                and (p.parent / (p.name + SIDECAR_SUFFIX)).is_file()
+            )
+        )
+    prior = coi_dir / "prior_cases"
+    return CoiLibrary(reports, prior if prior.is_dir() and any(prior.glob("*.json")) else None)
+
+
+def import_coi_library(workbench: WorkbenchPort, library: CoiLibrary, progress: ProgressReporter) -> CoiLoad:
+    """Add the bundled reports to the COI library (their sidecars give the citation metadata), then the
+    prior cases. Reports already in the library are recognised by content and not read again; prior cases
+    are loaded only when some report was new, so a second ``--demo`` does not re-embed or re-audit them.
+    Blocking: run in a worker."""
+    check_cancelled(progress)
+    imported = list(workbench.coi_import(list(library.reports), progress=_Prefixed(progress, "COI")))
+    new = [r for r in imported if not r.duplicate]
+    prior = 0
+    if library.prior_cases is not None and (new or not imported):
+        check_cancelled(progress)
+        progress.update(0, 1, "prior cases")
+        report = workbench.load_prior_cases(library.prior_cases)
+        prior = report.loaded + report.updated
+        progress.update(1, 1, "prior cases")
+    return CoiLoad(len(new), len(imported) - len(new), sum(r.passages for r in new), prior)

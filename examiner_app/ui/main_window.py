@@ -30,7 +30,14 @@ from examiner_app.ui import i18n
 from examiner_app.ui.audit_view import AUDIT_READERS, AuditLogDialog
 from examiner_app.ui.backend import UiContext, WorkbenchPort
 from examiner_app.ui.case_list import CaseListPanel
-from examiner_app.ui.demo import SampleImport, find_sample_cases, import_samples
+from examiner_app.ui.demo import (
+    CoiLoad,
+    SampleImport,
+    find_coi_library,
+    find_sample_cases,
+    import_coi_library,
+    import_samples,
+)
 from examiner_app.ui.dialogs import NewCaseDialog, show_error
 from examiner_app.ui.import_panel import ImportPanel
 from examiner_app.ui.page_dialogs import SupportedLanguagesDialog
@@ -47,6 +54,7 @@ class MainWindow(QMainWindow):
 
     cases_loaded = Signal()
     import_finished = Signal(object)
+    coi_library_loaded = Signal(object)  # CoiLoad
     ai_changed = Signal(bool)
 
     def __init__(
@@ -147,8 +155,14 @@ class MainWindow(QMainWindow):
         self.summary_action = QAction(self.tr("&Summary"), self)
         self.summary_action.setShortcut(QKeySequence("Ctrl+2"))
         self.summary_action.triggered.connect(self.workspace.show_summary)
-        view_menu.addAction(self.facts_view_action)
-        view_menu.addAction(self.summary_action)
+        self.coi_action = QAction(self.tr("&Country information"), self)
+        self.coi_action.setShortcut(QKeySequence("Ctrl+3"))
+        self.coi_action.triggered.connect(self.workspace.show_coi)
+        self.similar_action = QAction(self.tr("Si&milar cases"), self)
+        self.similar_action.setShortcut(QKeySequence("Ctrl+4"))
+        self.similar_action.triggered.connect(self.workspace.show_similar)
+        for action in (self.facts_view_action, self.summary_action, self.coi_action, self.similar_action):
+            view_menu.addAction(action)
         self.audit_action = QAction(self.tr("&Audit log…"), self)
         self.audit_action.triggered.connect(self.show_audit_log)
         # Only administrators and reviewers read the audit log; the item does not exist for anyone else.
@@ -454,9 +468,53 @@ class MainWindow(QMainWindow):
                 case_id=self.workspace.case_id,
                 select_id=results[0].case_id if self.case_list.current_case_id() is None else None,
             )
+            # Then the fictional COI library and prior cases, so the country-information and similar-cases
+            # tabs have something to show; the cases are usable meanwhile.
+            self.start_coi_library_import()
 
         self.runner.submit(
             "import_samples", work, on_result=done, on_error=lambda exc: self._import_failed(exc, None), owner=self
+        )
+        return True
+
+    def start_coi_library_import(self) -> bool:
+        """Add the bundled fictional COI reports and prior cases to the store in the background, with
+        progress (reports already there are recognised and skipped). False when there is nothing to load,
+        the user may not add reports, or another import is running."""
+        coi_dir = self.context.coi_dir
+        if coi_dir is None or not self.can_create_cases:
+            return False
+        progress = self._begin_import(self.tr("Loading the fictional country information and prior cases"))
+        if progress is None:
+            return False
+        workbench = self.workbench
+
+        def work() -> CoiLoad:
+            return import_coi_library(workbench, find_coi_library(coi_dir), progress)
+
+        def done(load: CoiLoad) -> None:
+            if load.reports == 0 and load.already:
+                summary = i18n.fmt(self.tr("Country information already loaded: %1 reports."), load.already)
+                self._end_import(summary, [], problem=False)
+                self.coi_library_loaded.emit(load)
+                return
+            summary = i18n.fmt(
+                self.tr("Country information ready: %1 new reports (%2 passages), %3 already there; %4 prior cases."),
+                load.reports,
+                load.passages,
+                load.already,
+                load.prior_cases,
+            )
+            self._end_import(summary, [], problem=False)
+            self.workspace.similar.invalidate()
+            self.coi_library_loaded.emit(load)
+
+        self.runner.submit(
+            "import_coi_library",
+            work,
+            on_result=done,
+            on_error=lambda exc: self._import_failed(exc, None),
+            owner=self,
         )
         return True
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -97,7 +97,7 @@ class SimilarCard(QFrame):
                 name = f"{name} ({result.reference})"
             heading = i18n.fmt(self.tr("Case in the workbench: %1"), name)
         self.title_label = make_label(heading, self, name="cardTitle")
-        grounds = ", ".join(ground_label(self, g) for g in result.grounds) or "—"
+        grounds = ", ".join(ground_label(g) for g in result.grounds) or "—"
         decided = result.decided_on.isoformat() if result.decided_on else "—"
         self.meta_label = make_label(
             i18n.fmt(
@@ -151,7 +151,7 @@ class SimilarCard(QFrame):
         value = value_html if value_html is not None else html.escape(ref.value)
         if ref.suggestion_id and ref.suggestion_id in self._facts:
             value = f'<a href="{LINK_PREFIX}{html.escape(ref.suggestion_id)}">{value}</a>'
-        status = f" ({html.escape(status_label(self, ref.status))})" if ref.status else ""
+        status = f" ({html.escape(status_label(ref.status))})" if ref.status else ""
         cited = html.escape(i18n.fmt(self.tr("source: %1"), ref.citation))
         return f"&nbsp;&nbsp;{html.escape(side)}: {value}{status} — <i>{cited}</i>"
 
@@ -159,7 +159,7 @@ class SimilarCard(QFrame):
         if reason.kind == "country":
             head = i18n.fmt(self.tr("Same country of origin or nationality: %1"), reason.value)
         elif reason.kind == "ground":
-            head = i18n.fmt(self.tr("Same claimed ground: %1"), ground_label(self, reason.value))
+            head = i18n.fmt(self.tr("Same claimed ground: %1"), ground_label(reason.value))
         elif reason.kind == "profile":
             head = i18n.fmt(self.tr("Same %1: %2"), reason.field.replace("_", " "), reason.value)
         elif reason.kind == "text":
@@ -189,23 +189,24 @@ class SimilarCard(QFrame):
         )
 
 
-def ground_label(widget: QWidget, ground: str) -> str:
+def ground_label(ground: str) -> str:
+    """A claimed ground in words (fixed translation context: see ``coi_panel.age_text``)."""
     labels = {
-        "race": widget.tr("race"),
-        "religion": widget.tr("religion"),
-        "nationality": widget.tr("nationality"),
-        "particular_social_group": widget.tr("particular social group"),
-        "political_opinion": widget.tr("political opinion"),
+        "race": QCoreApplication.translate("SimilarCasesPanel", "race"),
+        "religion": QCoreApplication.translate("SimilarCasesPanel", "religion"),
+        "nationality": QCoreApplication.translate("SimilarCasesPanel", "nationality"),
+        "particular_social_group": QCoreApplication.translate("SimilarCasesPanel", "particular social group"),
+        "political_opinion": QCoreApplication.translate("SimilarCasesPanel", "political opinion"),
     }
     return labels.get(ground, ground.replace("_", " "))
 
 
-def status_label(widget: QWidget, status: str) -> str:
+def status_label(status: str) -> str:
     labels = {
-        "accepted": widget.tr("finding"),
-        "edited": widget.tr("finding, edited"),
-        "pending": widget.tr("suggestion, not reviewed"),
-        "prior record": widget.tr("prior-case record"),
+        "accepted": QCoreApplication.translate("SimilarCasesPanel", "finding"),
+        "edited": QCoreApplication.translate("SimilarCasesPanel", "finding, edited"),
+        "pending": QCoreApplication.translate("SimilarCasesPanel", "suggestion, not reviewed"),
+        "prior record": QCoreApplication.translate("SimilarCasesPanel", "prior-case record"),
     }
     return labels.get(status, status)
 
@@ -232,6 +233,7 @@ class SimilarCasesPanel(QWidget):
 
         title = QLabel(self.tr("Similar cases"), self)
         title.setObjectName("sectionTitle")
+        self.title_label = title  # hidden inside the workspace, whose tab already says it
         self.header_label = QLabel(
             self.tr(
                 "Cases with similar facts, shown so that similar cases are assessed consistently — not a "
@@ -246,7 +248,7 @@ class SimilarCasesPanel(QWidget):
         self.ground_box = QComboBox(self)
         self.ground_box.addItem(self.tr("Any ground"), None)
         for key in GROUND_KEYS:
-            self.ground_box.addItem(ground_label(self, key), key)
+            self.ground_box.addItem(ground_label(key), key)
         self.from_date = date_box(self, self.tr("any date"), self.tr("Decided (or last finding) on or after"))
         self.to_date = date_box(self, self.tr("any date"), self.tr("Decided (or last finding) on or before"))
         self.refresh_button = QPushButton(self.tr("Refresh"), self)

@@ -5,8 +5,9 @@ words in the image and its characters in the text; a review key records the deci
 core. Every core call runs in a :class:`~examiner_app.ui.workers.JobRunner` job; results that
 arrive after the examiner has moved on (another case, document or page) are dropped.
 
-Below the page sit two tabs: the facts to review and the case summary (fact sheet and
-chronology, exported as a PDF working note). Facts can also be recorded by hand from words
+Below the page sit four tabs: the facts to review, the case summary (fact sheet and
+chronology, exported as a PDF working note), country information (COI search, citations, excerpts
+pinned to the case or a fact) and similar cases (for consistency, never a prediction). Facts can also be recorded by hand from words
 selected on the page image or in the page text, and a page can be read again with languages the
 examiner chooses.
 
@@ -55,6 +56,7 @@ from examiner_app.errors import CancelledError, ExaminerError
 from examiner_app.review import DECIDING_ROLES
 from examiner_app.ui import i18n
 from examiner_app.ui.backend import CaseDetailLike, CaseSummaryLike, UiContext, WorkbenchPort, record_export
+from examiner_app.ui.coi_panel import CoiPanel
 from examiner_app.ui.delegates import DocumentDelegate
 from examiner_app.ui.dialogs import ReasonDialog, error_text, show_error
 from examiner_app.ui.facts_panel import ACCEPT, EDIT, REJECT, FactsPanel
@@ -62,6 +64,7 @@ from examiner_app.ui.page_dialogs import AddFactDialog, ReadAgainDialog, Selecte
 from examiner_app.ui.page_text import PageTextPanel
 from examiner_app.ui.page_viewer import PageViewer
 from examiner_app.ui.qt_models import DocumentListModel, PageThumbnailModel
+from examiner_app.ui.similar_panel import SimilarCasesPanel
 from examiner_app.ui.summary_panel import SummaryPanel
 from examiner_app.ui.workers import JobRunner, QtProgress
 from examiner_app.ui.working_note import NoteHeader, export_working_note
@@ -214,15 +217,25 @@ class CaseWorkspace(QWidget):
         self.text_panel = PageTextPanel(self)
         self.facts = FactsPanel(self)
         self.summary = SummaryPanel(self)
+        self.coi = CoiPanel(workbench, runner, self)
+        self.similar = SimilarCasesPanel(workbench, runner, self)
+        self.coi.title_label.hide()  # the tab names them
+        self.similar.title_label.hide()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("bottomTabs")
         self.tabs.setDocumentMode(True)
         self.facts_tab = self.tabs.addTab(self.facts, self.tr("Facts to review"))
         self.summary_tab = self.tabs.addTab(self.summary, self.tr("Summary"))
+        self.coi_tab = self.tabs.addTab(self.coi, self.tr("Country information"))
+        self.similar_tab = self.tabs.addTab(self.similar, self.tr("Similar cases"))
         self.tabs.setTabToolTip(self.facts_tab, self.tr("Suggested and recorded facts; review keys A, E, R"))
         self.tabs.setTabToolTip(
             self.summary_tab, self.tr("Fact sheet and chronology with sources; export a working note (PDF)")
         )
+        self.tabs.setTabToolTip(
+            self.coi_tab, self.tr("Search country reports, see citations, pin excerpts to the case")
+        )
+        self.tabs.setTabToolTip(self.similar_tab, self.tr("Cases with similar facts, for consistency, not predictions"))
         can_decide = context.user.role in DECIDING_ROLES
         self.can_decide = can_decide
         why_not = i18n.fmt(
@@ -231,6 +244,7 @@ class CaseWorkspace(QWidget):
         )
         self.facts.set_can_decide(can_decide, "" if can_decide else why_not)
         self.text_panel.set_can_add_facts(can_decide, "" if can_decide else why_not)
+        self.coi.set_can_pin(can_decide, "" if can_decide else why_not)
         self.viewer.select_button.setEnabled(can_decide)
         self.viewer.read_again_button.setEnabled(can_decide)
         if not can_decide:
@@ -255,6 +269,16 @@ class CaseWorkspace(QWidget):
         self.summary.source_requested.connect(self.show_source_of)
         self.summary.refresh_requested.connect(lambda: self.load_summary(force=True))
         self.summary.export_requested.connect(self.choose_export_file)
+        # A fact clicked in the COI or similar-cases panel opens its source page (open_fact carries its id;
+        # open_source would do the same a second time).
+        self.coi.open_fact.connect(self.show_source_of)
+        self.similar.open_fact.connect(self.show_source_of)
+        self.coi.status_message.connect(self.status_message)
+        self.similar.status_message.connect(self.status_message)
+        self.facts.selection_changed.connect(
+            lambda s: self.coi.set_current_fact(s.id if isinstance(s, Suggestion) else None)
+        )
+        self.facts_changed.connect(self.similar.invalidate)
         self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
         self.viewer.view.words_selected.connect(self._words_selected)
         self.text_panel.add_fact_requested.connect(self._text_selected)
@@ -315,6 +339,8 @@ class CaseWorkspace(QWidget):
         self.body_splitter.setSizes([int(body * 0.58), body - int(body * 0.58)])
         self.facts.splitter.setSizes([int(width * 0.66), width - int(width * 0.66)])
         self.summary.splitter.setSizes([int(width * 0.46), width - int(width * 0.46)])
+        tab = body - int(body * 0.58)  # search and results over the pins, about three to one
+        self.coi.splitter.setSizes([int(tab * 0.76), tab - int(tab * 0.76)])
 
     @property
     def case_id(self) -> str | None:
@@ -349,6 +375,8 @@ class CaseWorkspace(QWidget):
         self.facts.set_facts([], [], keep_selection=False)
         self.summary.set_summary(None)
         self._summary_stale = True
+        self.coi.set_case(None)
+        self.similar.set_case(None)
 
     def load_case(self, case_id: str, *, audit_open: bool = True) -> None:
         """Load (or reload, keeping what is on screen) a case's documents and facts in a worker."""
@@ -357,6 +385,8 @@ class CaseWorkspace(QWidget):
             self.clear()
             self._case_id = case_id
             self.title_label.setText(self.tr("Loading case…"))
+            self.coi.set_case(case_id)
+            self.similar.set_case(case_id)
         workbench = self.workbench
         self.runner.submit(
             "case_detail",
@@ -373,6 +403,7 @@ class CaseWorkspace(QWidget):
                 if document is None or not document.status.is_finished:
                     self._pages.pop(document_id, None)
             self.load_case(self._case_id, audit_open=False)
+            self.similar.invalidate()  # an import may have brought new facts
 
     def source_visible(self, suggestion: Suggestion) -> bool:
         """Is the fact's source page on screen with its highlighted words in view?"""
@@ -731,6 +762,14 @@ class CaseWorkspace(QWidget):
 
     def show_summary(self) -> None:
         self.tabs.setCurrentWidget(self.summary)
+
+    def show_coi(self) -> None:
+        """Show the country-information tab with the cursor in its search box."""
+        self.tabs.setCurrentWidget(self.coi)
+        self.coi.query_edit.setFocus()
+
+    def show_similar(self) -> None:
+        self.tabs.setCurrentWidget(self.similar)
 
     def _tab_changed(self) -> None:
         if self.tabs.currentWidget() is self.summary:

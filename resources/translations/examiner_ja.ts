@@ -261,7 +261,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../examiner_app/ui/workspace.py" line="+220"/>
+        <location filename="../../examiner_app/ui/workspace.py" line="+227"/>
         <source>Facts to review</source>
         <translation>確認する事実</translation>
     </message>
@@ -269,6 +269,16 @@ Documents: %2 · suggestions to review: %3</source>
         <location line="+1"/>
         <source>Summary</source>
         <translation>要約</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country information</source>
+        <translation>出身国情報</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Similar cases</source>
+        <translation>類似案件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -281,12 +291,22 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>出典つきの事実一覧と時系列。作業メモ (PDF) を書き出せます</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Search country reports, see citations, pin excerpts to the case</source>
+        <translation>出身国の報告書を検索し、引用を確かめ、抜粋を案件にピン留めします</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases with similar facts, for consistency, not predictions</source>
+        <translation>事実が似ている案件。判断の一貫性のためのもので、予測ではありません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Signed in as %1: only an examiner can accept, edit or reject facts.</source>
         <translation>%1としてサインイン中: 事実の承認・修正・却下は審査官のみが行えます。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+56"/>
         <source>Documents</source>
         <translation>文書</translation>
     </message>
@@ -296,7 +316,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>No case open</source>
         <translation>案件が開かれていません</translation>
     </message>
@@ -311,12 +331,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>文書が開かれていません</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>documents: %1</source>
         <translation>文書: %1</translation>
     </message>
@@ -371,7 +391,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>判断は記録されませんでした</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>Summary not available</source>
         <translation>要約を表示できません</translation>
     </message>
@@ -433,184 +453,205 @@ Documents: %2 · suggestions to review: %3</source>
 </context>
 <context>
     <name>CoiPanel</name>
-    <message>
-        <location filename="../../examiner_app/ui/coi_panel.py" line="+514"/>
-        <source>Country information</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../examiner_app/ui/coi_panel.py" line="+465"/>
+        <source>%n day(s) old</source>
+        <translation>
+            <numerusform>%n 日前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n month(s) old</source>
+        <translation>
+            <numerusform>%n か月前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n year(s) old</source>
+        <translation>
+            <numerusform>%n 年前</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+50"/>
+        <source>Country information</source>
+        <translation>出身国情報</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Passages from country-of-origin reports, each with its citation. A match says how well a passage fits the search, nothing about the applicant.</source>
-        <translation type="unfinished"></translation>
+        <translation>出身国情報の報告書の記述を、それぞれ引用つきで示します。一致は記述が検索にどれだけ合うかを示すだけで、申請者については何も示しません。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Search the reports (any language)…</source>
-        <translation type="unfinished"></translation>
+        <translation>報告書を検索（どの言語でも可）…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Any country</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての国</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A country of the library, or type a country name or ISO code</source>
-        <translation type="unfinished"></translation>
+        <translation>ライブラリにある国を選ぶか、国名または ISO コードを入力します</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>any date</source>
-        <translation type="unfinished"></translation>
+        <translation>指定なし</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Published on or after</source>
-        <translation type="unfinished"></translation>
+        <translation>この日以降に公表されたもの</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Published on or before</source>
-        <translation type="unfinished"></translation>
+        <translation>この日以前に公表されたもの</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Suggested for this case</source>
-        <translation type="unfinished"></translation>
+        <translation>この案件の候補</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Passages found with the case&apos;s facts (events, grounds, agents), limited to its countries</source>
-        <translation type="unfinished"></translation>
+        <translation>案件の事実（出来事、迫害理由、迫害の主体）から探した記述です。案件に関係する国に限ります</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Pinned to this case</source>
-        <translation type="unfinished"></translation>
+        <translation>この案件へのピン留め</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>期間</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>〜</translation>
     </message>
     <message>
         <location line="+75"/>
         <location line="+41"/>
         <source>Type to search the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>入力するとライブラリを検索します。</translation>
     </message>
     <message>
         <location line="-41"/>
         <location line="+237"/>
         <source>Open a case to pin passages to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>記述をピン留めするには、案件を開いてください。</translation>
     </message>
     <message>
         <location line="-174"/>
         <source>Searching for “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」を検索しています…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Search failed</source>
-        <translation type="unfinished"></translation>
+        <translation>検索できませんでした</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Looking for passages that match this case&apos;s facts…</source>
-        <translation type="unfinished"></translation>
+        <translation>この案件の事実に合う記述を探しています…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Suggestions failed</source>
-        <translation type="unfinished"></translation>
+        <translation>候補を探せませんでした</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Pins not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>ピン留めを読み込めませんでした</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Pinned: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ピン留めしました: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Not pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>ピン留めできませんでした</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Pin removed (the removal is recorded in the audit log).</source>
-        <translation type="unfinished"></translation>
+        <translation>ピン留めを外しました（外したことは監査ログに記録されます）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Not unpinned</source>
-        <translation type="unfinished"></translation>
+        <translation>ピン留めを外せませんでした</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Full-text search only (AI is off or the meaning engine is missing): passages in other languages than the query are not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>全文検索のみです（AI がオフか、意味検索エンジンがありません）。検索語と別の言語で書かれた記述は見つかりません。</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n passage(s) for “%1”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>「%1」の記述: %n 件。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No passage found for “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」に当てはまる記述はありません。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“%1” is not a country name or code the library knows: all countries were searched.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はライブラリにない国名・国コードのため、すべての国を検索しました。</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>%n passage(s) suggested from this case&apos;s facts.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>この案件の事実から探した記述: %n 件。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No passage found from this case&apos;s facts (events, grounds, agents of persecution).</source>
-        <translation type="unfinished"></translation>
+        <translation>この案件の事実（出来事、迫害理由、迫害の主体）に当てはまる記述はありません。</translation>
     </message>
     <message numerus="yes">
         <location line="+56"/>
         <source>%n pin(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no case open</source>
-        <translation type="unfinished"></translation>
+        <translation>案件が開かれていません</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Pins go to the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>ピン留め先: 案件全体</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Pins go to the fact “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>ピン留め先: 事実「%1」</translation>
     </message>
 </context>
 <context>
@@ -944,55 +985,55 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>HitCard</name>
     <message>
-        <location filename="../../examiner_app/ui/coi_panel.py" line="-586"/>
+        <location filename="../../examiner_app/ui/coi_panel.py" line="-591"/>
         <source>%1 · %2 · published %3 (%4) · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 公表（%4）· %5</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Superseded: %1 published a newer report on this country, “%2” (%3). Check it before citing this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい版があります: %1 はこの国について、より新しい報告書「%2」（%3）を公表しています。この報告書を引用する前に確認してください。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Citation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>引用: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>words</source>
-        <translation type="unfinished"></translation>
+        <translation>語句</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>意味</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Found by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>一致の種類: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Found from the facts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>手がかりになった事実: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+38"/>
         <source>Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>ピン留め</translation>
     </message>
     <message>
         <location line="-35"/>
         <source>Copy citation</source>
-        <translation type="unfinished"></translation>
+        <translation>引用をコピー</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Unpin</source>
-        <translation type="unfinished"></translation>
+        <translation>ピン留めを外す</translation>
     </message>
 </context>
 <context>
@@ -1415,13 +1456,13 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../examiner_app/ui/main_window.py" line="+63"/>
-        <location line="+284"/>
+        <location filename="../../examiner_app/ui/main_window.py" line="+71"/>
+        <location line="+290"/>
         <source>Examiner Workbench</source>
         <translation>審査官ワークベンチ</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-265"/>
         <source>Signed in as %1: only an examiner or an administrator can create cases and import files.</source>
         <translation>%1としてサインイン中: 案件の作成とファイルの取り込みは審査官または管理者のみが行えます。</translation>
     </message>
@@ -1471,7 +1512,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -1506,7 +1547,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>オフのときはモデルや提案エンジンを一切使いません。ファイルの読み取り（OCR）と言語判定は行われ、事実はご自身で記録します。</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-60"/>
         <source>&amp;Facts to review</source>
         <translation>確認する事実(&amp;F)</translation>
     </message>
@@ -1514,6 +1555,16 @@ Documents: %2 · suggestions to review: %3</source>
         <location line="+3"/>
         <source>&amp;Summary</source>
         <translation>要約(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Country information</source>
+        <translation>出身国情報(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Si&amp;milar cases</source>
+        <translation>類似案件(&amp;M)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1679,7 +1730,22 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>サンプル案件の準備ができました: 案件 %1 件、ファイル %2 件。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
+        <source>Loading the fictional country information and prior cases</source>
+        <translation>架空の出身国情報と過去の案件を読み込んでいます</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Country information already loaded: %1 reports.</source>
+        <translation>出身国情報は読み込み済みです: 報告書 %1 件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Country information ready: %1 new reports (%2 passages), %3 already there; %4 prior cases.</source>
+        <translation>出身国情報の準備ができました: 新しい報告書 %1 件（記述 %2 件）、既存 %3 件、過去の案件 %4 件。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>別の取り込みを実行中です。終わるまで待つか、中止してください。</translation>
     </message>
@@ -1913,27 +1979,27 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
     <message>
         <location filename="../../examiner_app/ui/coi_panel.py" line="+16"/>
         <source>Pinned to the fact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>事実 %1 にピン留め</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pinned to the case</source>
-        <translation type="unfinished"></translation>
+        <translation>案件全体にピン留め</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Citation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>引用: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>メモ: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unpin</source>
-        <translation type="unfinished"></translation>
+        <translation>ピン留めを外す</translation>
     </message>
 </context>
 <context>
@@ -2121,182 +2187,227 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
     <message>
         <location filename="../../examiner_app/ui/similar_panel.py" line="+93"/>
         <source>Prior case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>過去の案件 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Case in the workbench: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークベンチ内の案件: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Countries: %1 · claimed grounds: %2 · %3: %4 · facts in common: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>国: %1 · 申し立てた迫害理由: %2 · %3: %4 · 共通する事実: %5</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>decided on</source>
-        <translation type="unfinished"></translation>
+        <translation>決定日</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>last recorded finding</source>
-        <translation type="unfinished"></translation>
+        <translation>最後に事実を記録した日</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>How much the recorded facts overlap (country, grounds, profile, what happened). It says nothing about how either case should be decided.</source>
-        <translation type="unfinished"></translation>
+        <translation>記録された事実がどれだけ重なるか（国、迫害理由、属性、出来事）を示します。どちらの案件をどう判断すべきかについては何も示しません。</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>出典: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Same country of origin or nationality: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>出身国または国籍が同じ: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Same claimed ground: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>申し立てた迫害理由が同じ: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Same %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が同じ: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What happened reads alike (see the passages below)</source>
-        <translation type="unfinished"></translation>
+        <translation>出来事の記述が似ています（下の記述を参照）</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n COI excerpt(s) pinned to both cases</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>両方の案件にピン留めされた出身国情報の抜粋: %n 件</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+14"/>
         <source>This case</source>
-        <translation type="unfinished"></translation>
+        <translation>この案件</translation>
     </message>
     <message>
         <location line="-13"/>
         <location line="+14"/>
         <source>Other case</source>
-        <translation type="unfinished"></translation>
+        <translation>他の案件</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>COI passage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>出身国情報の記述 %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Passages that share words: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>共通の語句がある記述: %1</translation>
     </message>
 </context>
 <context>
     <name>SimilarCasesPanel</name>
     <message>
-        <location line="+51"/>
-        <source>Similar cases</source>
-        <translation type="unfinished"></translation>
+        <location line="+13"/>
+        <source>race</source>
+        <translation>人種</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>religion</source>
+        <translation>宗教</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>particular social group</source>
+        <translation>特定の社会的集団の構成員であること</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>political opinion</source>
+        <translation>政治的意見</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>finding</source>
+        <translation>確認済みの事実</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finding, edited</source>
+        <translation>確認済みの事実（修正あり）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>suggestion, not reviewed</source>
+        <translation>提案（未確認）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prior-case record</source>
+        <translation>過去の案件の記録</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Similar cases</source>
+        <translation>類似案件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Cases with similar facts, shown so that similar cases are assessed consistently — not a prediction for this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>事実が似ている案件です。似た案件を一貫して評価するために示すもので、この案件の結果を予測するものではありません。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Any country</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての国</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Country of origin: a code, or type a country name</source>
-        <translation type="unfinished"></translation>
+        <translation>出身国: コードを選ぶか、国名を入力します</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Any ground</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての迫害理由</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+1"/>
         <source>any date</source>
-        <translation type="unfinished"></translation>
+        <translation>指定なし</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Decided (or last finding) on or after</source>
-        <translation type="unfinished"></translation>
+        <translation>決定日（または最後に事実を記録した日）がこの日以降</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Decided (or last finding) on or before</source>
-        <translation type="unfinished"></translation>
+        <translation>決定日（または最後に事実を記録した日）がこの日以前</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Refresh</source>
-        <translation type="unfinished">再読み込み</translation>
+        <translation>再読み込み</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>期間</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>〜</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>Open a case to see cases with similar facts.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件を開くと、事実が似ている案件を表示します。</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Looking for cases with similar facts…</source>
-        <translation type="unfinished"></translation>
+        <translation>事実が似ている案件を探しています…</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Compared by facts and shared words only (AI is off or the meaning engine is missing): accounts told in other words or languages are not matched.</source>
-        <translation type="unfinished"></translation>
+        <translation>事実と共通の語句だけで比べています（AI がオフか、意味検索エンジンがありません）。別の言い回しや別の言語で語られた内容は一致しません。</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n case(s) with similar facts.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>事実が似ている案件: %n 件。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No case with similar facts (with these filters).</source>
-        <translation type="unfinished"></translation>
+        <translation>（この絞り込み条件では）事実が似ている案件はありません。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“%1” is not a country name or code the workbench knows: all countries were compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はワークベンチにない国名・国コードのため、すべての国と比べました。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Similar cases not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>類似案件を表示できません: %1</translation>
     </message>
 </context>
 <context>
@@ -2557,75 +2668,6 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <location line="+9"/>
         <source>page %1 of %2</source>
         <translation>%2 の %1 ページ</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message numerus="yes">
-        <location filename="../../examiner_app/ui/coi_panel.py" line="+18"/>
-        <source>%n day(s) old</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n month(s) old</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n year(s) old</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../examiner_app/ui/similar_panel.py" line="-226"/>
-        <source>race</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>religion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>nationality</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>particular social group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>political opinion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>finding, edited</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>suggestion, not reviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>prior-case record</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

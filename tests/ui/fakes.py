@@ -12,11 +12,13 @@ import io
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFont
 
+from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, Pin, SearchResults
 from examiner_app.config import Settings
 from examiner_app.domain import (
     AuditEvent,
@@ -42,6 +44,9 @@ from examiner_app.domain import (
 from examiner_app.errors import CancelledError, ExaminerError, NotFoundError, PermissionDeniedError, ReviewError
 from examiner_app.progress import ProgressReporter
 from examiner_app.summaries import ChronologyEntry, FactSheet, build_chronology, build_fact_sheet
+
+if TYPE_CHECKING:
+    from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
 
 FONT_PATH = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
 RULES = ModelRef("rules", "dates", "1.0")
@@ -191,6 +196,9 @@ class FakeWorkbench:
     import_ai: list[bool] = field(default_factory=list)  # settings.ai_enabled seen by each import
     exports: list[tuple[str, str, str]] = field(default_factory=list)  # record_export calls
     audit_broken: bool = False
+    coi_calls: list[tuple[str, str | None]] = field(default_factory=list)  # (method, case_id): COI and similar
+    coi_library: dict[str, str] = field(default_factory=dict)  # file name -> report id (coi_import)
+    prior_loads: list[Path] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- sign-in ---------------------------------------------------------------------------------
@@ -439,6 +447,87 @@ class FakeWorkbench:
             lines = [f'{{"action": "{action}"}}' for action, _details in self.audit]
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")
         return len(lines)
+
+    # --- COI and similar cases: an empty library (the panels have their own fakes with data) -------
+
+    def _coi_call(self, method: str, case_id: str | None) -> None:
+        with self.lock:
+            self.coi_calls.append((method, case_id))
+
+    def coi_import(
+        self,
+        paths: Iterable[Path],
+        *,
+        country: str | None = None,
+        source: str | None = None,
+        title: str | None = None,
+        published: str | None = None,
+        url: str | None = None,
+        progress: ProgressReporter | None = None,
+    ) -> list[ImportedReport]:
+        """Reports "imported" by file name (a second import of a name is a duplicate), two passages each."""
+        results = []
+        paths = list(paths)
+        for number, path in enumerate(paths, start=1):
+            if progress is not None:
+                if progress.cancelled():
+                    raise CancelledError()
+                progress.update(number, len(paths), f"reading {path.name}")
+            with self.lock:
+                duplicate = path.name in self.coi_library
+                self.coi_library.setdefault(path.name, f"coi-{len(self.coi_library) + 1}")
+                report_id = self.coi_library[path.name]
+            results.append(ImportedReport(report_id, str(path), 2, duplicate, 0))
+        return results
+
+    def load_prior_cases(self, folder: Path) -> PriorLoadReport:
+        from examiner_app.coi.prior_cases import PriorLoadReport
+
+        with self.lock:
+            self.prior_loads.append(folder)
+        return PriorLoadReport(3, 0, ("prior.json",), (), 0)
+
+    def coi_search(
+        self,
+        query: str,
+        *,
+        country: str | None = None,
+        top: int = 10,
+        published_from: date | None = None,
+        published_to: date | None = None,
+        case_id: str | None = None,
+    ) -> SearchResults:
+        self._coi_call("coi_search", case_id)
+        return SearchResults(query, (), "hybrid")
+
+    def suggest_excerpts(self, case_id: str, top: int = 5) -> list[ExcerptSuggestion]:
+        self._coi_call("suggest_excerpts", case_id)
+        return []
+
+    def pin_excerpt(self, case_id: str, passage_id: int, *, suggestion_id: str | None = None, note: str = "") -> Pin:
+        raise NotFoundError(f"No COI passage {passage_id} (the fake library is empty).")
+
+    def unpin_excerpt(self, pin_id: str) -> None:
+        raise NotFoundError(f"No pin {pin_id}.")
+
+    def pins(self, case_id: str) -> list[Pin]:
+        self._coi_call("pins", case_id)
+        return []
+
+    def similar_cases(
+        self,
+        case_id: str,
+        *,
+        top: int = 10,
+        country: str | None = None,
+        ground: str | None = None,
+        decided_from: date | None = None,
+        decided_to: date | None = None,
+    ) -> SimilarResults:
+        from examiner_app.coi.prior_cases import SimilarResults
+
+        self._coi_call("similar_cases", case_id)
+        return SimilarResults(case_id, (), "facts+meaning")
 
 
 def sample_workbench(role: Role = Role.EXAMINER) -> FakeWorkbench:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from examiner_app.domain import LanguageGuess, SuggestionStatus
 from examiner_app.extraction.language import SUPPORTED_LANGUAGES
@@ -87,9 +87,14 @@ def test_cancelling_a_re_read_keeps_the_old_text(qtbot, window, runner, fake_wb,
     dialog = open_read_again(qtbot, window, monkeypatch, ["eng", "sin"])
     dialog.read_button.click()
     qtbot.waitUntil(lambda: dialog.progress.isVisible(), timeout=5000)
-    dialog.reject()  # Escape or Cancel while reading: asks the core to stop, the dialog waits for it
+    # Escape or Cancel while reading: asks the core to stop, the dialog waits for it, then closes. It deletes
+    # itself on close (possibly before the next line runs), so the test waits for "finished", never touches it.
+    with qtbot.waitSignal(
+        dialog.finished, timeout=5000, check_params_cb=lambda code: int(code) == QDialog.DialogCode.Rejected.value
+    ):
+        dialog.reject()
+        assert dialog.isVisible()  # still open while the core stops
     qtbot.waitUntil(lambda: runner.active_count == 0, timeout=5000)
-    assert not dialog.isVisible()
     assert "cancelled" in window.statusBar().currentMessage()
     assert fake_wb.page_texts["d-1"][0].engine == "tesseract@5.3.0"
 

@@ -42,16 +42,27 @@ def test_every_message_has_a_japanese_translation():
     root = ET.parse(TS_FILE).getroot()
     messages = root.findall(".//message")
     assert len(messages) > 150
+
+    def texts(message: ET.Element) -> list[str]:
+        """The translation, or each plural form of a %n message (Japanese has one)."""
+        translation = message.find("translation")
+        assert translation is not None
+        if message.get("numerus") == "yes":
+            return [form.text or "" for form in translation.findall("numerusform")]
+        return [translation.text or ""]
+
     missing = [
         m.findtext("source")
         for m in messages
         if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
-        or not (m.findtext("translation") or "").strip()
+        or not all(text.strip() for text in texts(m))
+        or not texts(m)
     ]
     assert missing == []
-    for message in messages:  # placeholders survive translation
-        source, translation = message.findtext("source") or "", message.findtext("translation") or ""
-        assert sorted(re.findall(r"%\d", source)) == sorted(re.findall(r"%\d", translation)), source
+    for message in messages:  # placeholders (and %n in plurals) survive translation
+        source = message.findtext("source") or ""
+        for translation in texts(message):
+            assert sorted(re.findall(r"%[\dn]", source)) == sorted(re.findall(r"%[\dn]", translation)), source
 
 
 def test_the_compiled_catalogue_is_not_older_than_its_source():
@@ -95,3 +106,22 @@ def test_code_point_offsets_become_utf16_positions():
 def test_fmt_fills_placeholders_once():
     assert i18n.fmt("%1 — %2", "50%2 off", 3) == "50%2 off — 3"
     assert i18n.percent(0.876) == "88%"
+
+
+def test_panel_helpers_and_plurals_speak_japanese(japanese, qtbot, fake_wb, runner):
+    """Module-level helpers translate under the context lupdate files them in (not the caller's class)."""
+    from examiner_app.ui.coi_panel import age_text
+    from examiner_app.ui.similar_panel import ground_label, status_label
+
+    from .conftest import make_window
+
+    assert age_text(3) == "3 日前"
+    assert age_text(400) == "13 か月前"
+    assert ground_label("political_opinion") == "政治的意見"
+    assert status_label("accepted") == "確認済みの事実"
+    window = make_window(qtbot, fake_wb, runner)
+    tabs = window.workspace.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())][2:] == ["出身国情報", "類似案件"]
+    assert window.workspace.coi.pins_count.text() == "案件が開かれていません"
+    assert window.workspace.coi.tr("%n pin(s)", "", 2) == "2 件"
+    qtbot.waitUntil(lambda: runner.active_count == 0)
