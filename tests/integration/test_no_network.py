@@ -1,4 +1,4 @@
-"""No network, ever: import, OCR, language ID, extraction (models included) and search run in processes
+"""No network, ever: import, OCR, language ID, extraction (models included) and COI search run in processes
 where every connection attempt and name lookup is refused and recorded (tests/netguard/sitecustomize.py)."""
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def test_the_guard_catches_a_connection(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_import_ocr_langid_extract_make_no_network_call(tmp_path: Path) -> None:
+def test_import_ocr_langid_extract_and_search_make_no_network_call(tmp_path: Path) -> None:
     if not STATEMENT.exists():
         pytest.skip("sample cases missing")
     log = tmp_path / "net.log"
@@ -70,4 +70,10 @@ def test_import_ocr_langid_extract_make_no_network_call(tmp_path: Path) -> None:
     assert guarded(["ocr", str(STATEMENT)], data, log).returncode == 0
     langid = guarded(["langid"], data, log, stdin="Je suis arrivé en France en 2021.\nمن از افغانستان آمده‌ام\n")
     assert langid.returncode == 0, langid.stderr
+    report = REPO_ROOT / "resources" / "coi" / "reports" / "af-ofdh-2024-hazaras.html"
+    coi = guarded(["coi", "import", str(report)], data, log)
+    assert coi.returncode == 0, coi.stderr
+    search = guarded(["coi", "search", "ハザラ人への攻撃"], data, log)  # a Japanese query, multilingual model
+    assert search.returncode == 0, search.stderr
+    assert json.loads(search.stdout)["results"]
     assert not log.exists() or not log.read_text().strip(), log.read_text()
