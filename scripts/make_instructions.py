@@ -73,9 +73,12 @@ OUTRO = """
   real case files will differ.
 
 ## Reporting errors
-Use **Help › Report a problem** text or write to the deployment's support contact with: the case reference,
-the document and page, the suggestion (its field, value and the model@version shown in the detail pane),
-and what was wrong. Do not send applicants' documents by e-mail; the audit log identifies the suggestion.
+Write to your deployment's support contact with: the case reference, the document and page, the
+suggestion (its field, value and the model@version shown in the fact's detail pane) and what was wrong.
+Do not send applicants' documents or text by e-mail: the case reference and the suggestion's details let an
+administrator find it in the store and in the audit log. Accuracy problems across many cases are measured
+by reviewers against the evaluation sets in `evaluation/`; add the failing pattern to the development
+split, never to the held-out test split.
 """
 
 
