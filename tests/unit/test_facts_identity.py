@@ -331,3 +331,31 @@ def test_other_people_named_after_a_cue(extractor: IdentityExtractor) -> None:
     assert [v for v, _ in of(run(extractor, text), FactField.PERSON_NAME)] == ["Samuel Tesfaye", "Abdi Hassan"]
     text = "مردی به نام حسین کریمی مرا تهدید کرد."
     assert [v for v, _ in of(run(extractor, text, "fa"), FactField.PERSON_NAME)] == ["حسین کریمی"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("My uncle, Mr. Abdul Wahid Noori, helped me leave.", "en", "Abdul Wahid Noori"),
+        ("Eşim Ayşe Demir ve kızım Zeynep Türkiye'de kaldı.", "tr", "Zeynep"),
+        ("Adı Hasan Kaya olan bir polis beni tehdit etti.", "tr", "Hasan Kaya"),
+        ("اعتقلت الشرطة أخي محمد بن علي العبيدي في عام ٢٠١٥.", "ar", "محمد بن علي العبيدي"),
+        ("田中さんが私を助けてくれました。", "ja", "田中"),
+    ],
+)
+def test_names_after_titles_nasab_and_honorifics(
+    extractor: IdentityExtractor, text: str, language: str, name: str
+) -> None:
+    names = [value for value, _ in of(run(extractor, text, language), FactField.PERSON_NAME)]
+    assert name in names
+    assert "Mr" not in names
+    assert "Zeynep Türkiye" not in names
+
+
+def test_kinship_honorific_is_not_a_name(extractor: IdentityExtractor) -> None:
+    assert of(run(extractor, "お父さんが逮捕されました。", "ja"), FactField.PERSON_NAME) == []
+
+
+def test_as_a_member_of_a_group_is_a_ground(extractor: IdentityExtractor) -> None:
+    grounds = of(run(extractor, "They attacked me as a Hazara."), FactField.CLAIMED_GROUND)
+    assert [g for _, g in grounds] == ["race"]

@@ -35,7 +35,7 @@ from .base import (
     trim_span,
 )
 from .dates import find_dates
-from .places import alpha2_for_code, country_name, find_places
+from .places import COUNTRY, alpha2_for_code, country_name, find_places
 
 NAME = "identity"
 
@@ -235,6 +235,8 @@ _THIRD_PERSON = re.compile(r"(?i)\b(?:he|she|him|her|his|the applicant|the claim
 _QUESTION_LINE = re.compile(r"(?im)^\s*(?:q|question|質問|問|سؤال|س|سوال|پرسش|interviewer|examiner)\s*[.:：)\-]")
 _FIRST_PERSON = re.compile(
     r"(?i)\b(?:i|me|my|mine|we|us|our|je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos)\b|私|僕|俺|わたし|我々|家族|"
+    # Turkish written without its special letters: "Taliban beni tehdit etti"
+    r"(?i:\b(?:ben|beni|bana|benim|benden|biz|bizi|bize|bizim|bizden|ailem|ailemi|babam|annem)\b)|"
     r"\b(?:brother|sister|father|mother|son|daughter|wife|husband|uncle|cousin|family)\b"
 )
 
@@ -343,7 +345,26 @@ def _matcher(table: dict[str, list[str]], arabic_suffixes: bool = False) -> Keyw
 _RELIGION_M = _matcher(_RELIGIONS)
 _ETHNIC_M = _matcher(_ETHNICITIES)
 _LANGUAGE_M = _matcher(_LANGUAGES)
-_RELATION_M = _matcher(_RELATIONS)
+_TR_CASE_ENDING = re.compile(
+    r"(?:[ıiuü]z[ıiuü]n?)?(?:dan|den|tan|ten|da|de|ta|te|la|le|[ıiuü]n|[ıiuü]|a|e)?(?:[ıiuü]n)?(?![^\W\d_])"
+)
+
+
+class _RelationMatcher(KeywordMatcher[str]):
+    """Turkish possessive relation words take case endings ("Babamdan", "Kardeşime", "Eşimle"): the key
+    ("Babam") is cited without them. Only keys of four letters or more ending in the possessive -m."""
+
+    def _end_ok(self, s: str, j: int, key: str) -> bool:
+        if len(key) >= 4 and key[-1] == "m" and j < len(s) and s[j].isalpha():
+            m = _TR_CASE_ENDING.match(s, j)
+            if m is not None and m.end() > j:
+                return True
+        return super()._end_ok(s, j, key)
+
+
+_RELATION_M: KeywordMatcher[str] = _RelationMatcher(
+    [(w, canonical) for canonical, words in _RELATIONS.items() for w in words]
+)
 _EVENT_M = _matcher(_EVENTS, arabic_suffixes=True)
 _GROUND_M = _matcher(_GROUNDS)
 _AGENT_M: KeywordMatcher[str] = KeywordMatcher([(w, name) for name, (_, words) in _AGENTS.items() for w in words])
@@ -429,7 +450,7 @@ _NAME_WORD = rf"(?:[{_UPPER}](?:[^\W\d_]|['’](?=[{_UPPER}])|-(?=[{_UPPER}]))+|
 _NAME_AFTER = {
     n: re.compile(
         r"[ \t]*(?:(?:paternel|maternel|paternelle|maternelle|aîné|aînée|cadet|cadette|défunt|défunte)[ \t]*)?"
-        r",?[ \t]*(?:(?:named|called|nommée?|appelée?|whose name is|mr\.?|mrs\.?|ms\.?)[ \t]+)?"
+        r",?[ \t]*(?:(?:named|called|nommée?|appelée?|whose name is|(?i:mr|mrs|ms|dr)\.?|M\.|Mme|Mlle)[ \t]+)?"
         rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,{n - 1}}})"
     )
     for n in (1, 2, 3, 4, 5)
@@ -466,6 +487,13 @@ _PERSON_SCRIPT_AFTER = re.compile(
     r"(?P<n>[\u30A0-\u30FF・ー]{2,20}|[\u0600-\u06FF]+(?:[ \t][\u0600-\u06FF]+)?)[ \t]*(?P<cue>"
     + "|".join(re.escape(w) for w in _PERSON_CUES["script_after"])
     + r")"
+)
+_KANJI_NAME_SAN = re.compile(
+    r"(?<![\u4E00-\u9FFF\u3005])(?P<n>[\u4E00-\u9FFF\u3005]{2,4})(?P<cue>さん|氏)(?![\u4E00-\u9FFF])"
+)
+_KIN_KANJI = re.compile(r"[父母兄姉弟妹夫妻息娘叔伯祖孫皆様奥店長家族隣人]")
+_TR_NAME_IS = re.compile(
+    r"(?<!\w)(?i:ad[ıi]|ismi)[ \t]+(?P<n>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+(?:[ \t]+[A-ZÇĞİÖŞÜ][a-zçğıöşü]+){0,2})[ \t]+olan(?!\w)"
 )
 # words a cue may be followed by that are not names: "named as a suspect", "called the police"
 _PERSON_STOP = frozenset(
@@ -522,6 +550,13 @@ def _latin_name_after(text: str, pos: int, max_words: int = 4) -> tuple[int, int
     # stop words that look like names at the start of a sentence: "my brother The ..." is rare; pronouns are not
     if words and words[0] in {"I", "The", "He", "She", "They", "We", "It", "In", "On", "At", "And", "But", "Was", "Is"}:
         return None
+    # a place ends the name: "kızım Zeynep Türkiye'de kaldı", "my son Omid Kabul ..." (not the first word)
+    for w in list(re.finditer(r"\S+", text[start:end]))[1:]:
+        ws, we = start + w.start(), start + w.end()
+        hits = [h for h in find_places(text[ws:we]) if h.start == 0 and h.end == we - ws]
+        if hits and (re.match(r"['’][a-zçğıöşü]", text[we : we + 2]) or hits[0].payload.kind == COUNTRY):
+            end = len(text[:ws].rstrip())
+            break
     return start, end
 
 
@@ -541,13 +576,25 @@ def _script_name_after(text: str, pos: int) -> tuple[int, int] | None:
     if not words or words[0].start() != p:
         return None
     taken: list[re.Match[str]] = []
-    for n, w in enumerate(words[:4]):
+    for n, w in enumerate(words[:7]):
         if taken and not re.fullmatch(r"[ \t]*", text[taken[-1].end() : w.start()]):
             break
         word = fold(w.group())
-        if word in _ARABIC_SCRIPT_NAMES:
+        if word in _ARABIC_SCRIPT_NAMES and (n < 4 or _nasab_continues(taken, words, n)):
             taken.append(w)
             continue
+        following = fold(words[n + 1].group()) if n + 1 < len(words) else ""
+        # a nasab chain "محمد بن علي", "عبد الله": the connector joins two listed names
+        if taken and word in _NASAB and following in _ARABIC_SCRIPT_NAMES:
+            taken.append(w)
+            continue
+        if taken and fold(taken[-1].group()) == "عبد" and word.startswith("ال"):
+            taken.append(w)  # "عبد الرحمن", "عبد الله"
+            continue
+        # a nisba or Persian family name after a given name: "العبيدي", "حسین‌زاده", "رضاپور"
+        if taken and word not in _STOP_WORDS and _SURNAME_FORM.fullmatch(word):
+            taken.append(w)
+            break
         if taken and word not in _STOP_WORDS:
             after = text[w.end() : w.end() + 3].lstrip(" \t")
             following = fold(words[n + 1].group()) if n + 1 < len(words) else ""
@@ -557,6 +604,16 @@ def _script_name_after(text: str, pos: int) -> tuple[int, int] | None:
     if not taken:
         return None
     return taken[0].start(), taken[-1].end()
+
+
+_NASAB = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "bin"))
+# family-name shapes: Arabic nisba with the article ("العبيدي"), Persian "-zadeh" / "-pour" / "-nejad"
+_SURNAME_FORM = re.compile(r"ال[\u0621-\u064A]{2,}ي|[\u0600-\u06FF\u200c]{2,}(?:زاده|پور|نژاد|نیا)")
+
+
+def _nasab_continues(taken: list[re.Match[str]], words: list[re.Match[str]], n: int) -> bool:
+    """Past four words, a listed name continues the run only inside a nasab chain ("... بن علي")."""
+    return bool(taken) and fold(taken[-1].group()) in _NASAB
 
 
 # Arabic-script letters (and ZWNJ), without the Arabic comma, semicolon, question mark and full stop
@@ -1004,6 +1061,11 @@ class IdentityExtractor:
             add(taken[0].start(), taken[-1].end(), cue, 0.5)
         for m in _PERSON_SCRIPT_AFTER.finditer(text):
             add(m.start("n"), m.end("n"), m.group("cue"), 0.5)
+        for m in _KANJI_NAME_SAN.finditer(text):  # "田中さん", "山本氏"; not "お父さん", "叔父さん"
+            if not _KIN_KANJI.search(m.group("n")):
+                add(m.start("n"), m.end("n"), m.group("cue"), 0.45)
+        for m in _TR_NAME_IS.finditer(text):  # "adı Hasan Kaya olan bir polis"
+            add(m.start("n"), m.end("n"), "adı ... olan", 0.5)
         return out
 
     def _stated_name(self, text: str) -> list[FactCandidate]:
@@ -1445,7 +1507,9 @@ class IdentityExtractor:
     def _narrative(self, text: str, nt: NormText, spans: Sequence[tuple[int, int]], lang: str) -> list[FactCandidate]:
         out: list[FactCandidate] = []
         grounds = _GROUND_M.find(nt) + [
-            h for h in _GROUND_TERMS_M.find(nt) if not _GROUND_M.find_in(text[h.start : h.end])
+            h
+            for h in _GROUND_TERMS_M.find(nt)
+            if not _GROUND_M.find_in(text[h.start : h.end]) and not _persian_verb_kard(text, h.start, h.end)
         ]
         connectors = _CONNECTOR_M.find(nt)
         persecution = _PERSECUTION_M.find(nt)
@@ -1668,6 +1732,11 @@ _FIRST_PERSON_OBJECT = re.compile(
 )
 # Urdu ergative "نے" after the doer of a transitive verb: "ایک مشتعل ہجوم نے ... حملہ کیا"
 _ERGATIVE_AFTER = re.compile(r"[ \t]*نے(?![\u0600-\u06FF])")
+
+
+def _persian_verb_kard(text: str, start: int, end: int) -> bool:
+    """Persian "کرد" ends a clause as the verb "did" ("... محکوم کرد."); as "Kurd" a word follows it."""
+    return fold(text[start:end]) == fold("کرد") and re.match(r"[ \t]*(?:[.،؛!؟\n]|$)", text[end : end + 3]) is not None
 
 
 def _agent_is_a_title(text: str, h: Hit[str]) -> bool:
