@@ -17,7 +17,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 ROUNDS = 20
-PAGES = 24  # enough that the 20 kills land while pages are still being read
+PAGES = 40  # enough that the 20 kills land while pages are still being read
 FONT = Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf")
 
 
@@ -62,6 +62,18 @@ def saved_pages(db: Path) -> set[int]:
             return set()
 
 
+def wait_for_new_page(db: Path, seen: set[int], proc: subprocess.Popen[str], deadline: float) -> None:
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+                    if {row[0] for row in conn.execute("SELECT page_number FROM pages")} - seen:
+                        return
+            except sqlite3.OperationalError:
+                pass  # the schema is still being created
+        time.sleep(0.05)
+
+
 @pytest.mark.slow
 def test_repeated_kill_9_during_import_loses_nothing_and_resumes(tmp_path: Path) -> None:
     scan = tmp_path / "statement.tiff"
@@ -75,9 +87,15 @@ def test_repeated_kill_9_during_import_loses_nothing_and_resumes(tmp_path: Path)
     rng = random.Random(20261125)
     seen: set[int] = set()
     history = []
-    for _ in range(ROUNDS):
+    for round_number in range(ROUNDS):
         proc = cli(data, "case", "import", case_id, str(scan))
-        time.sleep(rng.uniform(0.3, 4.0))
+        if round_number % 4 == 0:
+            time.sleep(rng.uniform(0.2, 2.0))  # anywhere, start-up and schema work included
+        else:
+            # Just after a page was committed, plus a random fraction of the next page's work: the kill
+            # lands mid-import however fast or slow this machine is today.
+            wait_for_new_page(db, seen, proc, deadline=time.monotonic() + 60)
+            time.sleep(rng.uniform(0.0, 0.4))
         os.killpg(proc.pid, signal.SIGKILL)  # the import and its worker processes
         proc.communicate(timeout=60)
         pages = saved_pages(db)
