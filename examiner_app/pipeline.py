@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from examiner_app import audit
 from examiner_app.domain import (
     Document,
@@ -224,10 +226,7 @@ class Pipeline:
     def _state_of(exc: ExaminerError) -> str:
         return exc.state if exc.state in DocumentStatus._value2member_map_ else DocumentStatus.FAILED.value
 
-    def _fail(self, session: object, document: Document, exc: ExaminerError) -> None:
-        from sqlalchemy.orm import Session
-
-        assert isinstance(session, Session)
+    def _fail(self, session: Session, document: Document, exc: ExaminerError) -> None:
         status = DocumentStatus(self._state_of(exc))
         repo.set_document_status(session, document.id, status, error=exc.message)
         audit.record(
