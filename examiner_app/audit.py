@@ -21,7 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from examiner_app.domain import AuditEvent
@@ -77,11 +78,8 @@ def record(
 ) -> AuditEventRow:
     """Append an event in the caller's transaction (it commits or rolls back with the change)."""
     details = json.loads(json.dumps(details or {}, default=str))  # what is hashed is what is stored
-    head = session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()).scalar_one_or_none()
-    if head is None:
-        head = AuditHeadRow(id=1, last_event_id=0, last_hash=GENESIS_HASH)
-        session.add(head)
-        session.flush()
+    _lock_head(session)
+    head = _locked_head(session)
     at = utcnow()
     digest = event_hash(audit_key(session), head.last_hash, at, actor, action, case_id, subject, details)
     row = AuditEventRow(
@@ -99,6 +97,35 @@ def record(
     head.last_event_id = row.id
     head.last_hash = digest
     return row
+
+
+def _lock_head(session: Session) -> None:
+    """Hold the database's write lock before the head is read, so two writers cannot both extend one head.
+
+    PostgreSQL does this through ``SELECT ... FOR UPDATE``. SQLite ignores FOR UPDATE, and pysqlite only begins
+    a transaction at the first write, so two jobs could read the same head and fork the chain. A no-op UPDATE
+    takes SQLite's write lock (waiting out the busy timeout) before the read; once held, the head read after it
+    is the newest committed one.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        no_op = update(AuditHeadRow).where(AuditHeadRow.id == 1).values(last_event_id=AuditHeadRow.last_event_id)
+        session.execute(no_op.execution_options(synchronize_session=False))
+
+
+def _locked_head(session: Session) -> AuditHeadRow:
+    """The chain's head row, locked for this transaction; the first writer of a new store creates it."""
+    locked = select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()
+    head = session.execute(locked).scalar_one_or_none()
+    if head is not None:
+        return head
+    try:
+        # Two first writers can race to create the row: the loser's insert fails inside the savepoint and it
+        # then waits on the winner's lock like any later writer.
+        with session.begin_nested():
+            session.add(AuditHeadRow(id=1, last_event_id=0, last_hash=GENESIS_HASH))
+    except IntegrityError:
+        pass
+    return session.execute(locked.execution_options(populate_existing=True)).scalar_one()
 
 
 @dataclass(frozen=True)

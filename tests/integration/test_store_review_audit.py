@@ -332,3 +332,33 @@ def test_prune_archives_old_events_and_the_kept_chain_still_verifies(any_store: 
         head.anchor_hash = "f" * 64
     with any_store.session() as session:
         assert not audit.verify(session).ok
+
+
+def test_concurrent_writers_extend_one_unbroken_chain(any_store: Store) -> None:
+    """Jobs run side by side (page image, thumbnails, hints); each audit append must see the newest head."""
+    import threading
+
+    barrier = threading.Barrier(4)
+    failures: list[BaseException] = []
+
+    def append_events(worker: int) -> None:
+        try:
+            barrier.wait()
+            for n in range(15):
+                with any_store.session() as session:
+                    # A read first, as real jobs do, so no transaction (or lock) is open before the append.
+                    session.execute(select(func.count()).select_from(AuditEventRow)).scalar_one()
+                    audit.record(session, f"worker-{worker}", "document.view", subject=str(n))
+        except BaseException as exc:  # noqa: BLE001 - collected and re-raised on the test thread
+            failures.append(exc)
+
+    threads = [threading.Thread(target=append_events, args=(w,)) for w in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    with any_store.session() as session:
+        result = audit.verify(session)
+        assert result.ok, result.problem
+        assert result.events_checked == 60
