@@ -1,8 +1,8 @@
 """Fact extraction speed on a 10-page case, models loaded (issue target: under 10 s on 2 cores).
 
 Pages are the gold documents' texts (evaluation/facts/gold) packed into ten A4-sized pages. It times
-language detection + every extractor per page once the models are loaded (the first page's model
-load is reported apart), beside a baseline of the rules alone (AI off) in the same run.
+language detection + every extractor per page once the models are loaded (a first pass that loads them
+is reported apart), beside a baseline of the rules alone (AI off) in the same run.
 
     python benchmarks/extraction_benchmark.py [--pages 10] [--repeat 3]
 
@@ -59,10 +59,12 @@ def main() -> int:
     args = parser.parse_args()
     pages = make_pages(args.pages)
     rows = []
-    for label, ai in (("rules only (AI off)", False), ("rules + spaCy (AI on)", True)):
+    for label, ai in (("rules only (AI off)", False), ("rules + models (AI on)", True)):
         load_start = time.perf_counter()
         extractors = default_extractors(ai_enabled=ai)
-        warm, _ = run(pages[:1], extractors)  # loads models lazily
+        # One pass over every page loads the models lazily: spaCy and the sentence tagger load on the first
+        # English block, which need not be on the first page.
+        warm, _ = run(pages, extractors)
         load = time.perf_counter() - load_start
         times = []
         facts = 0
@@ -74,16 +76,16 @@ def main() -> int:
                 "engine": label,
                 "pages": len(pages),
                 "chars": sum(len(p.text) for p in pages),
-                "load_and_first_page_s": round(load, 3),
+                "load_and_first_pass_s": round(load, 3),
                 "median_s": round(statistics.median(times), 3),
                 "s_per_page": round(statistics.median(times) / len(pages), 4),
                 "facts": facts,
             }
         )
-    print(f"{'engine':<24}{'pages':>6}{'load+1st s':>12}{'median s':>10}{'s/page':>9}{'facts':>7}")
+    print(f"{'engine':<24}{'pages':>6}{'load+1st pass':>14}{'median s':>10}{'s/page':>9}{'facts':>7}")
     for r in rows:
         print(
-            f"{r['engine']:<24}{r['pages']:>6}{r['load_and_first_page_s']:>12}{r['median_s']:>10}"
+            f"{r['engine']:<24}{r['pages']:>6}{r['load_and_first_pass_s']:>14}{r['median_s']:>10}"
             f"{r['s_per_page']:>9}{r['facts']:>7}"
         )
     print(

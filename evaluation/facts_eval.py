@@ -256,11 +256,13 @@ def build_page(doc: GoldDoc, gold_languages: bool = False) -> PageText:
     )
 
 
-def predict(docs: Sequence[GoldDoc], ai_enabled: bool = True, gold_languages: bool = False) -> dict[str, list[Any]]:
+def predict(
+    docs: Sequence[GoldDoc], ai_enabled: bool = True, gold_languages: bool = False, sentence_tagging: bool = True
+) -> dict[str, list[Any]]:
     """Each document's fact candidates (and its detected page languages under the key ``"<id>#languages"``)."""
     from examiner_app.extraction.facts import default_extractors, extract_facts
 
-    extractors = default_extractors(ai_enabled=ai_enabled)
+    extractors = default_extractors(ai_enabled=ai_enabled, sentence_tagging=sentence_tagging)
     out: dict[str, list[Any]] = {}
     for doc in docs:
         page = build_page(doc, gold_languages)
@@ -576,7 +578,9 @@ def _limits(report: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def render_doc(report: Mapping[str, Any], command: str, when: dt.datetime, ai_enabled: bool) -> str:
+def render_doc(
+    report: Mapping[str, Any], command: str, when: dt.datetime, ai_enabled: bool, sentence_tagger: bool = True
+) -> str:
     """docs/declared-accuracy.md for a test-split report."""
     langs = list(report["languages"])
     lines = [
@@ -596,7 +600,13 @@ def render_doc(report: Mapping[str, Any], command: str, when: dt.datetime, ai_en
         "## How it was measured",
         "",
         f"- Run: {when.strftime('%Y-%m-%d %H:%M %Z').strip()}, command `{command}`",
-        f"- Extractors: `default_extractors(ai_enabled={ai_enabled})`; page languages from the language detector.",
+        f"- Extractors: `default_extractors(ai_enabled={ai_enabled})`; page languages from the language detector."
+        + (
+            " English sentences are also tagged as events and claimed grounds by their similarity to labelled"
+            " example sentences (all-MiniLM-L6-v2 sentence embeddings)."
+            if ai_enabled and sentence_tagger
+            else ""
+        ),
         f"- Data: the held-out **test** split of the gold set, {report['documents']} fictional documents "
         f"({', '.join(f'{k} {v}' for k, v in report['documents_per_language'].items())}), "
         f"{report['gold_facts']} annotated facts. Statements and forms as plain text (no OCR errors); conventions in "
@@ -679,6 +689,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--write-doc", action="store_true", help="rewrite docs/declared-accuracy.md (test split)")
     parser.add_argument("--ai-off", action="store_true", help="rules only: default_extractors(ai_enabled=False)")
     parser.add_argument("--gold-languages", action="store_true", help="use the gold language, not the detector")
+    parser.add_argument(
+        "--no-sentence-tagger",
+        action="store_true",
+        help="AI on but without the sentence-embedding tagger of events and grounds (to measure what it adds)",
+    )
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N errors")
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -693,7 +708,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"facts_eval: no gold documents for split {args.split!r} in {args.gold}", file=sys.stderr)
         return 2
     started = dt.datetime.now().astimezone()
-    predictions = predict(docs, ai_enabled=not args.ai_off, gold_languages=args.gold_languages)
+    predictions = predict(
+        docs,
+        ai_enabled=not args.ai_off,
+        gold_languages=args.gold_languages,
+        sentence_tagging=not args.no_sentence_tagger,
+    )
     report = evaluate(docs, predictions)
     command = "python evaluation/facts_eval.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
     report["run"] = {
@@ -701,6 +721,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "command": command.strip(),
         "split": args.split,
         "ai_enabled": not args.ai_off,
+        "sentence_tagger": not args.ai_off and not args.no_sentence_tagger,
         "languages_from": "gold" if args.gold_languages else "detector",
     }
     print(
@@ -713,7 +734,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.write_doc:
-        DOC_PATH.write_text(render_doc(report, command.strip(), started, not args.ai_off), encoding="utf-8")
+        DOC_PATH.write_text(
+            render_doc(report, command.strip(), started, not args.ai_off, not args.no_sentence_tagger),
+            encoding="utf-8",
+        )
         print(f"\nwrote {DOC_PATH.relative_to(REPO)}")
     return 0
 

@@ -49,7 +49,7 @@ def rule_extractors() -> list[FactExtractor]:
 def check(page: PageText, found: list[FactCandidate]) -> None:
     for c in found:
         assert page.text[c.start : c.end] == c.value
-        assert c.model.engine in {"rules", "spacy"}
+        assert c.model.engine in {"rules", "spacy", "transformers"}
         assert c.note
     assert [(c.start, c.field.value) for c in found] == sorted((c.start, c.field.value) for c in found)
 

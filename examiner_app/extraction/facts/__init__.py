@@ -1,7 +1,7 @@
 """Fact suggestions: what a page says, with exact citations. Evidence, never verdicts.
 
-:func:`default_extractors` builds the extractors (rules always; spaCy when AI is on and the model is
-installed); :func:`extract_facts` runs them on a page, per language block, and returns de-duplicated
+:func:`default_extractors` builds the extractors (rules always; spaCy names, local token-classification models
+and the sentence-embedding tagger of events and grounds when AI is on and the model is installed); :func:`extract_facts` runs them on a page, per language block, and returns de-duplicated
 candidates sorted by position. Every candidate satisfies ``page.text[c.start:c.end] == c.value``.
 """
 
@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from examiner_app.domain import UNDETERMINED, FactCandidate, FactField, PageText
+from examiner_app.models import ModelSpec
 
 from .base import FactExtractor, NullExtractor
 from .dates import DateExtractor
@@ -22,17 +23,23 @@ from .places import PlaceExtractor
 log = logging.getLogger(__name__)
 
 SPACY_MODEL = "en_core_web_sm"
+# The sentence-embedding model whose nearest labelled examples tag events and claimed grounds (English).
+SENTENCE_MODEL = "all-minilm-l6-v2"
 
 # Fields where one stretch of text can carry several distinct facts (a sentence invoking two grounds,
 # an event with two kinds): de-duplicated per normalized value rather than per field.
 MULTI_VALUED = frozenset({FactField.CLAIMED_GROUND, FactField.AGENT_OF_PERSECUTION, FactField.FAMILY_MEMBER})
 
 
-def default_extractors(models_dir: Path | None = None, ai_enabled: bool = True) -> list[FactExtractor]:
-    """Rule extractors, plus (if ``ai_enabled``) spaCy English PERSON names and every local token-classification
-    model the manifest lists (engine ``transformers-ner``), each only when installed.
+def default_extractors(
+    models_dir: Path | None = None, ai_enabled: bool = True, sentence_tagging: bool = True
+) -> list[FactExtractor]:
+    """Rule extractors, plus (if ``ai_enabled``) spaCy English PERSON names, every local token-classification
+    model the manifest lists (engine ``transformers-ner``) and the sentence tagger on the ``all-minilm-l6-v2``
+    sentence embeddings (events and claimed grounds in English), each only when installed.
 
     A missing or broken model is logged and skipped: extraction always works on rules alone.
+    ``sentence_tagging=False`` leaves the sentence tagger out (to measure what it adds).
     """
     extractors: list[FactExtractor] = [DateExtractor(), PlaceExtractor(), IdentityExtractor()]
     if not ai_enabled:
@@ -54,6 +61,9 @@ def default_extractors(models_dir: Path | None = None, ai_enabled: bool = True) 
             extractors.append(TransformersNerExtractor(ner_spec))
         else:
             log.warning("%s", ner_spec.missing_reason())
+    tagger = make_sentence_tagger(manifest.get(SENTENCE_MODEL)) if sentence_tagging else None
+    if tagger is not None:
+        extractors.append(tagger)
     spec = manifest.get(SPACY_MODEL)
     if spec is None:
         log.info("no '%s' entry in the models manifest; English names from rules only", SPACY_MODEL)
@@ -68,6 +78,26 @@ def default_extractors(models_dir: Path | None = None, ai_enabled: bool = True) 
         return extractors
     extractors.append(SpacyPersonExtractor(nlp, spec.provenance_version(), SPACY_MODEL))
     return extractors
+
+
+def make_sentence_tagger(spec: ModelSpec | None) -> FactExtractor | None:
+    """The embedding sentence tagger on ``spec`` (engine ``transformers``), or ``None`` (logged) when the entry is
+    missing or the model is not installed. Nothing is loaded here: the model loads on the first English page."""
+    if spec is None:
+        log.info("no '%s' entry in the models manifest; events and grounds from rules only", SENTENCE_MODEL)
+        return None
+    if spec.engine != "transformers":
+        log.warning(
+            "model '%s' has engine '%s'; the sentence tagger needs a transformers encoder", spec.name, spec.engine
+        )
+        return None
+    if not spec.available():
+        log.warning("%s", spec.missing_reason())
+        return None
+    from .sentence_embeddings import TransformersSentenceEmbedder
+    from .sentence_tagger import SentenceTagger
+
+    return SentenceTagger(TransformersSentenceEmbedder(spec), languages=spec.languages or ("en",))
 
 
 def _segments(page: PageText) -> list[tuple[int, int, str]]:
@@ -174,4 +204,5 @@ __all__ = [
     "SpacyPersonExtractor",
     "default_extractors",
     "extract_facts",
+    "make_sentence_tagger",
 ]

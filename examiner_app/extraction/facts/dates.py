@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from examiner_app.domain import FactCandidate, FactField, PageText
 
@@ -80,7 +81,8 @@ for _cal, _table in (
 
 _MONTH_ALT = "|".join(re.escape(k).replace(r"\ ", r"[\s\u200c]+") for k in sorted(_MONTHS, key=len, reverse=True))
 # Burmese writes a month as its name plus လ ("month"): "ဇန်နဝါရီလ".
-_MONTH = rf"(?P<mon>{_MONTH_ALT})(?:\u101c)?(?!\w)\.?"
+# Burmese is written without spaces: a particle may follow the month at once ("ဒီဇင်ဘာလတွင်" = in December)
+_MONTH = rf"(?P<mon>{_MONTH_ALT})(?:\u101c)?(?:(?<=[\u1000-\u109F])|(?!\w))\.?"
 
 
 def _ordinal_days() -> dict[str, int]:
@@ -168,7 +170,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "year_suffix",
         re.compile(
             r"(?<![\w/.\-])(?P<y>\d{4})(?:\s*(?:ஆம்\s*)?ஆண்டு|\s*ခုနှစ်"
-            r"|(?=\s+y[ıi]l[ıi]?\w*|'(?:de|da|te|ta|den|dan|ten|tan|e|a|ye|ya)\b))"
+            r"|(?=\s+y[ıi]l[ıi]?\w*|'(?:de|da|te|ta|den|dan|ten|tan|e|a|ye|ya)\b)"
+            # ... or a postposition: Urdu "۲۰۱۸ میں", Tamil "2019 இல்", Sinhala "2019 දී", "2019 වසරේ"
+            r"|(?=\s*(?:م[یيى]ں|سے|ت[کك]|[کك]و|இல்|இலிருந்து|வரை|දී|වසරේ|වර්ෂයේ|සිට|දක්වා)(?![\w\u0B80-\u0BFF\u0D80-\u0DFF])))"
         ),
     ),
     # A bare year after a preposition: "in 2009", "en 2019", "در سال ۱۳۹۸", "متولد ۱۳۷۰". Only kept when a
@@ -176,8 +180,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"(?i)(?:\b(?:in|since|during|from|until|till|year|en|depuis|année|born\s+in|né\s+en|née\s+en)|"
-            r"(?<!\w)(?:في|عام|سنة|سال|در\s+سال|متولد|تولد|تا)|年)\s+(?:the\s+year\s+|عام\s+|سال\s+)?"
+            r"(?i)(?:\b(?:in|since|during|from|until|till|to|of|by|around|early|late|mid|after|before|year|en|depuis|"
+            r"année|vers|jusqu'en|début|fin|born\s+in|né\s+en|née\s+en)|"
+            r"(?<!\w)(?:في|عام|سنة|منذ|حتى|حوالي|سال|در\s+سال|از|متولد|تولد|تا|سن)|年)\s+(?:the\s+year\s+|عام\s+|سال\s+)?"
             r"(?P<y>\d{4})(?!\d|[/.\-]\d|\s*年|\s*-\s*\d)"
         ),
     ),
@@ -263,6 +268,9 @@ class DateMatch:
     attributes: tuple[tuple[str, str], ...] = field(default=())
 
 
+# convertdate's Solar Hijri conversion computes equinoxes astronomically (~50 ms a call): the same few years
+# recur on every page, so conversions are cached.
+@lru_cache(maxsize=8192)
 def _to_gregorian(calendar: str, y: int, m: int, d: int) -> date | None:
     """Gregorian date of (y, m, d) in ``calendar``; ``None`` if the date does not exist there."""
     try:
@@ -302,6 +310,7 @@ def _to_gregorian(calendar: str, y: int, m: int, d: int) -> date | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _month_range(calendar: str, y: int, m: int | None) -> str | None:
     """ISO interval of a partial non-Gregorian date (a month, or a year when ``m`` is None)."""
     months = 13 if calendar == "ethiopian" else 12
@@ -583,6 +592,15 @@ _SUBORDINATOR = re.compile(r"(?i)\b(?:after|before|après|avant)\b|(?<!\w)(?:ب�
 _VERB_FINAL = frozenset({"fa", "prs", "ps", "ur", "ja", "ko", "tr", "ta", "si", "my", "am", "ti", "hi", "ne", "bn"})
 
 
+_CONVERB = re.compile(r"(?:[ae]r[ae]k|[ıiuü]p)$", re.I)
+
+
+def _word_end(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isalpha():
+        pos += 1
+    return pos
+
+
 def _role_for(
     text: str,
     match: DateMatch,
@@ -620,6 +638,9 @@ def _role_for(
         # Persian, Urdu, Japanese...: the verb of the date's clause comes after it, so a verb after the
         # date is the better cue unless one before is much closer.
         after = [h for h in verbs if h.start >= match.end]
+        # a Turkish converb ("geçerek" = by crossing) is subordinate: the finite verb after it tells the moment
+        main = [h for h in after if not _CONVERB.search(text, h.start, _word_end(text, h.end))]
+        after = main if main and len(main) < len(after) and lang == "tr" else after
         best_after = nearest(after, match.start, match.end, before=-1, after=100)
         # A verb just before the date usually ends the previous clause ("...kaçtım ve 2 Şubat 2022'de ... girdim").
         if best_after is not None and (best_verb is None or best_after[1] * 0.4 <= best_verb[1] + 15):
@@ -705,6 +726,23 @@ _PRONOUNS = re.compile(
 _EQUIVALENT_GAP = re.compile(r"\s*(?:[(（=]|/|,\s*i\.e\.)\s*$|\s*$")
 
 
+# "from 2012 to 2017", "2012–2017", "2012'den 2016'ya kadar", "2012年から2017年まで", "از ۱۳۹۵ تا ۱۴۰۰"
+_RANGE_GAP = re.compile(
+    r"\s*(?:-|–|—|/|to|until|till|through|and|à|au|et|jusqu'(?:à|en|au)|['’]?(?:den|dan|ten|tan)|から|より|～|〜|"
+    r"تا|الى|إلى|حتى|و|முதல்|தொடக்கம்|සිට|မှ)\s*",
+    re.I,
+)
+
+
+def _ranges(text: str, matches: Sequence[DateMatch]) -> dict[int, int]:
+    """The two ends of a span of time share a role: maps each end's start to the other's."""
+    pairs: dict[int, int] = {}
+    for first, second in zip(matches, matches[1:], strict=False):
+        if _RANGE_GAP.fullmatch(text[first.end : second.start]):
+            pairs[first.start], pairs[second.start] = second.start, first.start
+    return pairs
+
+
 def _equivalents(text: str, matches: Sequence[DateMatch]) -> dict[int, int]:
     """Pairs of the same day written twice: "2 Shahrivar 1400 (24 August 2021)", "15 Khordad 1374 = 5 June 1995".
 
@@ -788,7 +826,7 @@ class DateExtractor:
             dm.start: _role_for(text, dm, cues, sentence_at(spans, dm.start, dm.end), matches, lang) for dm in matches
         }
         inherited: set[int] = set()
-        for start, twin in twins.items():
+        for start, twin in [*twins.items(), *_ranges(text, matches).items()]:
             if roles[start][0] is None and roles[twin][0] is not None:
                 roles[start] = roles[twin]
                 inherited.add(start)

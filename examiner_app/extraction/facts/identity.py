@@ -96,7 +96,43 @@ def _label_regex() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Label]]:
 
 _LABEL_RE, _LEADING_LABEL, _LABEL_LOOKUP = _label_regex()
 _NO_VALUES = frozenset(
-    fold(v).casefold() for v in ["no", "non", "無", "なし", "無し", "لا", "كلا", "خیر", "نه", "نہیں", "yok"]
+    fold(v).casefold()
+    for v in [
+        "no",
+        "non",
+        "無",
+        "なし",
+        "無し",
+        "لا",
+        "كلا",
+        "خیر",
+        "نه",
+        "نہیں",
+        "yok",
+        "none",
+        "never",
+        "no, never",
+        "aucune",
+        "aucun",
+        "jamais",
+        "hayır",
+        "لا يوجد",
+        "لايوجد",
+        "لم أتقدم",
+        "ندارد",
+        "هیچ",
+        "نخیر",
+        "کوئی نہیں",
+        "کوئی نہیں ہے",
+        "இல்லை",
+        "எதுவும் இல்லை",
+        "නැත",
+        "නැහැ",
+        "မရှိ",
+        "မရှိပါ",
+        "ありません",
+        "該当なし",
+    ]
 )
 
 
@@ -131,6 +167,37 @@ def _label_value_span(folded: str, m: re.Match[str]) -> tuple[int, int, str] | N
     return (vstart, vend, mode) if vend > vstart else None
 
 
+# A list under "Children:" names children even without a relation word; under "Siblings:", brothers and sisters.
+_LIST_RELATIONS = {
+    fold(w).casefold(): relation
+    for relation, words in {
+        "child": [
+            "children",
+            "children's names",
+            "names of children",
+            "enfants",
+            "noms des enfants",
+            "子供",
+            "子ども",
+            "أبناء",
+            "الأبناء",
+            "الأولاد",
+            "أولاد",
+            "فرزندان",
+            "بچے",
+            "بچوں کے نام",
+            "çocuklar",
+            "çocukları",
+            "பிள்ளைகள்",
+            "குழந்தைகள்",
+            "දරුවන්",
+            "ကလေးများ",
+            "သားသမီးများ",
+        ],
+        "sibling": ["siblings", "frères et sœurs", "kardeşler", "brothers and sisters"],
+    }.items()
+    for w in words
+}
 _VALUE_STOP = re.compile(r"\t|\s{3,}|\s+\|")  # the next field on the same line
 _EMPTY_VALUES = frozenset(
     fold(v).casefold()
@@ -214,6 +281,15 @@ _COUNTED_LATIN = re.compile(
 )
 # Turkish marks "my" with a suffix: babam, babamı, amcam, ailem, eşim
 _TURKISH_POSSESSIVE = re.compile(r"(?i)^(?!mum$)\w+(?:[ıiuüae]m(?:[ıiuü]n?)?|[ıiuü]m[ıiuü]n?)$")
+# "her mother", "sa sœur" in an interview summary that speaks of the applicant in the third person
+_THIRD_POSSESSIVE_LATIN = re.compile(
+    r"(?i)(?:\bhis|\bher|\bthe applicant's|\bthe claimant's|\bson|\bsa|\bses)\s+"
+    r"(?:(?:elder|older|younger|little|big|late|eldest|youngest|petit|petite|grand|grande)\s+)?$"
+)
+_SUMMARY_OF_APPLICANT = re.compile(
+    r"(?i)\b(?:the applicant|the claimant|(?:she|he) (?:states|stated|says|said|explains|explained|claims|claimed|"
+    r"reports|reported)|l'intéressée?|le demandeur|la demandeuse|(?:il|elle) (?:déclare|explique|indique|affirme))\b"
+)
 _POSSESSIVE_LATIN = re.compile(
     r"(?i)(?:\bmy|\bour|\bmon|\bma|\bmes|\bnotre|\bnos)\s+(?:(?:elder|older|younger|little|big|late|eldest|youngest|petit|petite|grand|grande)\s+)?$"
 )
@@ -650,7 +726,18 @@ class IdentityExtractor:
         out.extend(
             d for d in self._narrative_documents(text) if not any(o.start < d.end and d.start < o.end for o in out)
         )
-        family = self._family(text, nt)
+        labelled_family = [c for c in out if c.field is FactField.FAMILY_MEMBER]
+        # "கணவர்: சிவலிங்கம் சுதன்": the relation word is the label of a value already suggested, not a mention
+        family = [
+            f
+            for f in self._family(text, nt)
+            if not any(
+                f.end <= c.start
+                and "\n" not in text[f.end : c.start]
+                and (not text[f.end : c.start].strip(" \t:：-") or "name" not in dict(f.attributes))
+                for c in labelled_family
+            )
+        ]
         out.extend(family)
         out.extend(self._relatives_as_persons(text, [c for c in out if c.field is FactField.FAMILY_MEMBER]))
         out.extend(self._answered_name(text))
@@ -668,7 +755,14 @@ class IdentityExtractor:
         out.extend(self._group_mentions(text, nt, spans, lang, names))
         out.extend(self._narrative(text, nt, spans, lang))
         out.extend(self._agent_mentions(text, nt, spans, out))
-        return out
+        # a religion or group word inside a longer place name is the place: "اسلام آباد" (Islamabad)
+        places = [(h.start, h.end) for h in find_places(text)]
+        return [
+            c
+            for c in out
+            if c.field not in (FactField.RELIGION, FactField.ETHNICITY)
+            or not any(s <= c.start and c.end <= e and e - s > c.end - c.start for s, e in places)
+        ]
 
     def _agent_mentions(
         self, text: str, nt: NormText, spans: Sequence[tuple[int, int]], found: list[FactCandidate]
@@ -733,6 +827,14 @@ class IdentityExtractor:
             where = "on the line under" if mode == "eol" else "of"
             note = f"value {where} the field '{label_text}'"
             conf = 0.9 if mode == "strict" else 0.8
+            if (
+                label.kind == FAMILY
+                and mode != "strict"
+                and len(label_text.split()) == 1
+                and not label_text.isascii()
+                and not is_cjk(label_text[0])
+            ):
+                continue  # "پدر من ...", "கணவர் ...": a relation word opening a sentence is a label only with a colon
             if label.kind == PERSON:
                 if _valid_name(value):
                     attrs = [("name_part", label.detail)] if label.detail != "full" else []
@@ -766,7 +868,8 @@ class IdentityExtractor:
                         )
                     )
             elif label.kind == FAMILY_LIST:
-                out.extend(self._family_list(text, vstart, vend, note, conf - 0.05))
+                default = _LIST_RELATIONS.get(fold(label_text).casefold())
+                out.extend(self._family_list(text, vstart, vend, note, conf - 0.05, default))
             elif label.kind == DOCUMENT:
                 dm = _DOC_NUMBER.match(folded, core_start)
                 if dm is None or dm.end(1) > vend + 1:
@@ -792,8 +895,11 @@ class IdentityExtractor:
                 out.append(self._labelled_prior(text, core_start, core_end, note, conf))
         return out
 
-    def _family_list(self, text: str, a: int, b: int, note: str, conf: float) -> list[FactCandidate]:
-        """ "والدي عبد الرحمن هارون، والدتي حواء آدم، أخي إبراهيم (مفقود)": relation + name, item by item."""
+    def _family_list(
+        self, text: str, a: int, b: int, note: str, conf: float, default: str | None = None
+    ) -> list[FactCandidate]:
+        """ "والدي عبد الرحمن هارون، والدتي حواء آدم، أخي إبراهيم (مفقود)": relation + name, item by item; also
+        "Ali (son), Sara (daughter)" (the relation in brackets) and, under "Children:", a bare name (``default``)."""
         out: list[FactCandidate] = []
         pos = a
         for part in re.split(r"([,،;、])", text[a:b]):
@@ -801,12 +907,22 @@ class IdentityExtractor:
             pos = end
             if part in ",،;、":
                 continue
-            hits = _RELATION_M.find_in(part)
-            if not hits or part[: hits[0].start].strip():
-                continue
-            rel = hits[0]
             cut = re.search(r"[(（]", part)
-            ns, ne = trim_span(text, start + rel.end, start + (cut.start() if cut else len(part)), ".:：のは-")
+            hits = _RELATION_M.find_in(part)
+            relation: str | None = None
+            if hits and not part[: hits[0].start].strip():
+                relation = str(hits[0].payload)
+                ns, ne = trim_span(text, start + hits[0].end, start + (cut.start() if cut else len(part)), ".:：のは-")
+            else:
+                bracket = re.search(r"[(（]([^)）]{1,25})[)）]", part)
+                inner = _RELATION_M.find_in(bracket.group(1)) if bracket else []
+                if inner:
+                    relation = str(inner[0].payload)
+                elif default is not None:
+                    relation = default
+                else:
+                    continue
+                ns, ne = trim_span(text, start, start + (cut.start() if cut else len(part)), ".:：のは-")
             if ne <= ns or not _valid_name(text[ns:ne]):
                 continue
             name = " ".join(text[ns:ne].split())
@@ -816,11 +932,11 @@ class IdentityExtractor:
                     FactField.FAMILY_MEMBER,
                     ns,
                     ne,
-                    str(rel.payload),
+                    relation,
                     conf,
                     self.model,
-                    f"{note} ({rel.payload})",
-                    [("relation", rel.payload), ("name", name)],
+                    f"{note} ({relation})",
+                    [("relation", relation), ("name", name)],
                 )
             )
         return out
@@ -1235,13 +1351,18 @@ class IdentityExtractor:
         out: list[FactCandidate] = []
         bare: list[FactCandidate] = []
         seen_relation: set[str] = set()
+        summary = len(_SUMMARY_OF_APPLICANT.findall(text)) >= 2  # an interview summary: "her mother" is the applicant's
         for h in _RELATION_M.find(nt):
             word = text[h.start : h.end]
             latin = word[0].isascii() or ord(word[0]) < 0x250
             span: tuple[int, int] | None = None
             if latin:
                 before = text[max(0, h.start - 30) : h.start]
-                possessive = _POSSESSIVE_LATIN.search(before) or _TURKISH_POSSESSIVE.search(word)
+                possessive = (
+                    _POSSESSIVE_LATIN.search(before)
+                    or _TURKISH_POSSESSIVE.search(word)
+                    or (summary and _THIRD_POSSESSIVE_LATIN.search(before))
+                )
                 if not possessive and not _COUNTED_LATIN.search(before):
                     continue  # "son" / "partner" as ordinary words; only "my brother", "one younger brother"
                 span = _latin_name_after(text, h.end, 3)
@@ -1526,6 +1647,8 @@ class IdentityExtractor:
                 priors.append(h)
         priors.sort(key=lambda h: h.start)
         fears = _FEAR_M.find(nt)
+        # an interview summary tells the applicant's events in the third person ("she was arrested")
+        summary = len(_SUMMARY_OF_APPLICANT.findall(text)) >= 2
         for a, b in spans:
             if _is_question(text, a, b):
                 continue
@@ -1540,7 +1663,11 @@ class IdentityExtractor:
             reported = happened and not feared_only and not all(e.payload in _NOT_HARM for e in s_events)
             out.extend(self._grounds(text, a, b, _in(grounds, a, b), s_conn, bool(s_events or s_fear or s_pers)))
             if reported:
-                first_person = bool(_FIRST_PERSON.search(sentence)) or not sentence.isascii()
+                first_person = (
+                    bool(_FIRST_PERSON.search(sentence))
+                    or not sentence.isascii()
+                    or (summary and bool(_THIRD_PERSON.search(sentence)))
+                )
                 if first_person:
                     acting = [ag for ag in _in(agents, a, b) if self._acts(text, ag, a, s_events)]
                     harm = [e for e in s_events if e.payload not in _NOT_HARM]
@@ -1552,6 +1679,9 @@ class IdentityExtractor:
             )
             context = (reported and first_person) or bool(s_fear) or bool(s_pers)
             reason_from = min((c.start for c in s_conn), default=b)  # "because I supported the LTTE": not an actor
+            if lang in _VERB_FINAL_LANGS:
+                # "Kürt olduğum için devletin beni hedef aldığını...": the reason comes first, the actor after it
+                reason_from = b
             for ag in _in(agents, a, b):
                 by = _BY_BEFORE.search(text[max(a, ag.start - 14) : ag.start]) or _BY_AFTER.match(text, ag.end)
                 ident = _IDENT_BEFORE.search(text[max(a, ag.start - 30) : ag.start])
@@ -1564,7 +1694,12 @@ class IdentityExtractor:
                     strict_by = _BY_BEFORE.search(text[max(a, ag.start - 14) : ag.start]) or re.match(
                         r"\s*(?:によって|により|に)", text[ag.end : ag.end + 6]
                     )
-                    subject = bool(s_events) and ag.end <= min(e.start for e in s_events) and text[ag.start].isascii()
+                    subject = (
+                        bool(s_events)
+                        and ag.end <= min(e.start for e in s_events)
+                        and text[ag.start].isascii()
+                        and not _passive(text, a, s_events)
+                    )
                     # "میرے پڑوسی نے مجھ پر ...", "amcam beni ... tehdit etti", "私の兄弟も私を...脅しました",
                     # "پدرم گفته است ... مرا می‌کشد": the relative, then the applicant as object, then the harm
                     obj = _FIRST_PERSON_OBJECT.search(text, ag.end, min(b, ag.end + 40))
@@ -1707,6 +1842,7 @@ _GROUND_TERMS_M: KeywordMatcher[str] = KeywordMatcher(
 )
 # Event kinds that are not harm: fleeing, taking part in a protest, being a target (said of a group).
 _NOT_HARM = frozenset({"flight", "protest", "targeting"})
+_VERB_FINAL_LANGS = frozenset({"fa", "prs", "ps", "ur", "ja", "tr", "ta", "si", "my", "hi", "ne", "bn"})
 _TITLE_AFTER = re.compile(r"^(?:職員|関係者|機関で|の職員|系|寄り|支持)")
 _TITLE_BEFORE = re.compile(r"(?:元|反|前)$")
 _HELPS = re.compile(
@@ -1732,6 +1868,25 @@ _FIRST_PERSON_OBJECT = re.compile(
 )
 # Urdu ergative "نے" after the doer of a transitive verb: "ایک مشتعل ہجوم نے ... حملہ کیا"
 _ERGATIVE_AFTER = re.compile(r"[ \t]*نے(?![\u0600-\u06FF])")
+
+
+# "Mon frère a été arrêté", "my brother was arrested", "Ağabeyim tutuklandı": the relative before the verb suffered
+# the harm; in the passive voice the subject is the victim, not the actor.
+_PASSIVE_BEFORE = re.compile(
+    r"(?i)\b(?:was|were|been|being|got|a été|ont été|avait été|avaient été|fut|furent)\s+(?:\w+\s+)?$"
+)
+_TR_PASSIVE = re.compile(r"(?i)\w*(?:[ıiuü]l|[ıiuü]n|n)(?:d[ıiuü]|m[ıiuü]ş)\w*$")
+
+
+def _passive(text: str, a: int, events: Sequence[Hit[str]]) -> bool:
+    """Is the sentence's first event verb in the passive voice ("was arrested", "a été frappé", "tutuklandı")?"""
+    first = min(events, key=lambda e: e.start)
+    if _PASSIVE_BEFORE.search(text[max(a, first.start - 25) : first.start]):
+        return True
+    word_end = first.end
+    while word_end < len(text) and text[word_end].isalpha():
+        word_end += 1
+    return bool(_TR_PASSIVE.match(text[first.start : word_end]))
 
 
 def _persian_verb_kard(text: str, start: int, end: int) -> bool:

@@ -39,6 +39,7 @@ from .base import (
     NormText,
     candidate,
     fold,
+    is_arabic_script,
     load_data,
     normalize_key,
     rules_model,
@@ -369,6 +370,19 @@ _AIRPORT_RES = [
         r"معبر\s+[\u0600-\u06FF]+(?:\s+(?!(?:إلى|الى|في|من|عبر|مع|ثم|على|عام|سنة|بتاريخ|يوم)(?!\w))[\u0600-\u06FF]+){0,2}"
     ),
     re.compile(r"[\u0D80-\u0DFF\u200d]+\s+ගුවන්\s+තොටුපළ[\u0D80-\u0DFF\u200d]*"),
+    # Dari "میدان هوایی کابل", Urdu "لاہور ایئرپورٹ" / "... ہوائی اڈے", Tamil "சென்னை விமான நிலையம்",
+    # Burmese "ရန်ကုန် လေဆိပ်", Turkish "İstanbul Havalimanı", seaports and border posts
+    re.compile(r"میدان[\s\u200c]+(?:هوایی|هوائی)\s+(?:بین[\s\u200c]?المللی\s+)?[\u0600-\u06FF]+"),
+    re.compile(r"(?:[\u0600-\u06FF]+\s+){1,2}(?:انٹرنیشنل\s+)?(?:ایئرپورٹ|ائیرپورٹ|ایئر\s+پورٹ|ہوائی\s+اڈ[ےہا])"),
+    re.compile(r"[\u0B80-\u0BFF]+\s+(?:சர்வதேச\s+)?விமான\s*நிலைய[\u0B80-\u0BFF]*"),
+    re.compile(r"[\u1000-\u109F]+\s*(?:အပြည်ပြည်ဆိုင်ရာ\s*)?လေဆိပ်"),
+    re.compile(r"(?:[A-ZÇĞİÖŞÜ][\wçğıöşü]+\s+){1,2}Hava(?:limanı|alanı)\w*"),
+    re.compile(
+        r"\b(?:port|seaport)\s+of\s+[A-Z][\w'’\-]+|\b[A-Z][\w'’\-]+\s+(?:border\s+crossing|border\s+post|seaport)\b"
+    ),
+    re.compile(r"\b(?:port|poste[\s\-]frontière)\s+(?:de\s+|d['’]\s*)[A-Z][\w'’\-]+"),
+    re.compile(r"گذرگاه\s+مرزی\s+[\u0600-\u06FF]+"),
+    re.compile(r"(?:ميناء|منفذ)\s+[\u0600-\u06FF]+"),
 ]
 
 
@@ -820,6 +834,8 @@ class PlaceExtractor:
             place = hit.payload
             if i in used or place.kind == DEMONYM:
                 continue
+            if place.kind == COUNTRY and is_arabic_script(text[hit.start]) and _in_a_name(text, hit.start, hit.end):
+                continue  # "اردوی ملی افغانستان" is an army, not a place
             key = (place.kind, place.canonical.casefold())
             repeated = key in seen
             seen.add(key)
@@ -930,8 +946,23 @@ _ORIGIN_WORDS = re.compile(
 )
 
 
+# Arabic-script organisations named after the country: "اردوی ملی افغانستان" (the Afghan army), "حزب ...",
+# "تحریک لبیک پاکستان", "پاکستان پیپلز پارٹی", "جامعة دمشق"
+_SCRIPT_ORG_BEFORE = re.compile(
+    r"(?<![\u0600-\u06FF])(?:اردوی|ارتش|حزب|جبهه|جبهة|جيش|الجيش|تحریک|تحريك|پارٹی|دانشگاه|جامعة|بانک|بنك|پولیس)"
+    r"(?:[ \t\u200c]+[\u0600-\u06FF\u200c]+){0,2}[ \t\u200c]+$"
+)
+_SCRIPT_ORG_AFTER = re.compile(r"[ \t\u200c]+(?:پیپلز|مسلم[ \t]+لیگ|تحریک|پارٹی|آرمی|ارمی|عوامی)(?![\u0600-\u06FF])")
+
+
 def _in_a_name(text: str, start: int, end: int) -> bool:
-    """Is a Latin-script country name part of an organisation's name (a capitalised word glued on either side)?"""
+    """Is a country name part of an organisation's name (a capitalised word glued on either side, or an
+    Arabic-script organisation word right before or after it)?"""
+    if is_arabic_script(text[start]):
+        line_start = text.rfind("\n", 0, start) + 1
+        return bool(
+            _SCRIPT_ORG_BEFORE.search(text[max(line_start, start - 40) : start]) or _SCRIPT_ORG_AFTER.match(text, end)
+        )
     if not text[start].isascii():
         return False
     before = re.search(r"([A-Z][\w']*)[ \t-]+$", text[max(0, start - 30) : start])
