@@ -3,6 +3,13 @@
 It is a view: it shows what :class:`~examiner_app.ui.qt_models.FactTableModel` holds and asks for
 decisions through ``decide_requested(action, suggestion)``; the workspace runs them. Keyboard:
 A accept, E edit, R reject, Up/Down move (the table's own navigation).
+
+Rows are grouped by field (the table sorts by field, then position in the file). Where documents disagree
+on a field a person has one value of (name, date of birth, nationality ...), a strip above the table shows
+the values side by side with their sources, each a link to its row; spellings of one name that the
+transliteration-tolerant matcher links (Mohammad Hosseini / محمد حسینی) are shown as one person written two
+ways. Nothing is merged: the examiner decides each row. A banner slot (``set_banner``) holds the workspace's
+possible-earlier-application hints.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSplitter,
     QStyle,
@@ -29,12 +37,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from examiner_app.domain import Decision, DecisionAction, Suggestion, SuggestionStatus
+from examiner_app.domain import Decision, DecisionAction, FactField, Suggestion, SuggestionStatus
+from examiner_app.extraction.facts.name_match import group_same_person
+from examiner_app.summaries.fact_sheet import FieldGroup, SheetLine, build_fact_sheet
 from examiner_app.ui import i18n
 from examiner_app.ui.delegates import ConfidenceDelegate, FieldGroupDelegate, GroupLineDelegate, StatusDelegate
 from examiner_app.ui.qt_models import FactFilterProxy, FactTableModel, Roles, confidence_level
 
 ACCEPT, EDIT, REJECT = "accept", "edit", "reject"
+FACT_LINK = "fact:"
 NOTICE_SECONDS = 20
 
 
@@ -100,6 +111,28 @@ class FactsPanel(QWidget):
         self.show_all_button = QToolButton(self)
         self.show_all_button.setText(self.tr("Show all"))
         self.show_all_button.setAutoRaise(True)
+
+        self.conflicts_label = QLabel(self)
+        self.conflicts_label.setObjectName("factConflicts")
+        self.conflicts_label.setWordWrap(True)
+        self.conflicts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.conflicts_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.conflicts_label.setStyleSheet(
+            "QLabel#factConflicts { background: #fdf1ef; border: 1px solid #f0c4bf; border-radius: 4px;"
+            " padding: 4px 8px; color: #1f2328; }"
+        )
+        self.conflicts_label.linkActivated.connect(self._conflict_link)
+        # Many differing values scroll inside the strip, so the table keeps its rows.
+        self.conflicts_area = QScrollArea(self)
+        self.conflicts_area.setWidget(self.conflicts_label)
+        self.conflicts_area.setWidgetResizable(True)
+        self.conflicts_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.conflicts_area.setMaximumHeight(66)
+        self.conflicts_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.conflicts_area.setVisible(False)
+        self.conflict_count = 0
 
         self.table = FactsTableView(self)
         self.table.setModel(self.proxy)
@@ -215,7 +248,9 @@ class FactsPanel(QWidget):
         top_layout.setSpacing(2)
         top_layout.addLayout(header)
         top_layout.addLayout(filters)
+        top_layout.addWidget(self.conflicts_area)
         top_layout.addWidget(self.table, 1)
+        self._top_layout = top_layout
 
         actions = QHBoxLayout()
         actions.setContentsMargins(10, 4, 10, 8)
@@ -257,6 +292,12 @@ class FactsPanel(QWidget):
             self.select_suggestion(selected.id)
         else:
             self._show_detail(None)
+        self._update_conflicts()
+
+    def set_banner(self, banner: QWidget) -> None:
+        """Place a notice (the earlier-application hints) between the filters and the table."""
+        banner.setParent(self)
+        self._top_layout.insertWidget(self._top_layout.indexOf(self.conflicts_area), banner)
 
     def set_user_names(self, names: Mapping[str, str]) -> None:
         self._user_names = dict(names)
@@ -272,6 +313,7 @@ class FactsPanel(QWidget):
         selected = self.selected_suggestion()
         if updated is not None and selected is not None and selected.id == updated.id:
             self._show_detail(updated)
+        self._update_conflicts()  # rejecting one of two values ends a conflict
 
     def selected_suggestion(self) -> Suggestion | None:
         index = self.table.currentIndex()
@@ -311,6 +353,60 @@ class FactsPanel(QWidget):
         self.notice_label.setText(message)
         self.notice.setVisible(True)
         self._notice_timer.start(NOTICE_SECONDS * 1000)
+
+    # --- conflicts: different values of one field, side by side --------------------------------
+
+    def _update_conflicts(self) -> None:
+        conflicts = [g for g in build_fact_sheet(self.model.suggestions()).groups if g.conflict]
+        lines = [self._conflict_html(group) for group in conflicts]
+        lines = [line for line in lines if line]
+        self.conflict_count = len(lines)
+        if not lines:
+            self.conflicts_label.setText("")
+            self.conflicts_area.setVisible(False)
+            return
+        head = self.tr("Documents disagree — every value is shown with its source, nothing is merged:")
+        self.conflicts_label.setText(f"<b>⚠ {html.escape(head)}</b><br>" + "<br>".join(lines))
+        self.conflicts_area.setVisible(True)
+
+    def _value_html(self, line: SheetLine) -> str:
+        e = html.escape
+        where = (
+            i18n.fmt(self.tr("%1 p. %2"), line.provenance.file_name, line.provenance.page)
+            if line.provenance
+            else self.tr("no source")
+        )
+        return f'<a href="{FACT_LINK}{e(line.suggestion_id)}">{e(line.value)}</a> ({e(where)})'
+
+    def _conflict_html(self, group: FieldGroup) -> str:
+        """One field's differing values; for names, the different people first, then the spellings of each."""
+        e = html.escape
+        distinct: dict[str, SheetLine] = {}
+        for line in group.lines:
+            distinct.setdefault(" ".join(line.value.split()).casefold(), line)
+        values = list(distinct.values())
+        label = e(i18n.field_label(group.field))
+        if group.field is not FactField.PERSON_NAME:
+            return f"{label}: " + " ≠ ".join(self._value_html(v) for v in values)
+        groups = group_same_person([v.value for v in values])
+        grouped = {i for members in groups for i in members}
+        people = [values[members[0]] for members in groups] + [v for i, v in enumerate(values) if i not in grouped]
+        parts: list[str] = []
+        if len(people) > 1:
+            parts.append(f"{label}: " + " ≠ ".join(self._value_html(v) for v in people))
+        for members in groups:
+            spellings = " ≈ ".join(self._value_html(values[i]) for i in members)
+            note = self.tr("the same person written differently? Check each spelling against its page.")
+            parts.append(f"{label}: {spellings} — <i>{e(note)}</i>")
+        return "<br>".join(parts)
+
+    def _conflict_link(self, href: str) -> None:
+        if not href.startswith(FACT_LINK):
+            return
+        suggestion_id = href[len(FACT_LINK) :]
+        if not self.select_suggestion(suggestion_id):
+            self.clear_filters()  # the value's row is hidden by a filter: show it rather than nothing
+            self.select_suggestion(suggestion_id)
 
     # --- internals ---------------------------------------------------------------------------
 
