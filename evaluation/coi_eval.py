@@ -29,6 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from examiner_app.coi import search as coi_search  # noqa: E402
 from examiner_app.coi.embeddings import EmbeddingEngine, NullEmbedder, default_engine  # noqa: E402
 from examiner_app.coi.importer import import_reports  # noqa: E402
 from examiner_app.coi.search import search  # noqa: E402
@@ -84,6 +85,7 @@ def evaluate(store: Store, engine: EmbeddingEngine, split: str, top: int = 10) -
             {
                 "id": q["id"],
                 "lang": q["lang"],
+                "batch": q.get("batch", "original"),
                 "cross": q["lang"] not in answer_languages,
                 "rank": rank,
                 "mode": results.mode,
@@ -108,6 +110,10 @@ def evaluate(store: Store, engine: EmbeddingEngine, split: str, top: int = 10) -
         if r["lang"] == "en" and not r["cross"]:
             groups["English query, English answer"].append(r)
         groups["all"].append(r)
+        # "after-glossary": queries written after the query-side glossary was frozen (never used for tuning).
+        groups[f"batch={r['batch']}"].append(r)
+        if r["cross"]:
+            groups[f"batch={r['batch']}, cross-language"].append(r)
     return {
         "split": split,
         "engine": engine.name if engine.available else f"none ({engine.reason})",
@@ -157,10 +163,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=["dev", "test", "all"], default="test")
     parser.add_argument("--no-embeddings", action="store_true", help="full text only (null engine)")
     parser.add_argument("--store", type=Path, help="SQLite file to keep (and reuse) the imported library in")
+    parser.add_argument(
+        "--no-expansion", action="store_true", help="no glossary expansion of full-text terms (coi.glossary)"
+    )
     parser.add_argument("--calibrate", action="store_true", help="print cosine distributions on the dev split")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results" / "coi_eval.json")
     parser.add_argument("--verbose", action="store_true", help="list the top 3 of every missed query")
     args = parser.parse_args(argv)
+    if args.no_expansion:
+        coi_search.MAX_EXPANSION_TERMS = 0  # ablation: the search as it was before the glossary
     engine: EmbeddingEngine = NullEmbedder("--no-embeddings") if args.no_embeddings else default_engine(True)
     store = open_store(args.store, engine)
     if args.calibrate:
@@ -181,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {miss['id']} rank={miss['rank']} top3={miss['top3']}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     existing = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
-    key = f"{report['split']}/{'full_text' if args.no_embeddings else 'hybrid'}"
+    key = f"{report['split']}/{'full_text' if args.no_embeddings else 'hybrid'}{'/no_expansion' if args.no_expansion else ''}"
     existing[key] = {k: v for k, v in report.items() if k != "queries"} | {"queries": report["queries"]}
     args.out.write_text(json.dumps(existing, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0

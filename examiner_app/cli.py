@@ -259,9 +259,51 @@ def cmd_case_show(args: argparse.Namespace) -> int:
                 }
                 for d in detail.decisions
             ],
+            # Added after the first contract: possible earlier applications (hints, never conclusions).
+            "earlier_application_hints": _earlier_hints_json(bench.earlier_application_hints(args.case_id)),
         }
     )
     return 0
+
+
+def _earlier_hints_json(result: Any) -> dict[str, Any]:
+    """Hints with both names and sources; a hint about a case the user may not read carries no detail."""
+
+    def mention(m: Any) -> dict[str, Any] | None:
+        if m is None:
+            return None
+        return {
+            "suggestion_id": m.suggestion_id,
+            "name": m.name,
+            "status": m.status,
+            "document_id": m.document_id,
+            "file": m.file_name or None,
+            "page": m.page,
+            "start": m.start,
+            "end": m.end,
+        }
+
+    return {
+        "notice": result.notice,
+        "hints": [
+            {
+                "message": h.message,
+                "restricted": h.restricted,
+                "case_id": h.case_id or None,
+                "case_reference": h.case_reference or None,
+                "case_title": h.case_title or None,
+                "strength": h.strength,
+                "score": h.score,
+                "reason": h.reason or None,
+                "supporting": list(h.supporting),
+                "weakening": list(h.weakening),
+                "this_name": mention(h.this_name),
+                "other_name": mention(h.other_name),
+            }
+            for h in result.hints
+        ],
+        "same_person": [[mention(m) for m in group] for group in result.same_person],
+    }
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
@@ -396,6 +438,19 @@ def cmd_coi_prior_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coi_countries(args: argparse.Namespace) -> int:
+    bench = _workbench(args)
+    _print_json(
+        {
+            "countries": [
+                {"country": c.code, "name": c.name, "reports": c.reports, "passages": c.passages}
+                for c in bench.coi_countries()
+            ]
+        }
+    )
+    return 0
+
+
 def cmd_similar(args: argparse.Namespace) -> int:
     from examiner_app.coi.prior_cases import similar_to_json
 
@@ -507,6 +562,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = coi_sub.add_parser("prior-import", parents=[common], help="load decided prior cases (JSON files)")
     p.add_argument("folder")
     p.set_defaults(func=cmd_coi_prior_import)
+    p = coi_sub.add_parser("countries", parents=[common], help="countries the library has reports about")
+    p.set_defaults(func=cmd_coi_countries)
 
     p = sub.add_parser("similar", parents=[common], help="prior cases like this one, with what matched")
     p.add_argument("case_id")

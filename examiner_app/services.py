@@ -7,11 +7,16 @@ the CLI cannot forget to. Methods are blocking: the UI calls them from worker th
 
 from __future__ import annotations
 
+import threading
+import time
+import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
 
 from examiner_app import accounts, audit, review
 from examiner_app.config import Settings
@@ -25,9 +30,11 @@ from examiner_app.domain import (
     Provenance,
     Role,
     Suggestion,
+    SuggestionStatus,
     User,
 )
 from examiner_app.errors import PermissionDeniedError
+from examiner_app.extraction.facts import name_match
 from examiner_app.extraction.reader import ReadOptions
 from examiner_app.keys import load_or_create_audit_key
 from examiner_app.pipeline import ImportOutcome, Pipeline, PipelineContext
@@ -35,17 +42,20 @@ from examiner_app.progress import ProgressReporter
 from examiner_app.store import Store
 from examiner_app.store import repositories as repo
 from examiner_app.summaries import ChronologyEntry, FactSheet, build_chronology, build_fact_sheet
+from examiner_app.summaries.sign_off import PinnedExcerpt, SignOff, SignOffState
 
 if TYPE_CHECKING:  # the COI modules load numpy; they are imported inside the methods that use them
     from examiner_app.coi.embeddings import EmbeddingEngine
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
-    from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, Pin, SearchResults
+    from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, LibraryCountry, Pin, SearchResults
 
 
 @dataclass(frozen=True)
 class CaseSummary:
     fact_sheet: FactSheet
     chronology: list[ChronologyEntry]
+    pins: list[PinnedExcerpt] = field(default_factory=list)  # COI excerpts pinned to the case, cited
+    sign_off: SignOffState | None = None  # draft, signed off, or changed since the sign-off
 
 
 @dataclass(frozen=True)
@@ -246,12 +256,29 @@ class Workbench:
             audit.record(session, self.actor, "case.export", case_id=case_id, details={"kind": kind, "file": file_name})
 
     def summary(self, case_id: str) -> CaseSummary:
-        """Fact sheet and chronology, every line cited; pending suggestions stay marked as such."""
+        """Fact sheet, chronology and pinned excerpts, every line cited; pending suggestions stay marked as such.
+
+        Read in one transaction with the newest sign-off, so ``sign_off`` says whether exactly these
+        findings and pins were signed off (``signed``), never were (``draft``) or changed since (``stale``).
+        """
+        from examiner_app.coi.sign_off import current_state, pinned_excerpts
+
         with self.store.session() as session:
             accounts.require_read(session, self.user, case_id)
             suggestions = repo.list_suggestions(session, case_id)
+            fact_sheet = build_fact_sheet(suggestions)
+            pins = pinned_excerpts(session, case_id)
+            state = current_state(session, case_id, fact_sheet, pins)
             audit.record(session, self.actor, "case.summary", case_id=case_id)
-        return CaseSummary(build_fact_sheet(suggestions), build_chronology(suggestions))
+        return CaseSummary(fact_sheet, build_chronology(suggestions), pins, state)
+
+    def sign_off_summary(self, case_id: str, expected_sha256: str) -> SignOff:
+        """Sign the summary off (its examiner or an admin); ``expected_sha256`` is the shown summary's
+        ``sign_off.current_sha256``, so a summary that changed meanwhile is refused. Audited as ``summary.sign_off``."""
+        from examiner_app.coi.sign_off import sign_off_summary
+
+        with self.store.session() as session:
+            return sign_off_summary(session, self.user, case_id, expected_sha256=expected_sha256)
 
     def audit_events(self, case_id: str | None = None, limit: int = 500) -> list[AuditEvent]:
         """The newest events, for administrators and reviewers (who audit the others)."""
@@ -413,14 +440,31 @@ class Workbench:
             accounts.require_read(session, self.user, case_id)
             return coi_repo.list_pins(session, case_id)
 
-    def load_prior_cases(self, folder: Path) -> PriorLoadReport:
-        """Load decided, anonymized prior cases (examiners and admins); audited as ``prior_cases.load``."""
+    def load_prior_cases(self, folder: Path, progress: ProgressReporter | None = None) -> PriorLoadReport:
+        """Load decided, anonymized prior cases (examiners and admins); audited as ``prior_cases.load``.
+
+        ``progress`` hears reading, embedding and saving; a cancel before saving writes nothing.
+        """
         from examiner_app.coi.prior_cases import load_prior_cases
 
         user = self._signed_in()
         if user.role not in (Role.EXAMINER, Role.ADMIN):
             raise PermissionDeniedError(f"A {user.role.value} cannot load prior cases.")
-        return load_prior_cases(self.store, folder, engine=self.coi_engine(), actor=self.actor)
+        return load_prior_cases(self.store, folder, engine=self.coi_engine(), actor=self.actor, progress=progress)
+
+    def coi_countries(self) -> list[LibraryCountry]:
+        """The countries the COI library has reports about, with counts (the COI panel's country filter).
+
+        Library metadata, not case content: any signed-in user may list it, and it is not audited.
+        """
+        from examiner_app.coi import repository as coi_repo
+        from examiner_app.coi.text import country_name
+        from examiner_app.coi.types import LibraryCountry
+
+        self._signed_in()
+        with self.store.session() as session:
+            rows = coi_repo.library_countries(session)
+        return [LibraryCountry(code, country_name(code), reports, passages) for code, reports, passages in rows]
 
     def similar_cases(
         self,
@@ -465,6 +509,337 @@ class Workbench:
             )
         return results
 
+    # --- possible earlier applications (same or similar name in another case) --------------------
+
+    def earlier_application_hints(self, case_id: str) -> EarlierApplicationHints:
+        """Names in this case that match names in other cases of the store: hints to check, never conclusions.
+
+        Person names (suggested, accepted or edited; not rejected) are compared with the transliteration-
+        tolerant matcher (``extraction.facts.name_match``); a shared date of birth or nationality strengthens a
+        hint, a different one weakens it, and a weak name match (one part in common) is a hint only with the
+        same date of birth. Another case the user may not read gives a hint without any detail: only that a
+        possible match exists and whom to ask. Within this case, spellings of one person are grouped
+        (``same_person``). Audited as ``earlier_application.hints`` with the cases matched.
+        """
+        started = time.perf_counter()
+        user = self._signed_in()
+        with self.store.session() as session:
+            accounts.require_read(session, user, case_id)
+            people = _people_index(self.store, session)
+            this = people.by_case.get(case_id, _CasePeople())
+            hints: dict[str, EarlierApplicationHint] = {}
+            for mention in this.names:
+                for other, match in people.index.matches(mention.name, threshold=name_match.WEAK_THRESHOLD):
+                    if other.case_id == case_id:
+                        continue
+                    hint = _hint(mention, other, match, this, people.by_case.get(other.case_id, _CasePeople()))
+                    if hint is not None and _better(hint, hints.get(other.case_id)):
+                        hints[other.case_id] = hint
+            for mention in this.names:  # a weak name match counts when the date of birth is the same
+                for dob in this.birth_dates:
+                    for other_case in people.cases_by_birth_date.get(dob, ()):
+                        if other_case == case_id:
+                            continue
+                        for other in people.by_case[other_case].names:
+                            match = name_match.compare_names(mention.name, other.name)
+                            hint = _hint(mention, other, match, this, people.by_case[other_case])
+                            if hint is not None and _better(hint, hints.get(other_case)):
+                                hints[other_case] = hint
+            other_cases = _cases_by_id(session, set(hints))
+            shown: list[EarlierApplicationHint] = []
+            audited: list[dict[str, object]] = []
+            for other_case, hint in hints.items():
+                case = other_cases[other_case]
+                readable = accounts.can_read(session, user, case)
+                shown.append(
+                    replace(hint, case_title=case.title, case_reference=case.reference)
+                    if readable
+                    else _restricted(hint, len(audited) + 1)
+                )
+                # The log names the other case even when the user may not: a supervisor finds it there.
+                audited.append({"case_id": other_case, "score": hint.score, "shown_in_full": readable})
+            shown.sort(key=lambda h: (h.restricted, -len(h.supporting), len(h.weakening), -h.score, h.case_id))
+            groups = name_match.group_same_person([m.name for m in this.names])
+            same_person = tuple(tuple(this.names[i] for i in group) for group in groups)
+            audit.record(
+                session,
+                self.actor,
+                "earlier_application.hints",
+                case_id=case_id,
+                details={"hints": audited, "same_person_groups": len(same_person)},
+            )
+        return EarlierApplicationHints(
+            case_id,
+            tuple(shown),
+            same_person,
+            cases_compared=len(people.by_case) - (1 if case_id in people.by_case else 0),
+            elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
+        )
+
 
 def with_settings(settings: Settings, **changes: object) -> Settings:
     return replace(settings, **changes)  # type: ignore[arg-type]
+
+
+# --- possible earlier applications: data and the cached name index -------------------------------
+
+EARLIER_APPLICATION_NOTICE = (
+    "A possible earlier application is a hint to check, never a conclusion: names are compared by how they "
+    "sound across spellings and scripts, and different people can share a name."
+)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person name as written in one case, with its source (document, page, characters)."""
+
+    case_id: str
+    suggestion_id: str
+    name: str
+    status: str
+    document_id: str | None = None
+    file_name: str = ""
+    page: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def citation(self) -> str:
+        if not self.file_name or self.page is None:
+            return "entered by the examiner, no source document"
+        return f"{self.file_name}, p. {self.page}, chars {self.start or 0}\u2013{self.end or 0}"
+
+
+@dataclass(frozen=True)
+class EarlierApplicationHint:
+    """'Possible earlier application: same or similar name in case X — check.'
+
+    ``restricted`` hints concern a case the user may not read: they carry no name, no source, no case
+    title and no case id, only that a possible match exists and whom to ask.
+    """
+
+    hint_id: str
+    restricted: bool
+    this_name: PersonMention
+    other_name: PersonMention | None  # None when restricted
+    case_id: str  # the other case ("" when restricted)
+    case_title: str
+    case_reference: str
+    score: float  # name similarity 0..1 (0 when restricted)
+    strength: str  # "strong" (same or similar name) or "weak" (a part in common, with the same date of birth)
+    reason: str  # which name parts matched and how ("" when restricted)
+    supporting: tuple[str, ...] = ()  # e.g. "same date of birth: 1990-03-02"
+    weakening: tuple[str, ...] = ()  # e.g. "different date of birth: 1990-03-02 here, 1985-01-01 there"
+    # The same, structured, for front ends that word it in their own language (all empty when restricted):
+    matched_parts: tuple[name_match.TokenMatch, ...] = ()
+    only_here: tuple[str, ...] = ()  # name parts of this case's name the other name lacks
+    only_there: tuple[str, ...] = ()
+    birth_dates_here: tuple[str, ...] = ()
+    birth_dates_there: tuple[str, ...] = ()
+    nationalities_here: tuple[str, ...] = ()
+    nationalities_there: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        if self.restricted:
+            return (
+                "Possible earlier application: a same or similar name appears in a case you are not assigned to. "
+                "Ask your supervisor to check it."
+            )
+        which = self.case_reference or self.case_title or self.case_id
+        return f"Possible earlier application: same or similar name in case {which} — check."
+
+
+@dataclass(frozen=True)
+class EarlierApplicationHints:
+    case_id: str
+    hints: tuple[EarlierApplicationHint, ...]
+    same_person: tuple[tuple[PersonMention, ...], ...]  # spellings in this case that match each other
+    cases_compared: int
+    elapsed_ms: float
+    notice: str = EARLIER_APPLICATION_NOTICE
+
+
+@dataclass
+class _CasePeople:
+    names: list[PersonMention] = field(default_factory=list)
+    birth_dates: set[str] = field(default_factory=set)
+    nationalities: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _PeopleIndex:
+    stamp: tuple[object, ...]
+    index: name_match.NameIndex[PersonMention]
+    by_case: dict[str, _CasePeople]
+    cases_by_birth_date: dict[str, set[str]]
+
+
+_people_cache: weakref.WeakKeyDictionary[Store, _PeopleIndex] = weakref.WeakKeyDictionary()
+_people_lock = threading.Lock()
+_PEOPLE_FIELDS = (FactField.PERSON_NAME.value, FactField.DATE_OF_BIRTH.value, FactField.NATIONALITY.value)
+
+
+def _people_stamp(session: Session) -> tuple[object, ...]:
+    """What changes when names change: suggestions added or removed, decisions recorded. One round trip."""
+    from sqlalchemy import func, select
+
+    from examiner_app.store.orm import DecisionRow, SuggestionRow
+
+    parts = (
+        select(func.count(SuggestionRow.id)).scalar_subquery(),
+        select(func.max(SuggestionRow.created_at)).scalar_subquery(),
+        select(func.count(DecisionRow.id)).scalar_subquery(),
+        select(func.max(DecisionRow.decided_at)).scalar_subquery(),
+    )
+    return tuple(session.execute(select(*parts)).one())
+
+
+def _people_index(store: Store, session: Session) -> _PeopleIndex:
+    """Every person name, date of birth and nationality in the store, indexed by name skeleton; cached per
+    store until a suggestion or decision changes (10,000 cases load once, then each lookup takes ms)."""
+    from sqlalchemy import select
+
+    from examiner_app.store.orm import SuggestionRow
+
+    # With row-level security (PostgreSQL) each user sees other rows: the cache is per user there.
+    stamp = (*_people_stamp(session), store.acting_user_id if store.dialect == "postgresql" else None)
+    with _people_lock:
+        cached = _people_cache.get(store)
+        if cached is not None and cached.stamp == stamp:
+            return cached
+    rows = session.execute(
+        select(
+            SuggestionRow.case_id,
+            SuggestionRow.id,
+            SuggestionRow.field,
+            SuggestionRow.value,
+            SuggestionRow.reviewed_value,
+            SuggestionRow.normalized,
+            SuggestionRow.status,
+            SuggestionRow.document_id,
+            SuggestionRow.file_name,
+            SuggestionRow.page_number,
+            SuggestionRow.span_start,
+            SuggestionRow.span_end,
+        ).where(SuggestionRow.field.in_(_PEOPLE_FIELDS), SuggestionRow.status != SuggestionStatus.REJECTED.value)
+    ).all()
+    index: name_match.NameIndex[PersonMention] = name_match.NameIndex()
+    by_case: dict[str, _CasePeople] = {}
+    by_birth: dict[str, set[str]] = {}
+    for r in rows:
+        edited = r.status == SuggestionStatus.EDITED.value and r.reviewed_value is not None
+        value = (r.reviewed_value if edited else r.value) or ""
+        people = by_case.setdefault(r.case_id, _CasePeople())
+        if r.field == FactField.PERSON_NAME.value:
+            if not name_match.name_tokens(value):
+                continue
+            mention = PersonMention(
+                r.case_id, r.id, value.strip(), r.status, r.document_id, r.file_name, r.page_number, r.span_start,
+                r.span_end,
+            )  # fmt: skip
+            people.names.append(mention)
+            index.add(mention, mention.name)
+        else:
+            normalized = (value if edited else (r.normalized or value)).strip()
+            if not normalized:
+                continue
+            if r.field == FactField.DATE_OF_BIRTH.value:
+                people.birth_dates.add(normalized)
+                by_birth.setdefault(normalized, set()).add(r.case_id)
+            else:
+                people.nationalities.add(normalized.upper())
+    built = _PeopleIndex(stamp, index, by_case, by_birth)
+    with _people_lock:
+        _people_cache[store] = built
+    return built
+
+
+def _cases_by_id(session: Session, case_ids: set[str]) -> dict[str, Case]:
+    """The cases of the hints in one query (their rows stay in the session for the access checks)."""
+    from sqlalchemy import select
+
+    from examiner_app.store.orm import CaseRow
+
+    if not case_ids:
+        return {}
+    rows = session.execute(select(CaseRow).where(CaseRow.id.in_(sorted(case_ids)))).scalars()
+    return {
+        r.id: Case(id=r.id, title=r.title, created_at=r.created_at, reference=r.reference, anonymized=r.anonymized)
+        for r in rows
+    }
+
+
+def _hint(
+    mention: PersonMention,
+    other: PersonMention,
+    match: name_match.NameMatch,
+    this: _CasePeople,
+    that: _CasePeople,
+) -> EarlierApplicationHint | None:
+    """A hint for one pair of names, with what strengthens or weakens it; None when it is no hint."""
+    supporting: list[str] = []
+    weakening: list[str] = []
+    same_birth = this.birth_dates & that.birth_dates
+    if same_birth:
+        supporting.append("same date of birth: " + ", ".join(sorted(same_birth)))
+    elif this.birth_dates and that.birth_dates:
+        weakening.append(
+            f"different date of birth: {', '.join(sorted(this.birth_dates))} here, "
+            f"{', '.join(sorted(that.birth_dates))} there"
+        )
+    same_nationality = this.nationalities & that.nationalities
+    if same_nationality:
+        supporting.append("same nationality: " + ", ".join(sorted(same_nationality)))
+    elif this.nationalities and that.nationalities:
+        weakening.append(
+            f"different nationality: {', '.join(sorted(this.nationalities))} here, "
+            f"{', '.join(sorted(that.nationalities))} there"
+        )
+    if match.strength == "none" or (match.strength == "weak" and not same_birth):
+        return None
+    return EarlierApplicationHint(
+        hint_id=f"{mention.suggestion_id}:{other.suggestion_id}",
+        restricted=False,
+        this_name=mention,
+        other_name=other,
+        case_id=other.case_id,
+        case_title="",
+        case_reference="",
+        score=match.score,
+        strength=match.strength,
+        reason=match.reason,
+        supporting=tuple(supporting),
+        weakening=tuple(weakening),
+        matched_parts=match.pairs,
+        only_here=match.only_left,
+        only_there=match.only_right,
+        birth_dates_here=tuple(sorted(this.birth_dates)),
+        birth_dates_there=tuple(sorted(that.birth_dates)),
+        nationalities_here=tuple(sorted(this.nationalities)),
+        nationalities_there=tuple(sorted(that.nationalities)),
+    )
+
+
+def _better(hint: EarlierApplicationHint, current: EarlierApplicationHint | None) -> bool:
+    """One hint per other case: the strongest name match, then the one with more support."""
+    if current is None:
+        return True
+    rank = (hint.strength == "strong", len(hint.supporting) - len(hint.weakening), hint.score)
+    return rank > (current.strength == "strong", len(current.supporting) - len(current.weakening), current.score)
+
+
+def _restricted(hint: EarlierApplicationHint, number: int) -> EarlierApplicationHint:
+    """The same hint with everything about the other case removed (the user may not read it)."""
+    return EarlierApplicationHint(
+        hint_id=f"{hint.this_name.suggestion_id}:restricted-{number}",
+        restricted=True,
+        this_name=hint.this_name,
+        other_name=None,
+        case_id="",
+        case_title="",
+        case_reference="",
+        score=0.0,
+        strength=hint.strength,
+        reason="",
+    )

@@ -65,18 +65,32 @@ class VectorIndex:
             self.lang_weights = counts / (counts + LANGUAGE_SHRINK)
             self.overall_mean = self.matrix.mean(axis=0, dtype=np.float64).astype(VECTOR_DTYPE)
 
-    def scores(self, query: np.ndarray) -> np.ndarray:
+    def scores(self, query: np.ndarray, doc_mask: np.ndarray | None = None) -> np.ndarray:
         """Language-adjusted cosine of ``query`` with every passage (same order as ``ids``).
 
         The mean cosine over a language's passages is the query's dot product with their mean
         vector, so the adjustment costs one small (languages x dim) product, not a pass over all rows.
+        With ``doc_mask`` (reports passing the filters) only those reports' rows are multiplied and the
+        others score -inf: a country filter reads ~1/40 of the matrix instead of all of it. The
+        language offsets stay those of the whole library, so a filter does not change a passage's score.
         """
         query = query.astype(VECTOR_DTYPE, copy=False)
-        raw = self.matrix @ query
+        rows: np.ndarray | None = None
+        if doc_mask is not None and self.ids.size:
+            rows = np.flatnonzero(doc_mask[self.doc_index])
+            raw = np.full(self.ids.size, -np.inf, dtype=VECTOR_DTYPE)
+            raw[rows] = self.matrix[rows] @ query
+        else:
+            raw = self.matrix @ query
         if raw.size == 0 or self.lang_means.shape[0] < 2:
             return raw
-        offsets = self.lang_weights * (self.lang_means @ query - float(self.overall_mean @ query))
-        return raw - offsets.astype(VECTOR_DTYPE)[self.lang_index]
+        offsets = (self.lang_weights * (self.lang_means @ query - float(self.overall_mean @ query))).astype(
+            VECTOR_DTYPE
+        )
+        if rows is not None:
+            raw[rows] -= offsets[self.lang_index[rows]]
+            return raw
+        return raw - offsets[self.lang_index]
 
     def top_k(
         self, scores: np.ndarray, k: int, doc_mask: np.ndarray | None = None, floor: float = -np.inf
@@ -115,6 +129,7 @@ class Library:
     passage_docs: np.ndarray  # int32 index into report_ids, aligned with passage_ids
     vectors: dict[str, VectorIndex] = field(default_factory=dict)
     document_frequency: dict[str, int] = field(default_factory=dict)  # full-text term -> passages (capped)
+    languages: frozenset[str] = frozenset()  # of the reports: which wordings query expansion may add
 
     @property
     def passage_count(self) -> int:
@@ -219,6 +234,7 @@ def _load(session: Session, stamp: tuple[object, ...]) -> Library:
         superseded_by=compute_superseded(reports),
         passage_ids=np.array([p for p, _ in pairs], dtype=np.int64),
         passage_docs=np.array([d for _, d in pairs], dtype=np.int32),
+        languages=frozenset(r.language for r in reports if r.language),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, undefer
 
 from examiner_app.coi.citation import cite
@@ -49,11 +49,39 @@ def list_reports(session: Session, country: str | None = None) -> list[CoiReport
     return [report_to_domain(r) for r in session.execute(query).scalars()]
 
 
+def library_countries(session: Session) -> list[tuple[str, int, int]]:
+    """(country code, reports, passages) for every country the library has reports about, by code."""
+    rows = session.execute(
+        select(CoiDocumentRow.country, func.count(), func.coalesce(func.sum(CoiDocumentRow.passage_count), 0))
+        .group_by(CoiDocumentRow.country)
+        .order_by(CoiDocumentRow.country)
+    ).all()
+    return [(str(code), int(reports), int(passages)) for code, reports, passages in rows]
+
+
 def get_report(session: Session, coi_id: str) -> CoiReport:
     row = session.get(CoiDocumentRow, coi_id)
     if row is None:
         raise NotFoundError(f"No COI report with id {coi_id}. Search the library with 'examiner-app coi search'.")
     return report_to_domain(row)
+
+
+def passages_only(session: Session, ids: Iterable[int]) -> dict[int, CoiPassage]:
+    """Passages by id, read as plain columns (no ORM objects): the search path, whose reports are cached."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(
+            CoiPassageRow.id,
+            CoiPassageRow.document_id,
+            CoiPassageRow.page,
+            CoiPassageRow.paragraph,
+            CoiPassageRow.text,
+            CoiPassageRow.language,
+        ).where(CoiPassageRow.id.in_(wanted))
+    ).all()
+    return {int(r[0]): CoiPassage(int(r[0]), r[1], r[2], r[3], r[4], r[5]) for r in rows}
 
 
 def passages_by_id(session: Session, ids: Iterable[int]) -> dict[int, tuple[CoiPassage, CoiReport]]:

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 from typing import Any
 
 import numpy as np
-from sqlalchemy import column, func, literal_column, select, table
+from sqlalchemy import column, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -36,6 +36,7 @@ from examiner_app.coi import library as coi_library
 from examiner_app.coi import repository as coi_repo
 from examiner_app.coi.citation import cite
 from examiner_app.coi.embeddings import EmbeddingEngine, NullEmbedder
+from examiner_app.coi.glossary import expansion_terms
 from examiner_app.coi.text import country_code, country_name, query_terms, unique
 from examiner_app.coi.types import CoiHit, ExcerptSuggestion, SearchResults
 from examiner_app.domain import FactField, SuggestionStatus
@@ -55,6 +56,11 @@ CANDIDATES = 100  # taken from each search before fusion
 COMMON_TERM_SHARE = 0.05
 COMMON_TERM_MIN = 2000
 SUPERSEDED_FACTOR = 0.85
+# Other-language wordings of glossary concepts and countries in the query (coi.glossary) join the full-text
+# terms, at most this many: they let a passage in another language than the query score on words too.
+MAX_EXPANSION_TERMS = 40
+# PostgreSQL only (see full_text): the rank of expansion terms counts this much beside the typed terms'.
+EXPANSION_WEIGHT = 0.5
 MAX_TOP = 200
 
 
@@ -103,28 +109,27 @@ def _filters(country: str | None, published_from: date | None, published_to: dat
     return conditions
 
 
-def document_frequency(session: Session, term: str, cap: int) -> int:
-    """Passages containing ``term``, counted up to ``cap`` (so a very common word costs little)."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        fts = table("coi_fts", column("rowid"))
-        inner = (
-            select(literal_column("1"))
-            .select_from(fts)
-            .where(literal_column("coi_fts").op("MATCH")(_fts5_match([term])))
-            .limit(cap)
-            .subquery()
-        )
+def document_frequencies(session: Session, terms: list[str], cap: int) -> dict[str, int]:
+    """Passages containing each term, counted up to ``cap``, in one statement for all terms.
+
+    One round trip instead of one query per term: with glossary expansion a query brings several new
+    terms, and per-term statements (each compiled by SQLAlchemy) cost more than the counting itself.
+    """
+    if not terms:
+        return {}
+    if session.get_bind().dialect.name == "sqlite":
+        count = "(SELECT count(*) FROM (SELECT 1 FROM coi_fts WHERE coi_fts MATCH :t{i} LIMIT :cap))"
+        params: dict[str, object] = {f"t{i}": _fts5_match([t]) for i, t in enumerate(terms)}
     else:
-        simple: ColumnElement[Any] = literal_column("'simple'::regconfig")
-        inner = (
-            select(literal_column("1"))
-            .select_from(CoiPassageRow)
-            .where(literal_column("coi_passages.search_tsv").op("@@")(func.plainto_tsquery(simple, term)))
-            .limit(cap)
-            .subquery()
+        count = (
+            "(SELECT count(*) FROM (SELECT 1 FROM coi_passages "
+            "WHERE search_tsv @@ plainto_tsquery('simple'::regconfig, :t{i}) LIMIT :cap) AS s{i})"
         )
-    return int(session.scalar(select(func.count()).select_from(inner)) or 0)
+        params = {f"t{i}": t for i, t in enumerate(terms)}
+    params["cap"] = cap
+    statement = "SELECT " + ", ".join(count.format(i=i) for i in range(len(terms)))
+    row = session.execute(text(statement), params).one()
+    return {term: int(n or 0) for term, n in zip(terms, row, strict=True)}
 
 
 def selective_terms(session: Session, lib: coi_library.Library, terms: list[str]) -> list[str]:
@@ -132,11 +137,9 @@ def selective_terms(session: Session, lib: coi_library.Library, terms: list[str]
     limit = max(COMMON_TERM_MIN, int(COMMON_TERM_SHARE * lib.passage_count))
     if lib.passage_count <= limit or not terms:
         return terms
-    counts = {}
-    for term in terms:
-        if term not in lib.document_frequency:
-            lib.document_frequency[term] = document_frequency(session, term, limit + 1)
-        counts[term] = lib.document_frequency[term]
+    unknown = [t for t in terms if t not in lib.document_frequency]
+    lib.document_frequency.update(document_frequencies(session, unknown, limit + 1))
+    counts = {term: lib.document_frequency[term] for term in terms}
     kept = [t for t in terms if 0 < counts[t] <= limit]
     if not kept:
         rarest = min(terms, key=lambda t: counts[t])
@@ -152,20 +155,26 @@ def full_text(
     published_from: date | None = None,
     published_to: date | None = None,
     limit: int = CANDIDATES,
+    expansion: list[str] | None = None,
 ) -> list[tuple[int, float]]:
     """(passage id, strength) of passages matching any term, best first; strength > 0, higher is better.
 
     SQLite: FTS5 ``-bm25``; PostgreSQL: ``ts_rank_cd`` over the ``simple`` tsvector. Without filters
     the FTS5 table is queried alone: joining the passages before the sort tripled the cost.
+    ``expansion``: other-language wordings of the query's concepts (``coi.glossary``), matched too. On
+    SQLite they join the same bm25 query, whose idf already damps wordings many passages contain; on
+    PostgreSQL, whose ``ts_rank_cd`` has no idf, their rank counts ``EXPANSION_WEIGHT`` beside the
+    typed terms', so a passage with many added wordings cannot outrank the one with the words typed.
     """
-    if not terms:
+    expansion = [t for t in expansion or [] if t not in terms]
+    if not terms and not expansion:
         return []
     dialect = session.get_bind().dialect.name
     conditions = _filters(country, published_from, published_to)
     if dialect == "sqlite":
         fts = table("coi_fts", column("rowid"))
         rank = func.bm25(literal_column("coi_fts"))  # lower (more negative) is better
-        match = literal_column("coi_fts").op("MATCH")(_fts5_match(terms))
+        match = literal_column("coi_fts").op("MATCH")(_fts5_match([*terms, *expansion]))
         if conditions:
             query = (
                 select(CoiPassageRow.id, -rank)
@@ -180,11 +189,22 @@ def full_text(
     elif dialect == "postgresql":
         simple: ColumnElement[Any] = literal_column("'simple'::regconfig")
         vector: ColumnElement[Any] = literal_column("coi_passages.search_tsv")
-        tsquery: ColumnElement[Any] = func.plainto_tsquery(simple, terms[0])
-        for term in terms[1:]:
-            tsquery = tsquery.op("||")(func.plainto_tsquery(simple, term))
-        pg_rank = func.ts_rank_cd(vector, tsquery)
-        query = select(CoiPassageRow.id, pg_rank).where(vector.op("@@")(tsquery))
+
+        def any_of(words: list[str]) -> ColumnElement[Any]:
+            tsquery: ColumnElement[Any] = func.plainto_tsquery(simple, words[0])
+            for word in words[1:]:
+                tsquery = tsquery.op("||")(func.plainto_tsquery(simple, word))
+            return tsquery
+
+        pg_rank: ColumnElement[Any] = literal_column("0.0")
+        matched: list[ColumnElement[Any]] = []
+        for words, weight in ((terms, 1.0), (expansion, EXPANSION_WEIGHT)):
+            if words:
+                tsquery = any_of(words)
+                pg_rank = pg_rank + weight * func.ts_rank_cd(vector, tsquery)
+                matched.append(tsquery)
+        either = matched[0] if len(matched) == 1 else matched[0].op("||")(matched[1])
+        query = select(CoiPassageRow.id, pg_rank).where(vector.op("@@")(either))
         if conditions:
             query = query.join(CoiDocumentRow, CoiDocumentRow.id == CoiPassageRow.document_id).where(*conditions)
         query = query.order_by(pg_rank.desc()).limit(limit)
@@ -194,6 +214,16 @@ def full_text(
 
 
 # --- search ----------------------------------------------------------------------------------------
+
+
+def search_terms(query: str, languages: Collection[str] | None = None) -> tuple[list[str], list[str]]:
+    """The query's own terms, and the wordings in ``languages`` of the glossary concepts it mentions."""
+    terms = query_terms(query)
+    if MAX_EXPANSION_TERMS <= 0:
+        return terms, []
+    seen = set(terms)
+    expansion = " ".join(expansion_terms(query, languages))
+    return terms, [t for t in query_terms(expansion, limit=MAX_EXPANSION_TERMS) if t not in seen]
 
 
 def _fallback_notice(engine: EmbeddingEngine) -> str:
@@ -231,7 +261,6 @@ def search(
         )
     if not query:
         return SearchResults(query, (), "full_text", "Type what you are looking for.", filters)
-    terms = query_terms(query)
     notices: list[str] = []
     future: _Background | None = None
     if engine.available:
@@ -240,9 +269,15 @@ def search(
         lib = coi_library.library(
             store, session, model=engine.name if engine.available else None, dim=engine.dim if engine.available else 0
         )
-        text_terms = selective_terms(session, lib, terms)
+        own_terms, more_terms = search_terms(query, lib.languages)
+
         text_hits = full_text(
-            session, text_terms, country=code, published_from=published_from, published_to=published_to
+            session,
+            selective_terms(session, lib, own_terms),
+            expansion=selective_terms(session, lib, more_terms),
+            country=code,
+            published_from=published_from,
+            published_to=published_to,
         )
         query_vector: np.ndarray | None = None
         if future is not None:
@@ -254,8 +289,8 @@ def search(
         index = lib.vectors.get(engine.name) if query_vector is not None else None
         meaning: dict[int, float] = {}  # passage id -> calibrated relevance (0..1)
         if index is not None and query_vector is not None:
-            scores = index.scores(query_vector)
             mask = lib.doc_mask(code, published_from, published_to)
+            scores = index.scores(query_vector, mask)  # only the filtered reports' rows are multiplied
             calibration = engine.calibration
             found = index.top_k(scores, CANDIDATES, mask, floor=calibration.floor)
             extra = index.lookup(scores, [pid for pid, _ in text_hits])
@@ -282,7 +317,12 @@ def search(
             if report_id in lib.superseded_by:
                 fused[pid] *= SUPERSEDED_FACTOR
         ranked = sorted(candidates, key=lambda pid: (-fused[pid], pid))[:top]
-        details = coi_repo.passages_by_id(session, ranked)
+        # Plain columns for the shown passages; their reports come from the library cache (no ORM objects).
+        details = {
+            pid: (passage, lib.reports[passage.document_id])
+            for pid, passage in coi_repo.passages_only(session, ranked).items()
+            if passage.document_id in lib.reports
+        }
     today = today or date.today()
     ranked = [pid for pid in ranked if pid in details]
     hits = []

@@ -122,3 +122,13 @@ class ImportedReport:
     duplicate: bool
     embedded: int  # passages that got a vector now (0 when the engine is off)
     report: CoiReport | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryCountry:
+    """A country the COI library has reports about (the COI panel's country filter lists these)."""
+
+    code: str  # ISO 3166-1 alpha-2
+    name: str  # English short name
+    reports: int
+    passages: int

@@ -188,3 +188,23 @@ class AuditHeadRow(Base):
     # After events older than the retention period were archived and removed: the hash the oldest kept
     # event links to. The audit.prune event that set it carries the same hash, under the audit key.
     anchor_hash: Mapped[str] = mapped_column(String(64), default="0" * 64, server_default="0" * 64)
+
+
+class SummarySignOffRow(Base):
+    """An examiner signed off a case summary: who, when, and the SHA-256 of the exact content signed.
+
+    Append-only: a new sign-off adds a row; the newest one is compared with the summary as it is now
+    (``summaries.sign_off``). ``content`` keeps the signed canonical JSON so a later reader can see what
+    was signed even after the findings changed.
+    """
+
+    __tablename__ = "summary_sign_offs"
+    __table_args__ = (Index("ix_summary_sign_offs_case_signed", "case_id", "signed_at"),)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(String(32), ForeignKey("cases.id", ondelete="CASCADE"))
+    user_id: Mapped[str] = mapped_column(String(32), ForeignKey("users.id", ondelete="RESTRICT"))
+    signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[str] = mapped_column(Text)
+    findings: Mapped[int] = mapped_column(Integer, default=0)
+    pins: Mapped[int] = mapped_column(Integer, default=0)

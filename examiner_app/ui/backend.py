@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, Pin, SearchResults
+from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, LibraryCountry, Pin, SearchResults
 from examiner_app.config import Settings
 from examiner_app.domain import (
     AuditEvent,
@@ -29,9 +29,11 @@ from examiner_app.domain import (
 )
 from examiner_app.progress import ProgressReporter
 from examiner_app.summaries import ChronologyEntry, FactSheet
+from examiner_app.summaries.sign_off import PinnedExcerpt, SignOff, SignOffState
 
 if TYPE_CHECKING:  # coi.prior_cases loads numpy; the UI only needs the shape
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
+    from examiner_app.services import EarlierApplicationHints
 
 
 class CaseDetailLike(Protocol):
@@ -54,6 +56,12 @@ class CaseSummaryLike(Protocol):
 
     @property
     def chronology(self) -> list[ChronologyEntry]: ...
+
+    @property
+    def pins(self) -> list[PinnedExcerpt]: ...
+
+    @property
+    def sign_off(self) -> SignOffState | None: ...
 
 
 class VerifyResultLike(Protocol):
@@ -113,6 +121,8 @@ class WorkbenchPort(Protocol):
 
     def summary(self, case_id: str) -> CaseSummaryLike: ...
 
+    def sign_off_summary(self, case_id: str, expected_sha256: str) -> SignOff: ...
+
     def audit_events(self, case_id: str | None = None, limit: int = 500) -> list[AuditEvent]: ...
 
     def export_audit(self, out: Path) -> int: ...
@@ -133,7 +143,9 @@ class WorkbenchPort(Protocol):
         progress: ProgressReporter | None = None,
     ) -> list[ImportedReport]: ...
 
-    def load_prior_cases(self, folder: Path) -> PriorLoadReport: ...
+    def load_prior_cases(self, folder: Path, progress: ProgressReporter | None = None) -> PriorLoadReport: ...
+
+    def coi_countries(self) -> list[LibraryCountry]: ...
 
     def coi_search(
         self,
@@ -166,6 +178,10 @@ class WorkbenchPort(Protocol):
         decided_from: date | None = None,
         decided_to: date | None = None,
     ) -> SimilarResults: ...
+
+    # Possible earlier applications: the same or a similar name in another case (a hint, audited).
+
+    def earlier_application_hints(self, case_id: str) -> EarlierApplicationHints: ...
 
 
 def record_export(workbench: WorkbenchPort, case_id: str, kind: str, file_name: str) -> bool:

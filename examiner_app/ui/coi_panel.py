@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from examiner_app.coi.citation import cite
-from examiner_app.coi.types import CoiHit, ExcerptSuggestion, Pin, SearchResults
+from examiner_app.coi.types import CoiHit, ExcerptSuggestion, LibraryCountry, Pin, SearchResults
 from examiner_app.domain import FactField, Provenance
 from examiner_app.ui import i18n
 from examiner_app.ui.backend import CaseDetailLike
@@ -96,6 +96,8 @@ class CoiWorkbench(Protocol):
     def unpin_excerpt(self, pin_id: str) -> None: ...
 
     def pins(self, case_id: str) -> list[Pin]: ...
+
+    def coi_countries(self) -> list[LibraryCountry]: ...
 
 
 # --- helpers shared with the similar-cases panel ---------------------------------------------------
@@ -492,6 +494,7 @@ class CoiPanel(QWidget):
     open_source = Signal(str, int, int, int)
     open_fact = Signal(str)
     results_shown = Signal(str)
+    countries_loaded = Signal()  # the library's countries are in the country filter
     pins_loaded = Signal(int)
     pinned = Signal(object)
     unpinned = Signal(str)
@@ -651,8 +654,25 @@ class CoiPanel(QWidget):
             owner=self,
         )
         self.reload_pins()
+        self.load_countries()
         if self.query_edit.text().strip():
             self.search_now()
+
+    def load_countries(self) -> None:
+        """List the library's countries in the country filter (in a worker; the library may have grown)."""
+        workbench = self.workbench
+
+        def listed(countries: list[LibraryCountry]) -> None:
+            self.country_box.add_countries({c.code: c.name for c in countries})
+            self.countries_loaded.emit()
+
+        self.runner.submit(
+            "coi.countries",
+            workbench.coi_countries,
+            on_result=listed,
+            on_error=lambda _exc: None,  # the filter still takes a typed country name or code
+            owner=self,
+        )
 
     def set_current_fact(self, suggestion_id: str | None) -> None:
         """Pins go to this fact of the open case (None: to the case itself)."""

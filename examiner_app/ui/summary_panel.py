@@ -6,6 +6,11 @@ in italics; a field whose documents disagree is marked "conflict" with the diffe
 by side. There are no scores and no adjectives: the summary repeats what the documents say.
 Selecting a line emits ``source_requested(suggestion_id)``; the workspace opens the page and
 highlights the words.
+
+The header says whether the summary is signed off ("Signed off by NAME on DATE"), a draft, or a draft
+again because findings or pins changed after the sign-off. "Sign off…" asks for confirmation, then emits
+``sign_off_requested(content_sha256)`` with the hash of the summary shown, so the core refuses to sign
+content that changed in the meantime; the workspace runs it in a worker.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -27,10 +33,18 @@ from PySide6.QtWidgets import (
 
 from examiner_app.domain import SuggestionStatus
 from examiner_app.summaries import ChronologyEntry, FactSheet, FieldGroup, SheetLine
+from examiner_app.summaries.sign_off import SignOffState, SignOffStatus
 from examiner_app.ui import i18n
 from examiner_app.ui.backend import CaseSummaryLike
 from examiner_app.ui.widgets import ElidedLabel
-from examiner_app.ui.working_note import chronology_what, citation_text, conflict_values, short_citation, status_text
+from examiner_app.ui.working_note import (
+    chronology_what,
+    citation_text,
+    conflict_values,
+    short_citation,
+    sign_off_words,
+    status_text,
+)
 
 # Item data: the suggestion id behind a line (group rows have none).
 SUGGESTION_ID = Qt.ItemDataRole.UserRole + 1
@@ -41,6 +55,8 @@ SUGGESTION_INK = QColor("#4a5a75")
 CONFLICT_RED = QColor("#a3141e")
 CONFLICT_BG = QColor("#fde8e6")
 MUTED = QColor("#6b717a")
+SIGNED_GREEN = "#1e6b34"
+DRAFT_RED = "#b3261e"
 
 
 class SummaryPanel(QWidget):
@@ -49,10 +65,25 @@ class SummaryPanel(QWidget):
     source_requested = Signal(str)
     export_requested = Signal()
     refresh_requested = Signal()
+    sign_off_requested = Signal(str)  # the SHA-256 of the findings and pins shown, confirmed by the examiner
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._summary: CaseSummaryLike | None = None
+        self._signing = False
+        self._may_sign = True  # the signed-in role may record findings (the core checks the case too)
+        self.confirm_box: QMessageBox | None = None
+        self.sign_off_label = QLabel(self)
+        self.sign_off_label.setObjectName("signOffStatus")
+        self.sign_off_button = QPushButton(self.tr("Sign off…"), self)
+        self.sign_off_button.setObjectName("signOffButton")
+        self.sign_off_button.setToolTip(
+            self.tr(
+                "Sign off the findings and pinned excerpts of this summary under your name. The working note then "
+                "shows who signed it off and when, until a finding or pin changes."
+            )
+        )
+        self.sign_off_button.setEnabled(False)
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("sectionTitle")
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
@@ -110,7 +141,9 @@ class SummaryPanel(QWidget):
         header.setSpacing(12)
         header.addWidget(self.counts_label)
         header.addWidget(self.note, 1)
+        header.addWidget(self.sign_off_label)
         header.addWidget(self.refresh_button)
+        header.addWidget(self.sign_off_button)
         header.addWidget(self.export_button)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(_titled(sheet_title, self.sheet))
@@ -127,6 +160,7 @@ class SummaryPanel(QWidget):
 
         self.refresh_button.clicked.connect(self.refresh_requested)
         self.export_button.clicked.connect(self.export_requested)
+        self.sign_off_button.clicked.connect(self.confirm_sign_off)
         self.set_summary(None)
 
     # --- content -----------------------------------------------------------------------------
@@ -147,6 +181,7 @@ class SummaryPanel(QWidget):
             tree.clear()
             tree.blockSignals(False)
         self.export_button.setEnabled(summary is not None)
+        self._show_sign_off(summary)
         if summary is None:
             self.counts_label.setText("")
             return
@@ -156,6 +191,97 @@ class SummaryPanel(QWidget):
         self._fill_chronology(summary.chronology, sheet)
         if selected:
             self.select_line(selected, emit=False)
+
+    # --- sign-off ----------------------------------------------------------------------------
+
+    @property
+    def sign_off_state(self) -> SignOffState | None:
+        return self._summary.sign_off if self._summary is not None else None
+
+    def _show_sign_off(self, summary: CaseSummaryLike | None) -> None:
+        state = summary.sign_off if summary is not None else None
+        if state is None:
+            self.sign_off_label.setText("")
+            self.sign_off_button.setEnabled(False)
+            return
+        signed = state.sign_off
+        text = sign_off_words(state.signed, signed.user_name if signed else "", signed.signed_at if signed else None)
+        self.sign_off_label.setText(text)
+        self.sign_off_label.setToolTip(
+            i18n.fmt(
+                self.tr("Fingerprint (SHA-256) of the findings and pinned excerpts shown: %1"),
+                state.current_sha256[:16] + "…",
+            )
+        )
+        colour = SIGNED_GREEN if state.signed else DRAFT_RED
+        self.sign_off_label.setStyleSheet(f"color: {colour}; font-weight: bold")
+        self.sign_off_button.setEnabled(self._can_sign(summary))
+        self.export_button.setToolTip(
+            i18n.fmt(
+                self.tr("A PDF of this summary with every line's source, your name and the time, marked “%1”."), text
+            )
+        )
+
+    def _can_sign(self, summary: CaseSummaryLike | None) -> bool:
+        """Something recorded to sign, not signed as it stands, and no sign-off running."""
+        if summary is None or summary.sign_off is None or self._signing or not self._may_sign:
+            return False
+        recorded = summary.fact_sheet.findings > 0 or bool(summary.pins)
+        return recorded and summary.sign_off.status is not SignOffStatus.SIGNED
+
+    def set_can_sign(self, can_sign: bool, why_not: str = "") -> None:
+        """Reviewers and trainers see the status but cannot sign (the core would refuse them anyway)."""
+        self._may_sign = can_sign
+        if not can_sign:
+            self.sign_off_button.setToolTip(why_not)
+        self.sign_off_button.setEnabled(self._can_sign(self._summary))
+
+    def set_signing(self, signing: bool) -> None:
+        """While a sign-off runs in a worker the button stays disabled, so it cannot be sent twice."""
+        self._signing = signing
+        self.sign_off_button.setEnabled(self._can_sign(self._summary))
+
+    def confirm_sign_off(self) -> QMessageBox | None:
+        """Ask before signing (non-blocking); on "Sign off" emit ``sign_off_requested`` with the shown content's hash."""
+        summary = self._summary
+        if summary is None or summary.sign_off is None or not self._can_sign(summary):
+            return None
+        expected = summary.sign_off.current_sha256
+        box = QMessageBox(self)
+        box.setObjectName("signOffConfirm")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Sign off the summary"))
+        box.setText(
+            i18n.fmt(
+                self.tr(
+                    "Sign off this summary under your name? You sign its %1 findings and %2 pinned excerpts as they "
+                    "are shown now; suggestions not confirmed are not part of it."
+                ),
+                summary.fact_sheet.findings,
+                len(summary.pins),
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "Your name, the time and a fingerprint of the content are kept and recorded in the audit log. If a "
+                "finding or pinned excerpt changes later, the working note becomes a draft again."
+            )
+        )
+        sign = box.addButton(self.tr("Sign off"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # signing is never the accidental choice
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: object) -> None:
+            self.confirm_box = None
+            if button is sign and self._summary is summary:
+                self.set_signing(True)
+                self.sign_off_requested.emit(expected)
+
+        box.buttonClicked.connect(answered)
+        self.confirm_box = box
+        box.open()
+        return box
 
     def counts_text(self, sheet: FactSheet) -> str:
         return i18n.fmt(

@@ -3,14 +3,17 @@
 Everything here is safe to run in a worker thread (QTextDocument and QPdfWriter are reentrant and
 nothing touches a widget), so a long case never freezes the window. The note is evidence only: each
 line keeps its status (recorded finding or suggestion not confirmed) and its citation (file, page,
-characters); no score and no adjective is added. Until the core can sign a note off, every note
-carries a "DRAFT — not signed off" header on each page and a watermark across it.
+characters); no score and no adjective is added. Until an examiner signs the summary off, every note
+carries a "DRAFT — not signed off" header on each page and a watermark across it; a signed-off note says
+"Signed off by NAME on DATE" instead. When the findings or pinned excerpts changed after the sign-off,
+the note is a draft again and says whose sign-off no longer holds ("changed since sign-off by ...").
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -19,12 +22,15 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from examiner_app.domain import Provenance, SuggestionStatus
 from examiner_app.summaries import ChronologyEntry, FactSheet, SheetLine
+from examiner_app.summaries.sign_off import PinnedExcerpt, SignOffState, SignOffStatus
 from examiner_app.ui import i18n
 
 PDF_RESOLUTION = 144  # device pixels per inch of the page: fine enough for text, small files
 HEADER_HEIGHT = 70
 FOOTER_HEIGHT = 40
 DRAFT_RED = QColor("#b3261e")
+SIGNED_GREEN = QColor("#1e6b34")
+EXCERPT_CHARS = 600  # a pinned excerpt longer than this is cut in the note; its citation leads to the rest
 
 
 def citation_text(provenance: Provenance | None) -> str:
@@ -89,13 +95,63 @@ class NoteHeader:
     examiner: str
     generated_at: datetime
     signed_off: bool = False
+    # Who signed the summary off and when; kept on a stale note (``signed_off`` False) to say whose sign-off lapsed.
+    signed_by: str = ""
+    signed_at: datetime | None = None
+
+
+def header_with_sign_off(header: NoteHeader, state: SignOffState | None) -> NoteHeader:
+    """``header`` with the summary's sign-off: signed, never signed (draft) or changed since (draft again)."""
+    if state is None or state.sign_off is None:
+        return replace(header, signed_off=False, signed_by="", signed_at=None)
+    return replace(
+        header,
+        signed_off=state.status is SignOffStatus.SIGNED,
+        signed_by=state.sign_off.user_name,
+        signed_at=state.sign_off.signed_at,
+    )
+
+
+def _date_text(when: datetime | None) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M") if when is not None else "—"
 
 
 def draft_label() -> str:
     return QCoreApplication.translate("WorkingNote", "DRAFT — not signed off")
 
 
-def build_html(header: NoteHeader, fact_sheet: FactSheet, chronology: list[ChronologyEntry]) -> str:
+def sign_off_words(signed_off: bool, signed_by: str, signed_at: datetime | None) -> str:
+    """Signed off by whom and when, a draft, or a draft again since a change after the sign-off."""
+    if signed_off:
+        return i18n.fmt(
+            QCoreApplication.translate("WorkingNote", "Signed off by %1 on %2"), signed_by, _date_text(signed_at)
+        )
+    if signed_by:
+        return i18n.fmt(
+            QCoreApplication.translate("WorkingNote", "DRAFT — changed since sign-off by %1 on %2"),
+            signed_by,
+            _date_text(signed_at),
+        )
+    return draft_label()
+
+
+def sign_off_label(header: NoteHeader) -> str:
+    """The note's standing in words, as printed at the top of each page."""
+    return sign_off_words(header.signed_off, header.signed_by, header.signed_at)
+
+
+def watermark_label(header: NoteHeader) -> str:
+    if header.signed_by:
+        return QCoreApplication.translate("WorkingNote", "DRAFT — changed since sign-off")
+    return draft_label()
+
+
+def build_html(
+    header: NoteHeader,
+    fact_sheet: FactSheet,
+    chronology: list[ChronologyEntry],
+    pins: Sequence[PinnedExcerpt] = (),
+) -> str:
     """The note as the simple HTML QTextDocument understands (tables, inline colours)."""
     e = html.escape
     lines = {line.suggestion_id: line for group in fact_sheet.groups for line in group.lines}
@@ -105,10 +161,10 @@ def build_html(header: NoteHeader, fact_sheet: FactSheet, chronology: list[Chron
         "<html><body style='font-size:10pt; color:#1f2328'>",
         f"<h1 style='font-size:16pt; margin-bottom:2px'>{e(title)} — {e(header.case_title)}</h1>",
     ]
-    if not header.signed_off:
-        parts.append(
-            f"<p style='color:{DRAFT_RED.name()}; font-weight:bold; font-size:12pt; margin-top:0'>{e(draft_label())}</p>"
-        )
+    colour = SIGNED_GREEN if header.signed_off else DRAFT_RED
+    parts.append(
+        f"<p style='color:{colour.name()}; font-weight:bold; font-size:12pt; margin-top:0'>{e(sign_off_label(header))}</p>"
+    )
     meta = [
         (QCoreApplication.translate("WorkingNote", "Case reference"), header.case_reference or "—"),
         (QCoreApplication.translate("WorkingNote", "Examiner"), header.examiner),
@@ -171,7 +227,35 @@ def build_html(header: NoteHeader, fact_sheet: FactSheet, chronology: list[Chron
             source = citation_text(line.provenance) if line is not None else entry.citation
             rows.append((entry.date, chronology_what(entry), entry.status, source))
         parts.append(_chronology_table(rows))
+
+    parts.append(_pins_section(pins, lines))
     parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _pins_section(pins: Sequence[PinnedExcerpt], lines: dict[str, SheetLine]) -> str:
+    """Country-of-origin excerpts the examiner pinned, each with what it was pinned to and its EUAA citation."""
+    e = html.escape
+    title = QCoreApplication.translate("WorkingNote", "Pinned country-of-origin information")
+    parts = [f"<h2 style='font-size:13pt'>{e(title)}</h2>"]
+    if not pins:
+        nothing = QCoreApplication.translate("WorkingNote", "No excerpts pinned to this case.")
+        parts.append(f"<p>{e(nothing)}</p>")
+        return "".join(parts)
+    for pin in pins:
+        line = lines.get(pin.suggestion_id or "")
+        if pin.suggestion_id is None:
+            target = QCoreApplication.translate("WorkingNote", "Pinned to the case")
+        else:
+            fact = f"{i18n.field_label(line.field)}: {line.value}" if line is not None else pin.fact_label
+            target = i18n.fmt(QCoreApplication.translate("WorkingNote", "Pinned to the fact “%1”"), fact)
+        excerpt = pin.excerpt if len(pin.excerpt) <= EXCERPT_CHARS else pin.excerpt[:EXCERPT_CHARS].rstrip() + " […]"
+        parts.append(f"<p style='margin-bottom:0'><b>{e(target)}</b></p>")
+        parts.append(f"<p style='margin-top:2px; margin-bottom:0; font-style:italic'>“{e(excerpt)}”</p>")
+        parts.append(f"<p style='margin-top:2px; color:#5b616b'>{e(pin.citation)}</p>")
+        if pin.note:
+            note = i18n.fmt(QCoreApplication.translate("WorkingNote", "Examiner's note: %1"), pin.note)
+            parts.append(f"<p style='margin-top:0; color:#5b616b'>{e(note)}</p>")
     return "".join(parts)
 
 
@@ -253,22 +337,23 @@ def write_pdf(note_html: str, out: Path, header: NoteHeader) -> int:
 
 
 def _draw_frame(painter: QPainter, header: NoteHeader, width: float, height: float, page: int, pages: int) -> None:
-    """Header (draft status, case), footer (examiner, time, page) and the diagonal draft watermark."""
+    """Header (sign-off status, case), footer (examiner, time, page) and, on drafts, the diagonal watermark."""
     small = QFont("Noto Sans")
     small.setPointSizeF(8.5)
     painter.setFont(small)
     painter.setPen(QColor("#5b616b"))
     reference = header.case_reference or header.case_title
     painter.drawText(QRectF(0, 0, width, 24), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), reference)
-    if not header.signed_off:
-        bold = QFont("Noto Sans")
-        bold.setPointSizeF(11)
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(DRAFT_RED)
-        painter.drawText(
-            QRectF(0, 0, width, 30), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), draft_label()
-        )
+    bold = QFont("Noto Sans")
+    bold.setPointSizeF(11)
+    bold.setBold(True)
+    painter.setFont(bold)
+    painter.setPen(SIGNED_GREEN if header.signed_off else DRAFT_RED)
+    painter.drawText(
+        QRectF(0, 0, width * 0.75, 30),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+        sign_off_label(header),
+    )
     painter.setPen(QPen(QColor("#c9ced6"), 1))
     painter.drawLine(QPointF(0, HEADER_HEIGHT - 16), QPointF(width, HEADER_HEIGHT - 16))
     painter.drawLine(QPointF(0, height - FOOTER_HEIGHT + 8), QPointF(width, height - FOOTER_HEIGHT + 8))
@@ -297,13 +382,19 @@ def _draw_frame(painter: QPainter, header: NoteHeader, width: float, height: flo
     painter.setPen(QColor(179, 38, 30, 38))
     painter.translate(width / 2, height / 2)
     painter.rotate(-35)
-    painter.drawText(QRectF(-width, -80, 2 * width, 160), int(Qt.AlignmentFlag.AlignCenter), draft_label())
+    painter.drawText(QRectF(-width, -80, 2 * width, 160), int(Qt.AlignmentFlag.AlignCenter), watermark_label(header))
     painter.restore()
 
 
-def export_working_note(out: Path, header: NoteHeader, fact_sheet: FactSheet, chronology: list[ChronologyEntry]) -> int:
+def export_working_note(
+    out: Path,
+    header: NoteHeader,
+    fact_sheet: FactSheet,
+    chronology: list[ChronologyEntry],
+    pins: Sequence[PinnedExcerpt] = (),
+) -> int:
     """Write the PDF; returns its page count. Runs in a worker."""
-    return write_pdf(build_html(header, fact_sheet, chronology), out, header)
+    return write_pdf(build_html(header, fact_sheet, chronology, pins), out, header)
 
 
 __all__ = [
@@ -314,6 +405,10 @@ __all__ = [
     "conflict_values",
     "draft_label",
     "export_working_note",
+    "header_with_sign_off",
+    "sign_off_label",
+    "sign_off_words",
     "status_text",
+    "watermark_label",
     "write_pdf",
 ]

@@ -54,11 +54,13 @@ from examiner_app.domain import (
 )
 from examiner_app.errors import CancelledError, ExaminerError
 from examiner_app.review import DECIDING_ROLES
+from examiner_app.summaries.sign_off import SignOff
 from examiner_app.ui import i18n
 from examiner_app.ui.backend import CaseDetailLike, CaseSummaryLike, UiContext, WorkbenchPort, record_export
 from examiner_app.ui.coi_panel import CoiPanel
 from examiner_app.ui.delegates import DocumentDelegate
 from examiner_app.ui.dialogs import ReasonDialog, error_text, show_error
+from examiner_app.ui.earlier_applications import EarlierApplicationsBox
 from examiner_app.ui.facts_panel import ACCEPT, EDIT, REJECT, FactsPanel
 from examiner_app.ui.page_dialogs import AddFactDialog, ReadAgainDialog, SelectedWords
 from examiner_app.ui.page_text import PageTextPanel
@@ -67,7 +69,7 @@ from examiner_app.ui.qt_models import DocumentListModel, PageThumbnailModel
 from examiner_app.ui.similar_panel import SimilarCasesPanel
 from examiner_app.ui.summary_panel import SummaryPanel
 from examiner_app.ui.workers import JobRunner, QtProgress
-from examiner_app.ui.working_note import NoteHeader, export_working_note
+from examiner_app.ui.working_note import NoteHeader, export_working_note, header_with_sign_off
 
 IMAGE_CACHE_PAGES = 12
 # What the provenance of a hand-recorded fact names as its "model" (the core stamps its own on it anyway).
@@ -155,6 +157,7 @@ class CaseWorkspace(QWidget):
     status_message = Signal(str)
     fact_added = Signal(object)
     summary_loaded = Signal(str)
+    summary_signed_off = Signal(object)  # the SignOff the core recorded
     export_finished = Signal(object, bool)
     page_reread = Signal(str, int)
 
@@ -219,6 +222,8 @@ class CaseWorkspace(QWidget):
         self.summary = SummaryPanel(self)
         self.coi = CoiPanel(workbench, runner, self)
         self.similar = SimilarCasesPanel(workbench, runner, self)
+        self.earlier = EarlierApplicationsBox(workbench, runner, self)  # possible earlier applications
+        self.facts.set_banner(self.earlier)
         self.coi.title_label.hide()  # the tab names them
         self.similar.title_label.hide()
         self.tabs = QTabWidget(self)
@@ -245,6 +250,7 @@ class CaseWorkspace(QWidget):
         self.facts.set_can_decide(can_decide, "" if can_decide else why_not)
         self.text_panel.set_can_add_facts(can_decide, "" if can_decide else why_not)
         self.coi.set_can_pin(can_decide, "" if can_decide else why_not)
+        self.summary.set_can_sign(can_decide, "" if can_decide else why_not)
         self.viewer.select_button.setEnabled(can_decide)
         self.viewer.read_again_button.setEnabled(can_decide)
         if not can_decide:
@@ -269,10 +275,15 @@ class CaseWorkspace(QWidget):
         self.summary.source_requested.connect(self.show_source_of)
         self.summary.refresh_requested.connect(lambda: self.load_summary(force=True))
         self.summary.export_requested.connect(self.choose_export_file)
+        self.summary.sign_off_requested.connect(self.sign_off_summary)
         # A fact clicked in the COI or similar-cases panel opens its source page (open_fact carries its id;
         # open_source would do the same a second time).
         self.coi.open_fact.connect(self.show_source_of)
         self.similar.open_fact.connect(self.show_source_of)
+        # A name in an earlier-application hint selects its row (and so shows its page); if a filter hides the
+        # row, the page is shown all the same.
+        self.earlier.open_fact.connect(self._show_hint_name)
+        self.case_loaded.connect(self.earlier.load_if_pending)
         self.coi.status_message.connect(self.status_message)
         self.similar.status_message.connect(self.status_message)
         self.facts.selection_changed.connect(
@@ -377,6 +388,7 @@ class CaseWorkspace(QWidget):
         self._summary_stale = True
         self.coi.set_case(None)
         self.similar.set_case(None)
+        self.earlier.set_case(None)
 
     def load_case(self, case_id: str, *, audit_open: bool = True) -> None:
         """Load (or reload, keeping what is on screen) a case's documents and facts in a worker."""
@@ -387,6 +399,7 @@ class CaseWorkspace(QWidget):
             self.title_label.setText(self.tr("Loading case…"))
             self.coi.set_case(case_id)
             self.similar.set_case(case_id)
+            self.earlier.set_case(case_id, load=False)  # looked up once the case is loaded (case_loaded)
         workbench = self.workbench
         self.runner.submit(
             "case_detail",
@@ -404,6 +417,7 @@ class CaseWorkspace(QWidget):
                     self._pages.pop(document_id, None)
             self.load_case(self._case_id, audit_open=False)
             self.similar.invalidate()  # an import may have brought new facts
+            self.earlier.invalidate()  # ... and new names: looked up again when the reload arrives
 
     def source_visible(self, suggestion: Suggestion) -> bool:
         """Is the fact's source page on screen with its highlighted words in view?"""
@@ -639,6 +653,11 @@ class CaseWorkspace(QWidget):
             self.status_message.emit(self.tr("This fact was entered by hand without a source document."))
         self._fact_selected(suggestion)
 
+    def _show_hint_name(self, suggestion_id: str) -> None:
+        """A name in an earlier-application hint: select its row (which shows its page), or just its page."""
+        if not self.facts.select_suggestion(suggestion_id):
+            self.show_source_of(suggestion_id)
+
     def _summary_line_as_suggestion(self, suggestion_id: str) -> Suggestion | None:
         summary = self.summary.summary
         if summary is None or self._case_id is None:
@@ -830,15 +849,19 @@ class CaseWorkspace(QWidget):
         self.summary.export_button.setEnabled(False)
         self.status_message.emit(self.tr("Writing the working note…"))
 
-        def work() -> tuple[int, bool]:
+        def work() -> tuple[int, bool, bool]:
             # A fresh summary: the note shows what the store holds at the moment it is written.
             summary = workbench.summary(case_id)
-            pages = export_working_note(out, header_base, summary.fact_sheet, list(summary.chronology))
-            return pages, record_export(workbench, case_id, EXPORT_KIND, out.name)
+            header = header_with_sign_off(header_base, summary.sign_off)
+            pages = export_working_note(out, header, summary.fact_sheet, list(summary.chronology), summary.pins)
+            return pages, record_export(workbench, case_id, EXPORT_KIND, out.name), header.signed_off
 
-        def done(result: tuple[int, bool]) -> None:
-            pages, audited = result
-            message = i18n.fmt(self.tr("Working note saved: %1 (%2 pages, marked draft)."), out, pages)
+        def done(result: tuple[int, bool, bool]) -> None:
+            pages, audited, signed_off = result
+            if signed_off:
+                message = i18n.fmt(self.tr("Working note saved: %1 (%2 pages, signed off)."), out, pages)
+            else:
+                message = i18n.fmt(self.tr("Working note saved: %1 (%2 pages, marked draft)."), out, pages)
             if not audited:
                 message += " " + self.tr("This export could not be recorded in the audit log.")
             self.status_message.emit(message)
@@ -853,6 +876,37 @@ class CaseWorkspace(QWidget):
             on_result=done,
             on_error=failed,
             on_finished=lambda: self.summary.export_button.setEnabled(self.summary.summary is not None),
+            owner=self,
+        )
+
+    def sign_off_summary(self, expected_sha256: str) -> None:
+        """Sign the summary off in a worker (the examiner confirmed it in the panel), then show it again."""
+        case_id = self._case_id
+        if case_id is None:
+            self.summary.set_signing(False)
+            return
+        workbench = self.workbench
+
+        def signed(sign_off: SignOff) -> None:
+            self.status_message.emit(
+                i18n.fmt(self.tr("Summary signed off by %1; the working note now says so."), sign_off.user_name)
+            )
+            self.summary_signed_off.emit(sign_off)
+
+        def refused(exc: BaseException) -> None:
+            show_error(self, exc, self.tr("Summary not signed off"))
+
+        def finished() -> None:
+            self.summary.set_signing(False)
+            if case_id == self._case_id:
+                self.load_summary(force=True)
+
+        self.runner.submit(
+            "sign_off_summary",
+            lambda: workbench.sign_off_summary(case_id, expected_sha256),
+            on_result=signed,
+            on_error=refused,
+            on_finished=finished,
             owner=self,
         )
 

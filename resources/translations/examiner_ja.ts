@@ -261,7 +261,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../examiner_app/ui/workspace.py" line="+227"/>
+        <location filename="../../examiner_app/ui/workspace.py" line="+232"/>
         <source>Facts to review</source>
         <translation>確認する事実</translation>
     </message>
@@ -306,7 +306,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>%1としてサインイン中: 事実の承認・修正・却下は審査官のみが行えます。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Documents</source>
         <translation>文書</translation>
     </message>
@@ -331,12 +331,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>文書が開かれていません</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>documents: %1</source>
         <translation>文書: %1</translation>
     </message>
@@ -376,7 +376,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>この事実は出典文書なしで手入力されました。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>This fact is already accepted.</source>
         <translation>この事実はすでに承認済みです。</translation>
     </message>
@@ -411,7 +411,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>作業メモを書き出し中…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Working note saved: %1 (%2 pages, signed off).</source>
+        <translation>作業メモを保存しました: %1（%2 ページ、承認済み）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Working note saved: %1 (%2 pages, marked draft).</source>
         <translation>作業メモを保存しました: %1（%2 ページ、草稿表示つき）。</translation>
     </message>
@@ -426,7 +431,17 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>作業メモを書き出せませんでした</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+21"/>
+        <source>Summary signed off by %1; the working note now says so.</source>
+        <translation>%1 が要約を承認しました。作業メモにもそのように表示されます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Summary not signed off</source>
+        <translation>要約は承認されていません</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Recorded: %1 “%2”.</source>
         <translation>記録しました: %1「%2」。</translation>
     </message>
@@ -454,7 +469,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>CoiPanel</name>
     <message numerus="yes">
-        <location filename="../../examiner_app/ui/coi_panel.py" line="+465"/>
+        <location filename="../../examiner_app/ui/coi_panel.py" line="+467"/>
         <source>%n day(s) old</source>
         <translation>
             <numerusform>%n 日前</numerusform>
@@ -475,7 +490,7 @@ Documents: %2 · suggestions to review: %3</source>
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Country information</source>
         <translation>出身国情報</translation>
     </message>
@@ -542,13 +557,13 @@ Documents: %2 · suggestions to review: %3</source>
     </message>
     <message>
         <location line="+75"/>
-        <location line="+41"/>
+        <location line="+58"/>
         <source>Type to search the library.</source>
         <translation>入力するとライブラリを検索します。</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+237"/>
+        <location line="-58"/>
+        <location line="+254"/>
         <source>Open a case to pin passages to it.</source>
         <translation>記述をピン留めするには、案件を開いてください。</translation>
     </message>
@@ -665,6 +680,136 @@ Documents: %2 · suggestions to review: %3</source>
         <location line="+19"/>
         <source>SHA-256 %1</source>
         <translation>SHA-256 %1</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierApplicationsBox</name>
+    <message>
+        <location filename="../../examiner_app/ui/earlier_applications.py" line="+73"/>
+        <source>Show or hide the hints</source>
+        <translation>ヒントの表示／非表示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A hint to check, never a conclusion: names are compared by how they sound across spellings and scripts, and different people can share a name.</source>
+        <translation>確認のためのヒントであり、結論ではありません。氏名は綴りや文字の違いを越えて音の近さで比較されており、別人が同じ氏名を持つこともあります。</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Possible earlier applications could not be looked up: %1</source>
+        <translation>過去の申請の可能性を照会できませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Possible earlier applications</source>
+        <translation>過去の申請の可能性</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Possible earlier application: %n hint(s) to check — hints, never conclusions</source>
+        <translation>
+            <numerusform>過去の申請の可能性: 確認すべきヒント %n 件 — ヒントであり、結論ではありません</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>entered by the examiner, no source document</source>
+        <translation>審査官が入力（出典文書なし）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, page %2, characters %3–%4</source>
+        <translation>%1、%2 ページ、%3–%4 文字目</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>same spelling</source>
+        <translation>同じ綴り</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other script</source>
+        <translation>別の文字体系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other spelling</source>
+        <translation>別の綴り</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This case: %1 — source: %2</source>
+        <translation>この案件: %1 — 出典: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Possible earlier application: a same or similar name appears in a case you are not assigned to. Ask your supervisor to check it.</source>
+        <translation>過去の申請の可能性: あなたが担当していない案件に同一または類似の氏名があります。上司に確認を依頼してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Possible earlier application: same or similar name in case %1 — check.</source>
+        <translation>過去の申請の可能性: 案件 %1 に同一または類似の氏名 — 確認してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case %1: %2 — source: %3</source>
+        <translation>案件 %1: %2 — 出典: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same or similar name</source>
+        <translation>同一または類似の氏名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>one name part in common</source>
+        <translation>氏名の一部が共通</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name match (%1, %2): %3</source>
+        <translation>氏名の一致（%1、%2）: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only in this case&apos;s name: %1</source>
+        <translation>この案件の氏名のみ: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only in the other name: %1</source>
+        <translation>もう一方の氏名のみ: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Supports the hint: %1</source>
+        <translation>ヒントを裏付ける点: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Speaks against it: %1</source>
+        <translation>ヒントに反する点: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>same date of birth (%1)</source>
+        <translation>生年月日が同じ（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different date of birth (%1 here, %2 there)</source>
+        <translation>生年月日が異なる（こちら %1、あちら %2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>same nationality (%1)</source>
+        <translation>国籍が同じ（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different nationality (%1 here, %2 there)</source>
+        <translation>国籍が異なる（こちら %1、あちら %2）</translation>
     </message>
 </context>
 <context>
@@ -801,7 +946,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>FactsPanel</name>
     <message>
-        <location filename="../../examiner_app/ui/facts_panel.py" line="+73"/>
+        <location filename="../../examiner_app/ui/facts_panel.py" line="+84"/>
         <source>Facts</source>
         <translation>事実</translation>
     </message>
@@ -836,7 +981,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>すべて表示</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+63"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
@@ -876,7 +1021,27 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>最低信頼度</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+131"/>
+        <source>Documents disagree — every value is shown with its source, nothing is merged:</source>
+        <translation>文書間で内容が食い違っています — すべての値を出典とともに表示し、統合はしていません:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 p. %2</source>
+        <translation>%1 %2 ページ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no source</source>
+        <translation>出典なし</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the same person written differently? Check each spelling against its page.</source>
+        <translation>同一人物の別表記？ それぞれの綴りを該当ページで確認してください。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>%1 to review · %2 accepted · %3 edited · %4 rejected</source>
         <translation>確認待ち %1 · 承認 %2 · 修正 %3 · 却下 %4</translation>
     </message>
@@ -985,7 +1150,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>HitCard</name>
     <message>
-        <location filename="../../examiner_app/ui/coi_panel.py" line="-591"/>
+        <location filename="../../examiner_app/ui/coi_panel.py" line="-609"/>
         <source>%1 · %2 · published %3 (%4) · %5</source>
         <translation>%1 · %2 · %3 公表（%4）· %5</translation>
     </message>
@@ -2421,7 +2586,17 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../examiner_app/ui/summary_panel.py" line="+58"/>
+        <location filename="../../examiner_app/ui/summary_panel.py" line="+77"/>
+        <source>Sign off…</source>
+        <translation>承認…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign off the findings and pinned excerpts of this summary under your name. The working note then shows who signed it off and when, until a finding or pin changes.</source>
+        <translation>この要約の確認済みの事実とピン留めした抜粋をあなたの名前で承認します。確認済みの事実やピンが変わるまで、作業メモには誰がいつ承認したかが表示されます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Refresh</source>
         <translation>再読み込み</translation>
     </message>
@@ -2483,12 +2658,42 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>文書に書かれていることを出典つきで示します — 評価ではありません。行を選ぶと、ページ上の該当語句を表示します。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+39"/>
+        <source>Fingerprint (SHA-256) of the findings and pinned excerpts shown: %1</source>
+        <translation>表示中の確認済みの事実とピン留めした抜粋のフィンガープリント（SHA-256）: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A PDF of this summary with every line&apos;s source, your name and the time, marked “%1”.</source>
+        <translation>各行の出典、あなたの名前、日時を含むこの要約の PDF です。「%1」と表示されます。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sign off the summary</source>
+        <translation>要約の承認</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign off this summary under your name? You sign its %1 findings and %2 pinned excerpts as they are shown now; suggestions not confirmed are not part of it.</source>
+        <translation>この要約をあなたの名前で承認しますか？ 現在表示されている確認済みの事実 %1 件とピン留めした抜粋 %2 件を承認します。未確認の候補は含まれません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your name, the time and a fingerprint of the content are kept and recorded in the audit log. If a finding or pinned excerpt changes later, the working note becomes a draft again.</source>
+        <translation>あなたの名前、日時、内容のフィンガープリントが保存され、監査ログに記録されます。後で確認済みの事実やピン留めした抜粋が変わると、作業メモは再び草稿になります。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign off</source>
+        <translation>承認する</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>%1 findings · %2 suggestions not confirmed · %3 conflicts</source>
         <translation>確認済み %1 件 · 未確認の提案 %2 件 · 食い違い %3 件</translation>
     </message>
@@ -2539,7 +2744,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>WorkingNote</name>
     <message>
-        <location filename="../../examiner_app/ui/working_note.py" line="+33"/>
+        <location filename="../../examiner_app/ui/working_note.py" line="+39"/>
         <location line="+13"/>
         <source>entered by the examiner, no source document</source>
         <translation>審査官が入力（出典文書なし）</translation>
@@ -2570,12 +2775,27 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>✓ 確認済み</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+51"/>
         <source>DRAFT — not signed off</source>
         <translation>草稿 — 未承認</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Signed off by %1 on %2</source>
+        <translation>%1 が %2 に承認</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DRAFT — changed since sign-off by %1 on %2</source>
+        <translation>草稿 — %1 による %2 の承認後に変更あり</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>DRAFT — changed since sign-off</source>
+        <translation>草稿 — 承認後に変更あり</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Working note</source>
         <translation>作業メモ</translation>
     </message>
@@ -2635,7 +2855,32 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>日付のある記述はまだ見つかっていません。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+18"/>
+        <source>Pinned country-of-origin information</source>
+        <translation>ピン留めした出身国情報</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No excerpts pinned to this case.</source>
+        <translation>この事案にピン留めした抜粋はありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pinned to the case</source>
+        <translation>事案にピン留め</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pinned to the fact “%1”</source>
+        <translation>事実「%1」にピン留め</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Examiner&apos;s note: %1</source>
+        <translation>審査官のメモ: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
@@ -2660,7 +2905,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>作業メモ — %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Generated by %1 on %2 with Examiner Workbench</source>
         <translation>%1 が %2 に審査官ワークベンチで作成</translation>
     </message>

@@ -24,10 +24,11 @@ from examiner_app.coi.prior_cases import load_prior_cases, similar_cases, simila
 from examiner_app.coi.search import search, suggest_excerpts
 from examiner_app.config import Settings
 from examiner_app.domain import FactField, Role, Suggestion, SuggestionStatus, User
-from examiner_app.errors import PermissionDeniedError
+from examiner_app.errors import CancelledError, PermissionDeniedError
 from examiner_app.services import Workbench
 from examiner_app.store import Store
 from examiner_app.store import repositories as repo
+from examiner_app.store.coi_orm import PriorCaseRow
 from examiner_app.store.orm import AuditEventRow
 from examiner_app.summaries.similar import SimilarFilters
 
@@ -385,6 +386,10 @@ def test_cli_coi_import_search_and_similar(
     )
     assert main(["coi", "prior-import", str(COI / "prior_cases"), *data]) == 0
     assert json.loads(capsys.readouterr().out)["loaded"] == 12
+    assert main(["coi", "countries", *data]) == 0
+    assert json.loads(capsys.readouterr().out)["countries"] == [
+        {"country": "LK", "name": "Sri Lanka", "reports": 3, "passages": 7 + 8 + 1}
+    ]
     assert main(["case", "new", "--title", "Similar", *data]) == 0
     case_id = json.loads(capsys.readouterr().out)["case_id"]
     assert main(["similar", case_id, "--top", "3", *data]) == 0
@@ -394,3 +399,63 @@ def test_cli_coi_import_search_and_similar(
     with pytest.raises(SystemExit) as bad_usage:
         main(["coi", "search", "x", "--from", "yesterday", *data])
     assert bad_usage.value.code == 2
+
+
+class RecordingProgress:
+    """A ProgressReporter that remembers stages and cancels once ``stage`` is reported."""
+
+    def __init__(self, cancel_at: str | None = None) -> None:
+        self.cancel_at = cancel_at
+        self.updates: list[tuple[int, int, str]] = []
+
+    def update(self, done: int, total: int, stage: str) -> None:
+        self.updates.append((done, total, stage))
+
+    def cancelled(self) -> bool:
+        return any(stage == self.cancel_at for _, _, stage in self.updates)
+
+
+def test_loading_prior_cases_reports_progress_and_a_cancel_writes_nothing(any_store: Store) -> None:
+    folder = COI / "prior_cases"
+    cancelling = RecordingProgress(cancel_at="embedding prior cases")
+    with pytest.raises(CancelledError):
+        load_prior_cases(any_store, folder, engine=HashEmbedder(), progress=cancelling)
+    with any_store.session() as session:
+        assert session.execute(select(PriorCaseRow)).first() is None  # nothing half loaded
+        assert not session.execute(select(AuditEventRow).where(AuditEventRow.action == "prior_cases.load")).first()
+
+    progress = RecordingProgress()
+    report = load_prior_cases(any_store, folder, engine=HashEmbedder(), progress=progress)
+    stages = [stage for _, _, stage in progress.updates]
+    assert stages[0] == "reading prior cases"
+    assert "embedding prior cases" in stages
+    assert progress.updates[-1] == (1, 1, "saving prior cases")
+    assert report.loaded > 0
+    assert report.embedded == report.loaded
+
+
+def test_coi_countries_lists_the_librarys_countries_with_counts(library: Store, tmp_path: Path) -> None:
+    bench = Workbench(library, Settings(data_dir=tmp_path, ai_enabled=False), user(library))
+    countries = bench.coi_countries()
+    by_code = {c.code: c for c in countries}
+    assert [c.code for c in countries] == sorted(by_code)
+    assert set(by_code) == {"AF", "ER", "IR", "LK", "MM", "SY"}
+    assert (by_code["LK"].name, by_code["LK"].reports) == ("Sri Lanka", 3)
+    with library.session() as session:
+        assert by_code["LK"].passages == sum(
+            r.passage_count for r in coi_repo.list_reports(session) if r.country == "LK"
+        )
+
+
+def test_document_frequencies_count_each_term_up_to_the_cap_in_one_statement(library: Store) -> None:
+    from examiner_app.coi.search import document_frequencies
+    from examiner_app.store.coi_orm import CoiPassageRow
+
+    with library.session() as session:
+        texts = [t.split() for t in session.execute(select(CoiPassageRow.search_text)).scalars()]
+        counts = document_frequencies(session, ["tamil", "returnees", "兵役", "zzzznothing"], cap=1000)
+        capped = document_frequencies(session, ["tamil"], cap=2)
+    for term in ("tamil", "returnees", "兵役"):
+        assert counts[term] == sum(1 for words in texts if term in words) > 0
+    assert counts["zzzznothing"] == 0
+    assert capped == {"tamil": 2}

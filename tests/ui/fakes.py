@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFont
 
-from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, Pin, SearchResults
+from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, LibraryCountry, Pin, SearchResults
 from examiner_app.config import Settings
 from examiner_app.domain import (
     AuditEvent,
@@ -44,9 +44,18 @@ from examiner_app.domain import (
 from examiner_app.errors import CancelledError, ExaminerError, NotFoundError, PermissionDeniedError, ReviewError
 from examiner_app.progress import ProgressReporter
 from examiner_app.summaries import ChronologyEntry, FactSheet, build_chronology, build_fact_sheet
+from examiner_app.summaries.sign_off import (
+    PinnedExcerpt,
+    SignOff,
+    SignOffState,
+    content_sha256,
+    sign_off_state,
+    signed_content,
+)
 
 if TYPE_CHECKING:
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
+    from examiner_app.services import EarlierApplicationHints
 
 FONT_PATH = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
 RULES = ModelRef("rules", "dates", "1.0")
@@ -160,6 +169,8 @@ class FakeDetail:
 class FakeSummary:
     fact_sheet: FactSheet
     chronology: list[ChronologyEntry]
+    pins: list[PinnedExcerpt] = field(default_factory=list)
+    sign_off: SignOffState | None = None
 
 
 @dataclass(frozen=True)
@@ -199,6 +210,11 @@ class FakeWorkbench:
     coi_calls: list[tuple[str, str | None]] = field(default_factory=list)  # (method, case_id): COI and similar
     coi_library: dict[str, str] = field(default_factory=dict)  # file name -> report id (coi_import)
     prior_loads: list[Path] = field(default_factory=list)
+    sign_offs: dict[str, list[SignOff]] = field(default_factory=dict)  # case id -> sign-offs, oldest first
+    sign_off_gate: threading.Event | None = None  # when set: sign_off_summary waits for it
+    earlier_hints: dict[str, EarlierApplicationHints] = field(default_factory=dict)  # case id -> hints
+    earlier_gate: threading.Event | None = None  # when set: earlier_application_hints waits for it
+    earlier_calls: list[str] = field(default_factory=list)  # case ids asked for earlier-application hints
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- sign-in ---------------------------------------------------------------------------------
@@ -407,7 +423,35 @@ class FakeWorkbench:
         with self.lock:
             suggestions = [s for s in self.suggestions.values() if s.case_id == case_id]
             self.audit.append(("case.summary", {"case": case_id}))
-        return FakeSummary(build_fact_sheet(suggestions), build_chronology(suggestions))
+            latest = (self.sign_offs.get(case_id) or [None])[-1]
+        sheet = build_fact_sheet(suggestions)
+        state = sign_off_state(latest, content_sha256(signed_content(sheet, [])))
+        return FakeSummary(sheet, build_chronology(suggestions), [], state)
+
+    def sign_off_summary(self, case_id: str, expected_sha256: str) -> SignOff:
+        """The core's rules in small: examiners and admins, only the content shown, not twice the same."""
+        if self.sign_off_gate is not None:
+            self.sign_off_gate.wait(10)
+        if self.user is None or self.user.role not in (Role.EXAMINER, Role.ADMIN):
+            raise PermissionDeniedError("Only an examiner can sign off a summary.")
+        with self.lock:
+            sheet = build_fact_sheet(s for s in self.suggestions.values() if s.case_id == case_id)
+            digest = content_sha256(signed_content(sheet, []))
+            if digest != expected_sha256:
+                raise ReviewError("The findings or pinned excerpts changed since this summary was loaded.")
+            signed = SignOff(
+                f"so-{len(self.sign_offs.get(case_id, [])) + 1}",
+                case_id,
+                self.user.id,
+                self.user.name,
+                datetime(2026, 11, 25, 9, 30, tzinfo=UTC),
+                digest,
+                sheet.findings,
+                0,
+            )
+            self.sign_offs.setdefault(case_id, []).append(signed)
+            self.audit.append(("summary.sign_off", {"case": case_id, "content_sha256": digest}))
+        return signed
 
     def record_export(self, case_id: str, kind: str, file_name: str) -> None:
         with self.lock:
@@ -480,12 +524,20 @@ class FakeWorkbench:
             results.append(ImportedReport(report_id, str(path), 2, duplicate, 0))
         return results
 
-    def load_prior_cases(self, folder: Path) -> PriorLoadReport:
+    def load_prior_cases(self, folder: Path, progress: ProgressReporter | None = None) -> PriorLoadReport:
         from examiner_app.coi.prior_cases import PriorLoadReport
 
+        if progress is not None:
+            if progress.cancelled():
+                raise CancelledError()
+            progress.update(1, 1, "reading prior cases")
         with self.lock:
             self.prior_loads.append(folder)
         return PriorLoadReport(3, 0, ("prior.json",), (), 0)
+
+    def coi_countries(self) -> list[LibraryCountry]:
+        self._coi_call("coi_countries", None)
+        return [LibraryCountry("LK", "Sri Lanka", 2, 14), LibraryCountry("SY", "Syria", 1, 6)]
 
     def coi_search(
         self,
@@ -528,6 +580,17 @@ class FakeWorkbench:
 
         self._coi_call("similar_cases", case_id)
         return SimilarResults(case_id, (), "facts+meaning")
+
+    def earlier_application_hints(self, case_id: str) -> EarlierApplicationHints:
+        from examiner_app.services import EarlierApplicationHints
+
+        if self.earlier_gate is not None:
+            self.earlier_gate.wait(10)
+        with self.lock:
+            if case_id not in self.cases:
+                raise NotFoundError(f"No case with id {case_id} that you may open.")
+            self.earlier_calls.append(case_id)  # audited by the real core as "earlier_application.hints"
+            return self.earlier_hints.get(case_id) or EarlierApplicationHints(case_id, (), (), len(self.cases) - 1, 0.1)
 
 
 def sample_workbench(role: Role = Role.EXAMINER) -> FakeWorkbench:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from examiner_app.coi.citation import cite
-from examiner_app.coi.types import CoiHit, CoiPassage, CoiReport, ExcerptSuggestion, Pin, SearchResults
+from examiner_app.coi.types import CoiHit, CoiPassage, CoiReport, ExcerptSuggestion, LibraryCountry, Pin, SearchResults
 from examiner_app.domain import Case, FactField, ModelRef, Provenance, Suggestion, SuggestionStatus
 from examiner_app.ui.coi_panel import CoiPanel, HitCard, highlight_html
 from examiner_app.ui.workers import JobRunner
@@ -147,6 +147,9 @@ class FakeCoiCore:
 
     def pins(self, case_id: str) -> list[Pin]:
         return [p for p in self._pins if p.case_id == case_id]
+
+    def coi_countries(self) -> list[LibraryCountry]:
+        return [LibraryCountry("ER", "Eritrea", 2, 12), LibraryCountry("LK", "Sri Lanka", 3, 20)]
 
 
 @pytest.fixture
@@ -359,3 +362,9 @@ def test_real_core_search_suggest_and_pin(qtbot: QtBot, tmp_path: Path, runner: 
     finally:
         runner.wait_for_done(10_000)
         store.dispose()
+
+
+def test_the_country_filter_lists_the_librarys_countries(qtbot: QtBot, panel: CoiPanel) -> None:
+    qtbot.waitUntil(lambda: "ER" in panel.country_box.codes(), timeout=5000)  # from the library, not the case
+    assert panel.country_box.findText("ER · Eritrea") >= 0
+    assert "LK" in panel.country_box.codes()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QMessageBox
 
-from examiner_app.domain import FactField
+from examiner_app.domain import FactField, SuggestionStatus
 from examiner_app.ui.main_window import MainWindow
 from examiner_app.ui.summary_panel import KIND, SUGGESTION_ID
 
@@ -172,4 +175,155 @@ def test_summary_is_fetched_only_when_shown(qtbot, window, runner, fake_wb):
     with qtbot.waitSignal(window.workspace.summary_loaded, timeout=5000):
         window.workspace.show_summary()
     assert [a for a, _ in fake_wb.audit].count("case.summary") == 1
+    wait_idle(qtbot, runner)
+
+
+# --- signing the summary off ------------------------------------------------------------------------------
+
+
+def confirm_sign_off(qtbot, window: MainWindow, *, sign: bool = True) -> None:
+    """Click "Sign off…" and answer the confirmation box."""
+    panel = window.workspace.summary
+    qtbot.mouseClick(panel.sign_off_button, Qt.MouseButton.LeftButton)
+    box = panel.confirm_box
+    assert box is not None
+    assert box.isVisible()
+    assert "1 findings and 0 pinned excerpts" in box.text()
+    wanted = panel.tr("Sign off") if sign else "Cancel"
+    button = next(b for b in box.buttons() if b.text().replace("&", "") == wanted)
+    button.click()
+
+
+def test_sign_off_asks_first_runs_in_a_worker_and_the_note_then_says_who_signed(
+    qtbot, window, runner, fake_wb, tmp_path
+):
+    open_case(qtbot, window)
+    fake_wb.accept(sid(fake_wb, "12 March 1990"))
+    fake_wb.sign_off_gate = threading.Event()  # the core is slow: the window must not wait for it
+    with qtbot.waitSignal(window.workspace.summary_loaded, timeout=5000):
+        window.summary_action.trigger()
+    panel = window.workspace.summary
+    assert panel.sign_off_label.text() == "DRAFT — not signed off"
+    assert panel.sign_off_button.isEnabled()
+
+    confirm_sign_off(qtbot, window, sign=False)
+    wait_idle(qtbot, runner)
+    assert not fake_wb.sign_offs  # cancelled: nothing signed
+    assert panel.sign_off_button.isEnabled()
+
+    confirm_sign_off(qtbot, window)
+    assert not panel.sign_off_button.isEnabled()  # no second click while the worker runs
+    qtbot.waitUntil(lambda: runner.active_count == 1, timeout=5000)
+    assert panel.isEnabled()
+    with (
+        qtbot.waitSignal(window.workspace.summary_loaded, timeout=5000),
+        qtbot.waitSignal(window.workspace.summary_signed_off, timeout=5000) as signed,
+    ):
+        fake_wb.sign_off_gate.set()
+    assert signed.args[0].user_name == "Aiko Tanaka"
+    assert [a for a, _ in fake_wb.audit].count("summary.sign_off") == 1
+    assert panel.sign_off_label.text().startswith("Signed off by Aiko Tanaka on 2026-11-25")
+    assert not panel.sign_off_button.isEnabled()  # signed as it stands: nothing to sign again
+
+    out = tmp_path / "signed.pdf"
+    with qtbot.waitSignal(window.workspace.export_finished, timeout=10000):
+        window.workspace.export_working_note(out)
+    text = pdf_text(out)
+    assert "Signed off by Aiko Tanaka on 2026-11-25" in text
+    assert "DRAFT" not in text
+    assert "signed off" in window.statusBar().currentMessage()
+    wait_idle(qtbot, runner)
+
+
+def test_a_change_after_sign_off_puts_the_note_back_to_draft(qtbot, window, runner, fake_wb, tmp_path):
+    open_case(qtbot, window)
+    fake_wb.accept(sid(fake_wb, "12 March 1990"))
+    with qtbot.waitSignal(window.workspace.summary_loaded, timeout=5000):
+        window.summary_action.trigger()
+    with qtbot.waitSignal(window.workspace.summary_loaded, timeout=5000):
+        confirm_sign_off(qtbot, window)
+    fake_wb.accept(sid(fake_wb, "9 June 2021"))
+    with qtbot.waitSignal(window.workspace.summary_loaded, timeout=5000):
+        window.workspace.summary.refresh_button.click()
+    panel = window.workspace.summary
+    assert panel.sign_off_label.text().startswith("DRAFT — changed since sign-off by Aiko Tanaka on 2026-11-25")
+    assert panel.sign_off_button.isEnabled()
+    out = tmp_path / "stale.pdf"
+    with qtbot.waitSignal(window.workspace.export_finished, timeout=10000):
+        window.workspace.export_working_note(out)
+    text = pdf_text(out)
+    assert "DRAFT — changed since sign-off by Aiko Tanaka on 2026-11-25" in text
+    assert "marked draft" in window.statusBar().currentMessage()
+    wait_idle(qtbot, runner)
+
+
+def test_sign_off_is_offered_only_when_something_is_recorded(qtbot, window, runner, fake_wb):
+    open_summary(qtbot, window)
+    panel = window.workspace.summary
+    assert panel.sign_off_label.text() == "DRAFT — not signed off"
+    assert not panel.sign_off_button.isEnabled()  # suggestions only: nothing an examiner recorded to sign
+    assert panel.confirm_sign_off() is None
+    wait_idle(qtbot, runner)
+
+
+def test_a_refused_sign_off_is_explained_and_the_summary_reloaded(qtbot, window, runner, fake_wb):
+    open_case(qtbot, window)
+    fake_wb.accept(sid(fake_wb, "12 March 1990"))
+    with qtbot.waitSignal(window.workspace.summary_loaded, timeout=5000):
+        window.summary_action.trigger()
+    fake_wb.accept(sid(fake_wb, "9 June 2021"))  # changed behind the examiner's back
+    with qtbot.waitSignal(window.workspace.summary_loaded, timeout=5000):
+        confirm_sign_off(qtbot, window)
+    boxes = [w for w in window.findChildren(QMessageBox) if w.objectName() == "errorDialog"]
+    assert any("changed since this summary was loaded" in b.text() for b in boxes)
+    assert not fake_wb.sign_offs
+    assert window.workspace.summary.sign_off_button.isEnabled()
+    for box in boxes:
+        box.close()
+    wait_idle(qtbot, runner)
+
+
+def test_the_note_lists_pinned_excerpts_with_their_citations_and_the_sign_off(qtbot, tmp_path):
+    from datetime import UTC, datetime
+
+    from examiner_app.summaries import build_chronology, build_fact_sheet
+    from examiner_app.summaries.sign_off import PinnedExcerpt, SignOff, SignOffState, SignOffStatus
+    from examiner_app.ui.working_note import NoteHeader, export_working_note, header_with_sign_off
+
+    pins = [
+        PinnedExcerpt("p1", 7, None, "", "NRDC, Tamils, 10 June 2024, https://coi.example.org, p. 2, para. 3",
+                      "Returnees were questioned by the CID.", "airport checks"),
+    ]  # fmt: skip
+    signed = SignOff("so-1", "c-1", "u-1", "Aiko Tanaka", datetime(2026, 11, 25, 9, 30, tzinfo=UTC), "a" * 64, 0, 1)
+    header = header_with_sign_off(
+        NoteHeader("Case", "REF-1", "Aiko Tanaka", datetime(2026, 11, 25, 10, 0, tzinfo=UTC)),
+        SignOffState(SignOffStatus.SIGNED, "a" * 64, signed),
+    )
+    out = tmp_path / "pins.pdf"
+    export_working_note(out, header, build_fact_sheet([]), build_chronology([]), pins)
+    text = pdf_text(out)
+    assert "Pinned to the case" in text
+    assert "Returnees were questioned by the CID." in text
+    assert "NRDC, Tamils, 10 June 2024" in text
+    assert "Examiner's note: airport checks" in text
+    assert "Signed off by Aiko Tanaka on 2026-11-25" in text
+    assert "DRAFT" not in text
+
+
+def test_a_reviewer_sees_the_sign_off_status_but_cannot_sign(qtbot, runner):
+    from examiner_app.domain import Role
+
+    workbench = sample_workbench(Role.REVIEWER)
+    window = make_window(qtbot, workbench, runner)
+    open_case(qtbot, window)
+    workbench.suggestions[sid(workbench, "12 March 1990")] = replace(
+        workbench.suggestions[sid(workbench, "12 March 1990")], status=SuggestionStatus.ACCEPTED
+    )  # recorded by an examiner before
+    with qtbot.waitSignal(window.workspace.summary_loaded, timeout=5000):
+        window.summary_action.trigger()
+    panel = window.workspace.summary
+    assert panel.sign_off_label.text() == "DRAFT — not signed off"
+    assert not panel.sign_off_button.isEnabled()
+    assert "only an examiner" in panel.sign_off_button.toolTip()
+    assert panel.confirm_sign_off() is None
     wait_idle(qtbot, runner)
