@@ -18,7 +18,11 @@ lingua Japanese sentence its first run of two or more kanji (kanji-only Japanese
 Usage::
 
     python evaluation/langid_eval.py [--limit N] [--json out.json] [--half test|dev] [--jobs 2]
-    python evaluation/langid_eval.py --fit      # refit weights.json on the dev half, then evaluate
+    python evaluation/langid_eval.py --fit      # refit ngrams.json and weights.json on the dev half, then evaluate
+
+The n-gram profiles (``ngrams.json``) and the combiner weights (``weights.json``) are fitted on the dev half only;
+inside it, each item's n-gram feature (for the weights, for ``--half dev`` and for the threshold sweep) comes from
+profiles fitted without its fold (5 folds by split key), so dev figures are not in-sample for the profiles.
 
 Exits 0 with a message when ../shared/data is absent.
 """
@@ -52,6 +56,7 @@ SHORT = 40  # characters: "short" items are shorter than this
 SINGLES = ("langdetect", "py3langid", "pycld2", "fasttext")
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff\u3005]{2,}")
 WEIGHTS = REPO / "examiner_app" / "extraction" / "language" / "weights.json"
+NGRAMS = REPO / "examiner_app" / "extraction" / "language" / "ngrams.json"
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class Item:
     label: str
     text: str
     half: str  # "dev" | "test"
+    group: str = ""  # the split key: TICO line (all its translations and fragments) or lingua text
 
 
 def _half(key: str) -> str:
@@ -91,18 +97,19 @@ def load_items(limit: int | None = None) -> list[Item]:
     items: list[Item] = []
     for row in _rows(LINGUA):
         half = _half(row["text"])
-        items.append(Item("lingua", row["kind"], row["lang"], row["text"], half))
+        items.append(Item("lingua", row["kind"], row["lang"], row["text"], half, row["text"]))
         if row["lang"] == "ja" and row["kind"] == "sentences":
             # Kanji-only Japanese (headings, names of offices) looks like Chinese to most detectors.
             run = next(iter(_KANJI_RUN.findall(row["text"])), None)
             if run:
-                items.append(Item("lingua-fragment", "kanji-runs", "ja", run, half))
+                items.append(Item("lingua-fragment", "kanji-runs", "ja", run, half, row["text"]))
     for row in _rows(TICO):
         label = TICO_LABELS.get(row["lang"], row["lang"])
         half = _half(row["line_no"])
-        items.append(Item("tico", "sentences", label, row["text"], half))
+        group = f"tico:{row['line_no']}"
+        items.append(Item("tico", "sentences", label, row["text"], half, group))
         for kind, fragment in _fragments(row["text"]):
-            items.append(Item("tico-fragment", kind, label, fragment, half))
+            items.append(Item("tico-fragment", kind, label, fragment, half, group))
     if limit:
         seen: collections.Counter[tuple[str, str, str, str]] = collections.Counter()
         kept = []
@@ -152,12 +159,64 @@ def run_all(items: Sequence[Item], jobs: int) -> list[dict[str, Any]]:
 # --- fitting (dev half only) ---------------------------------------------------------------------------------
 
 
-def fit(items: Sequence[Item], results: Sequence[Mapping[str, Any]], regularisation: float = 0.01) -> dict[str, Any]:
+FOLDS = 5  # cross-fitting of the n-gram profiles inside the dev half
+_KANJI = re.compile(r"[\u4e00-\u9fff\u3005]+")
+
+
+def _fold(item: Item) -> int:
+    # By the split key, like the halves: a TICO sentence, its translations and its fragments share a fold.
+    return hashlib.sha256(f"fold:{item.group}".encode()).digest()[0] % FOLDS
+
+
+def _target(script: str, label: str) -> str | None:
+    """The candidate of ``script``'s group an item of ``label`` should get (``other`` for unsupported ones)."""
+    from examiner_app.extraction.language import _model
+
+    candidates = _model.GROUPS[script]
+    if label in candidates:
+        return label
+    return _model.OTHER if _model.OTHER in candidates else None
+
+
+def ngram_training_texts(items: Iterable[Item]) -> dict[str, dict[str, list[str]]]:
+    """Texts per script and candidate for the n-gram profiles: every item except derived fragments (they repeat
+    their sentence); Japanese sentences lend their kanji to the Han profile of ``ja``."""
+    from examiner_app.extraction.language import _model, text_script
+
+    texts: dict[str, dict[str, list[str]]] = collections.defaultdict(lambda: collections.defaultdict(list))
+    for item in items:
+        if item.source.endswith("-fragment"):
+            continue
+        script, _share, _letters = text_script(item.text)
+        if script == "Japanese" and item.label == "ja":
+            texts["Han"]["ja"].append(" ".join(_KANJI.findall(item.text)))
+        elif script in _model.GROUPS and (target := _target(script, item.label)) is not None:
+            texts[script][target].append(item.text)
+    return texts
+
+
+def fit_ngrams(items: Sequence[Item]) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
+    """N-gram profiles fitted on all ``items`` (dev), and per fold the profiles fitted without that fold."""
+    from examiner_app.extraction.language import _ngrams
+
+    dev = [i for i in items if i.half == "dev"]
+    final = _ngrams.fit_profiles(ngram_training_texts(dev))
+    per_fold = {f: _ngrams.fit_profiles(ngram_training_texts(i for i in dev if _fold(i) != f)) for f in range(FOLDS)}
+    return final, per_fold
+
+
+def fit(
+    items: Sequence[Item],
+    results: Sequence[Mapping[str, Any]],
+    fold_profiles: Mapping[int, Mapping[str, Any]],
+    regularisation: float = 0.01,
+) -> dict[str, Any]:
     """Fit per-script, per-length-bucket weights on dev items; return the ``weights.json`` content.
 
     Conditional logit over each script's candidates: score = features . w + b, with one bias, for ``other``,
     and none for the supported languages (their priors stay equal: a language missing from some bucket of the
-    dev data must not learn to be improbable). Classes are weighted to count equally.
+    dev data must not learn to be improbable). Classes are weighted to count equally. Each item's n-gram
+    feature comes from the profiles fitted without its fold (``fold_profiles``), as it would on unseen text.
     """
     import numpy as np
 
@@ -165,24 +224,22 @@ def fit(items: Sequence[Item], results: Sequence[Mapping[str, Any]], regularisat
         from scipy.optimize import minimize
     except ImportError as exc:  # pragma: no cover - scipy comes with the dev tools
         raise SystemExit("--fit needs scipy (pip install scipy)") from exc
-    from examiner_app.extraction.language import _model
-    from examiner_app.extraction.scripts import script_counts
+    from examiner_app.extraction.language import _model, _ngrams, text_script
 
     rows: dict[tuple[str, int], list[tuple[Any, int]]] = collections.defaultdict(list)
-    for item, result in zip(items, results, strict=True):
-        script = result["script"]
-        if item.half != "dev" or script not in _model.GROUPS:
-            continue
-        candidates = _model.GROUPS[script]
-        if item.label in candidates:
-            target = candidates.index(item.label)
-        elif _model.OTHER in candidates:
-            target = candidates.index(_model.OTHER)
-        else:
-            continue
-        letters = sum(script_counts(item.text).values())
-        _, x = _model.features(item.text, script, result["votes"])
-        rows[(script, _model.bucket(letters))].append((np.array(x), target))
+    try:
+        for fold, profiles in fold_profiles.items():
+            _ngrams.install(profiles)
+            for item, result in zip(items, results, strict=True):
+                if item.half != "dev" or _fold(item) != fold:
+                    continue
+                script, _share, letters = text_script(item.text)
+                if script not in _model.GROUPS or (target := _target(script, item.label)) is None:
+                    continue
+                candidates, x = _model.features(item.text, script, result["votes"])
+                rows[(script, _model.bucket(letters))].append((np.array(x), candidates.index(target)))
+    finally:
+        _ngrams.install(None)
 
     n_features = len(_model.FEATURES)
     groups: dict[str, dict[str, Any]] = {}
@@ -386,7 +443,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
     parser.add_argument("--half", choices=("test", "dev"), default="test", help="which half to report (test)")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="worker processes")
-    parser.add_argument("--fit", action="store_true", help="refit weights.json on the dev half first")
+    parser.add_argument("--fit", action="store_true", help="refit ngrams.json and weights.json on the dev half first")
     parser.add_argument("--markdown", type=Path, default=None, help="write the main tables as Markdown here")
     args = parser.parse_args(argv)
     if not LINGUA.is_file() or not TICO.is_file():
@@ -398,12 +455,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Dev items are needed to fit and for the threshold sweep; otherwise only the reported half is run.
     wanted = items if (args.fit or args.half == "dev") else [i for i in items if i.half == "test"]
     results = run_all(wanted, args.jobs)
-    if args.fit:
-        dev = [(i, r) for i, r in zip(wanted, results, strict=True) if i.half == "dev"]
-        weights = fit([i for i, _ in dev], [r for _, r in dev])
-        WEIGHTS.write_text(json.dumps(weights, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS.relative_to(REPO)}", file=sys.stderr)
-        _rerank(wanted, results)
+    fold_profiles: dict[int, dict[str, Any]] = {}
+    if any(i.half == "dev" for i in wanted):
+        # Dev items are scored with n-gram profiles fitted without their fold, never with profiles that saw them.
+        profiles, fold_profiles = fit_ngrams(wanted)
+        if args.fit:
+            dev = [(i, r) for i, r in zip(wanted, results, strict=True) if i.half == "dev"]
+            weights = fit([i for i, _ in dev], [r for _, r in dev], fold_profiles)
+            WEIGHTS.write_text(json.dumps(weights, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            NGRAMS.write_text(_ngrams_json(profiles), encoding="utf-8")
+            print(f"wrote {WEIGHTS.relative_to(REPO)} and {NGRAMS.relative_to(REPO)}", file=sys.stderr)
+        _rerank(wanted, results, fold_profiles)
     elapsed = time.perf_counter() - started
     report = score(wanted, results, args.half)
     report["items"] = sum(1 for i in wanted if i.half == args.half)
@@ -420,15 +482,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _rerank(items: Sequence[Item], results: Sequence[dict[str, Any]]) -> None:
-    """Recompute our answers from the stored votes with freshly fitted weights (no detector runs again)."""
-    from examiner_app.extraction.language import _decide, _model, _rank
+def _rerank(
+    items: Sequence[Item], results: Sequence[dict[str, Any]], fold_profiles: Mapping[int, Mapping[str, Any]]
+) -> None:
+    """Recompute our answers from the stored votes (no detector runs again) with the current weights and
+    n-gram profiles: ``ngrams.json`` for test items, the out-of-fold profiles for dev items."""
+    from examiner_app.extraction.language import _decide, _model, _ngrams, _rank
 
     _model.reload_weights()
-    for item, result in zip(items, results, strict=True):
-        ranked, _ = _rank(item.text, result["votes"])
-        first = _decide(ranked, 1)[0]
-        result.update(ours=first.code, confidence=first.confidence, ranked=[(c, round(p, 5)) for c, p in ranked[:4]])
+    by_profiles: dict[int | None, list[int]] = collections.defaultdict(list)
+    for index, item in enumerate(items):
+        by_profiles[_fold(item) if item.half == "dev" and fold_profiles else None].append(index)
+    try:
+        for fold, indices in by_profiles.items():
+            _ngrams.install(fold_profiles[fold] if fold is not None else None)
+            for index in indices:
+                result = results[index]
+                ranked, _ = _rank(items[index].text, result["votes"])
+                first = _decide(ranked, 1)[0]
+                result.update(
+                    ours=first.code, confidence=first.confidence, ranked=[(c, round(p, 5)) for c, p in ranked[:4]]
+                )
+    finally:
+        _ngrams.install(None)
+
+
+def _ngrams_json(profiles: Mapping[str, Any]) -> str:
+    """``ngrams.json``: the profiles with their provenance and licence (derived in part from CC BY text)."""
+    about = {
+        "about": "Character n-gram counts fitted by evaluation/langid_eval.py --fit on the dev half of ../shared/data.",
+        "sources": [
+            "TICO-19 test set (https://tico-19.github.io, via Helsinki-NLP/OPUS-MT-testsets), CC0 1.0.",
+            "Lingua language test data (https://github.com/pemistahl/lingua-py, Apache-2.0), drawn from the Leipzig "
+            "Corpora Collection (https://wortschatz.uni-leipzig.de), CC BY: (c) Leipzig University, "
+            "Deutscher Wortschatz. Counts derived from these texts; no sentence is stored.",
+        ],
+        "profiles": profiles,
+    }
+    return json.dumps(about, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
 
 
 if __name__ == "__main__":

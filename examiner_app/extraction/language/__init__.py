@@ -8,8 +8,9 @@ How a text is decided (details in docs/language-id.md):
    supported language (Hangul, Thai, Gujarati...) give ``und``.
 3. Otherwise the script's candidates (Latin: en tr kmr fr so tl id vi es; Arabic: ar fa prs ur ps ckb;
    Devanagari: hi ne; Cyrillic: ru; Han: zh ja; Ethiopic: am ti; each plus "other") are scored by a small
-   fitted model over four detectors (langdetect seeded, py3langid, pycld2, fastText lid.176 lite) and letter and
-   vocabulary cues (``_model``, ``_cues``).
+   fitted model over four detectors (langdetect seeded, py3langid, pycld2, fastText lid.176 lite), letter and
+   vocabulary cues, and our own character n-gram profiles fitted on the dev half (``_model``, ``_cues``,
+   ``_ngrams``).
 4. The best candidate is returned only if its probability reaches ``THRESHOLD`` and it is a supported language;
    otherwise the first guess is ``und`` and the candidates follow. Persian is the exception that proves the
    rule: ``fa`` is also the ISO code of the Persian macrolanguage, which includes Dari, so when the text is
@@ -118,24 +119,9 @@ def _rank(text: str, votes: Mapping[str, Vote] | None = None) -> tuple[Ranked, M
     The votes are ``None`` when the script decided without asking the detectors. ``votes`` may be passed in
     (the evaluation computes them once for all systems).
     """
-    counts = script_counts(text)
-    letters = sum(counts.values())
-    if letters == 0:
+    script, share, letters = text_script(text)
+    if script is None:
         return [(UNDETERMINED, 1.0)], None
-    scripts = {script: n / letters for script, n in counts.most_common()}
-    script = dominant_script(scripts)
-    if script is None:  # pragma: no cover - letters > 0 always yields a script
-        return [(UNDETERMINED, 1.0)], None
-    if script == "Latin":
-        # Latin letters in other-script text are mostly names, terms, codes and URLs; a sizeable other script is
-        # the language the text is written in.
-        script = next((s for s, share in scripts.items() if s != "Latin" and share >= _MIN_NON_LATIN), script)
-    if script == "Japanese":
-        share = sum(scripts.get(s, 0.0) for s in ("Han", "Hiragana", "Katakana"))
-    else:
-        share = scripts.get(script, 0.0)
-    # Certainty shrinks when the chosen script covers less than half of the letters.
-    share = min(1.0, 2.0 * share)
     if script in SINGLE_LANGUAGE_SCRIPTS:
         if letters < _MIN_LETTERS_SINGLE_SCRIPT or (script == "Bengali" and _ASSAMESE_LETTERS.intersection(text)):
             return [(UNDETERMINED, 1.0)], None
@@ -151,6 +137,30 @@ def _rank(text: str, votes: Mapping[str, Vote] | None = None) -> tuple[Ranked, M
         votes = all_votes(text, script)
     ranked = _model.combine(text, script, letters, votes)
     return [(code, p * share) for code, p in ranked], votes
+
+
+def text_script(text: str) -> tuple[str | None, float, int]:
+    """(the script ``text`` is read in, the certainty that it is that script, its number of letters).
+
+    The script is ``None`` without letters. Kana anywhere make ``Japanese``; a non-Latin script with at least 30 %
+    of the letters wins over Latin ones (names, terms, codes and URLs in other-script text). The certainty
+    shrinks when the chosen script covers less than half of the letters.
+    """
+    counts = script_counts(text)
+    letters = sum(counts.values())
+    if letters == 0:
+        return None, 0.0, 0
+    scripts = {script: n / letters for script, n in counts.most_common()}
+    script = dominant_script(scripts)
+    if script is None:  # pragma: no cover - letters > 0 always yields a script
+        return None, 0.0, letters
+    if script == "Latin":
+        script = next((s for s, share in scripts.items() if s != "Latin" and share >= _MIN_NON_LATIN), script)
+    if script == "Japanese":
+        share = sum(scripts.get(s, 0.0) for s in ("Han", "Hiragana", "Katakana"))
+    else:
+        share = scripts.get(script, 0.0)
+    return script, min(1.0, 2.0 * share), letters
 
 
 def _decide(ranked: Ranked, top: int, threshold: float = THRESHOLD) -> tuple[LanguageGuess, ...]:

@@ -8,13 +8,16 @@ not support). For each candidate the model reads:
   shared by all four, so langdetect stays neutral among them) or abstains (its feature is its best vote among
   the candidates: no evidence against);
 * for ``other``, each detector's log-probability of its most likely unsupported language;
-* letter cues and marker words: Dari against Iranian Persian, Malay (``other``) against Indonesian (``_cues``).
+* letter cues and marker words: Dari against Iranian Persian, Malay (``other``) against Indonesian (``_cues``);
+* our own character n-gram profiles, fitted on the dev half (``_ngrams``): the only statistical evidence for Dari,
+  and a second opinion on the neighbours the detectors confuse.
 
 Score = features · weights + bias; a softmax over the candidates gives the probabilities. Weights and biases
 are fitted separately for three lengths of text (detectors are trustworthy in different ways on a word and on
 a paragraph) by ``evaluation/langid_eval.py --fit`` on the dev half of the shared data, and stored in
-``weights.json`` beside this file. Without that file every detector counts equally (weight 1), which is
-usable but less accurate.
+``weights.json`` beside this file. The n-gram feature of the dev items is computed with profiles fitted without
+their own fold (cross-fitting), so its weight reflects how it does on unseen text. Without that file every
+detector counts equally (weight 1), which is usable but less accurate.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
 
-from examiner_app.extraction.language import _cues
+from examiner_app.extraction.language import _cues, _ngrams
 from examiner_app.extraction.language._detectors import DETECTORS, Vote
 
 OTHER = _cues.OTHER_CANDIDATE
@@ -61,7 +64,7 @@ _PROXY: Mapping[tuple[str, str], str] = {
 _UNKNOWN = frozenset({("langdetect", "kmr"), ("langdetect", "am"), ("langdetect", "ti"), ("pycld2", "kmr")})
 
 _EPS = 1e-4
-FEATURES: tuple[str, ...] = (*DETECTORS, "own_letters", "foreign_letters", "lexicon", "zwnj")
+FEATURES: tuple[str, ...] = (*DETECTORS, "own_letters", "foreign_letters", "lexicon", "zwnj", "ngrams")
 #: Letter-count bounds of the length buckets: a word or two, a phrase, a sentence or more.
 BUCKETS: tuple[int, ...] = (12, 35)
 
@@ -71,8 +74,13 @@ def bucket(letters: int) -> int:
     return sum(1 for bound in BUCKETS if letters >= bound)
 
 
-def features(text: str, script: str, votes: Mapping[str, Vote]) -> tuple[tuple[str, ...], list[list[float]]]:
-    """The candidates of ``script`` and one feature row per candidate (columns as ``FEATURES``)."""
+def features(
+    text: str, script: str, votes: Mapping[str, Vote], ngram_column: Sequence[float] | None = None
+) -> tuple[tuple[str, ...], list[list[float]]]:
+    """The candidates of ``script`` and one feature row per candidate (columns as ``FEATURES``).
+
+    ``ngram_column`` replaces the n-gram feature (the fitting passes out-of-fold values).
+    """
     candidates = GROUPS[script]
     columns: list[list[float]] = []
     for name in DETECTORS:
@@ -84,6 +92,7 @@ def features(text: str, script: str, votes: Mapping[str, Vote]) -> tuple[tuple[s
     # ZWNJ joins speak for Iranian Persian (against Dari, which rarely types them).
     joins = math.log1p(_cues.zwnj_joins(text)) if script == "Arabic" else 0.0
     columns.append([joins if c == "fa" else 0.0 for c in candidates])
+    columns.append(list(ngram_column) if ngram_column is not None else _ngrams.column(text, script, candidates))
     rows = [[column[i] for column in columns] for i in range(len(candidates))]
     return candidates, rows
 
@@ -102,7 +111,9 @@ def _detector_column(name: str, vote: Vote, candidates: Sequence[str]) -> list[f
             values.append(None)
         else:
             values.append(math.log(vote.get(_PROXY.get((name, c), c), 0.0) + _EPS))
-    known = [v for v in values if v is not None]
+    # Abstaining means "no worse than the other supported languages", not "as likely as anything": the neutral
+    # value leaves out ``other``, or foreign text would lend the candidate the detector's foreign vote.
+    known = [v for c, v in zip(candidates, values, strict=True) if v is not None and c != OTHER]
     neutral = max(known) if known else 0.0
     return [neutral if v is None else v for v in values]
 
@@ -133,7 +144,7 @@ def parameters(script: str, length_bucket: int) -> tuple[list[float], list[float
         entry = fitted.get(str(candidate_bucket))
         if entry and entry.get("features") == list(FEATURES) and entry.get("candidates") == list(GROUPS[script]):
             return list(entry["weights"]), list(entry["biases"])
-    weights = [1.0] * len(DETECTORS) + [1.0, -1.0, 1.0, 0.5]
+    weights = [1.0] * len(DETECTORS) + [1.0, -1.0, 1.0, 0.5, 1.0]
     return weights, [0.0] * len(GROUPS[script])
 
 
