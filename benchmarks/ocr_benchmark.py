@@ -1,8 +1,11 @@
 """Reading speed: our reader against plain baselines, measured in the same run on the same pages.
 
 1. OCR of a multi-page scanned document: ``read_document`` (worker processes, ``OMP_THREAD_LIMIT=1``, OSD +
-   script-chosen packs, or fixed ``eng``) against the plain ``tesseract`` CLI run page by page with its defaults
-   (OpenMP threads as it pleases, ``eng``). Pages: generated A4 text pages at 300 dpi, plus the real scans in
+   script-chosen packs, or fixed ``eng``) against two baselines on the same pages: the plain ``tesseract`` CLI run
+   page by page with its defaults (OpenMP threads as it pleases, ``eng``), and the 2-core Tesseract limit: two
+   ``tesseract`` CLI processes at a time with ``OMP_THREAD_LIMIT=1``, one page each (nothing but Tesseract, no
+   decoding, preprocessing or result handling). Targets (issue 3): pipeline within 1.1x of the limit, and at
+   most half the time of the plain CLI. Pages: generated A4 text pages at 300 dpi, plus the real scans in
    ``../shared/data/ocr-tesseract-test-pages`` when that folder is present (skipped cleanly when not).
    Word recall (share of ground-truth words found) guards against "fast because it read less".
 2. Text layer of a 100-page born-digital PDF: pdfplumber against pypdfium2, plain text and words with boxes,
@@ -10,7 +13,7 @@
 
 Prints a table and writes ``benchmarks/results/ocr_benchmark.json``::
 
-    .venv/bin/python benchmarks/ocr_benchmark.py            # everything (~2-3 minutes on 2 cores)
+    .venv/bin/python benchmarks/ocr_benchmark.py            # everything, 3 interleaved OCR rounds (~6 minutes)
     .venv/bin/python benchmarks/ocr_benchmark.py --quick    # 4 OCR pages, 30 PDF pages
 """
 
@@ -21,12 +24,14 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -63,22 +68,22 @@ def wrap(text: str, width: int) -> list[str]:
     return [*lines, line]
 
 
-def generated_pages(count: int, folder: Path) -> list[tuple[Path, str]]:
-    """A4 pages at 300 dpi with ~30 lines of 11-point text each; returns (image, ground truth)."""
+def generated_pages(count: int, folder: Path, lines: int | None = None) -> list[tuple[Path, str]]:
+    """A4 pages at 300 dpi with ~30 lines of 11-point text each (or the first ``lines``); (image, ground truth)."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(str(FONT), 46)  # ~11 pt at 300 dpi
     pages = []
     for number in range(count):
         text = f"Page {number + 1}. " + " ".join([PARAGRAPH] * 3)
-        lines = wrap(text, 80)
-        image = Image.new("L", (2480, 3508), 255)
+        rows = wrap(text, 80)[:lines]
+        image = Image.new("L", (2480, 3508) if lines is None else (2480, 400 + 80 * len(rows)), 255)
         draw = ImageDraw.Draw(image)
-        for row, line in enumerate(lines):
+        for row, line in enumerate(rows):
             draw.text((220, 260 + row * 80), line, font=font, fill=0)
-        path = folder / f"generated-{number + 1:02d}.png"
+        path = folder / f"generated-{'' if lines is None else 'short-'}{number + 1:02d}.png"
         image.save(path, dpi=(300, 300))
-        pages.append((path, "\n".join(lines)))
+        pages.append((path, "\n".join(rows)))
     return pages
 
 
@@ -95,7 +100,8 @@ def shared_pages() -> list[tuple[Path, str]]:
 def as_multipage_tiff(pages: list[tuple[Path, str]], path: Path) -> Path:
     from PIL import Image
 
-    images = [Image.open(p).convert("L") for p, _ in pages]
+    # Bilevel scans stay bilevel, as a scanner's multi-page TIFF holds them (and as the CLI baselines read them).
+    images = [image if image.mode in ("1", "L") else image.convert("L") for image in (Image.open(p) for p, _ in pages)]
     images[0].save(
         path, format="TIFF", save_all=True, append_images=images[1:], compression="tiff_deflate", dpi=(300, 300)
     )
@@ -144,18 +150,33 @@ def timed(function: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
-def ours(path: Path, languages: str | None, workers: int) -> tuple[float, list[str]]:
+def cpu_seconds() -> float:
+    """CPU time of this process and of its reaped children (Tesseract runs, worker processes and theirs)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+#: One OCR run: wall seconds, CPU seconds, page texts.
+Run = tuple[float, float, list[str]]
+
+
+def ours(path: Path | None, languages: str | None, workers: int, warm: Path) -> Run:
+    """``read_document`` on ``path`` in a fresh pool warmed on ``warm``; ``path=None`` runs the warm-up alone
+    (its CPU time is subtracted: workers are only reaped, and their CPU counted, when the pool closes)."""
     options = ReadOptions(ocr_languages=languages, workers=workers)
+    cpu_before = cpu_seconds()
+    seconds, texts = 0.0, []
     with ReaderPool() as pool:
-        # Start the workers first: a case import pays this once, not per document.
-        warm = path.with_name("warm.txt")
-        warm.write_text("warm")
+        # Start the workers and their imports (Tesseract, the language detectors) on a small scan first: a case
+        # import pays this once per worker process (recycled every 100 pages), not per document.
         list(read_document(warm, options, NullProgress(), pool=pool))
-        seconds, reads = timed(lambda: list(read_document(path, options, NullProgress(), pool=pool)))
-    return seconds, [r.page.text for r in reads]
+        if path is not None:
+            seconds, reads = timed(lambda: list(read_document(path, options, NullProgress(), pool=pool)))
+            texts = [r.page.text for r in reads]
+    return seconds, cpu_seconds() - cpu_before, texts
 
 
-def tesseract_cli(pages: list[tuple[Path, str]]) -> tuple[float, list[str]]:
+def tesseract_cli(pages: list[tuple[Path, str]]) -> Run:
     env = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}  # its defaults, as a user runs it
 
     def run() -> list[str]:
@@ -164,33 +185,89 @@ def tesseract_cli(pages: list[tuple[Path, str]]) -> tuple[float, list[str]]:
             for p, _ in pages
         ]
 
-    return timed(run)
+    cpu_before = cpu_seconds()
+    seconds, texts = timed(run)
+    return seconds, cpu_seconds() - cpu_before, texts
 
 
-def ocr_section(pages: list[tuple[Path, str]], label: str, folder: Path, workers: int) -> list[dict[str, Any]]:
+def tesseract_limit(pages: list[tuple[Path, str]], processes: int) -> Run:
+    """The 2-core limit: ``processes`` tesseract CLIs at a time, one page each, one OpenMP thread each."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+    def one(page: Path) -> str:
+        return subprocess.run(
+            ["tesseract", str(page), "stdout", "-l", "eng"], capture_output=True, text=True, env=env, check=True
+        ).stdout
+
+    def run() -> list[str]:
+        with ThreadPoolExecutor(max_workers=processes) as pool:
+            return list(pool.map(one, [p for p, _ in pages]))
+
+    cpu_before = cpu_seconds()
+    seconds, texts = timed(run)
+    return seconds, cpu_seconds() - cpu_before, texts
+
+
+def ocr_section(
+    pages: list[tuple[Path, str]], label: str, folder: Path, workers: int, repeat: int
+) -> list[dict[str, Any]]:
+    """Each run ``repeat`` times, interleaved, keeping the fastest: on a shared machine, load that comes and goes
+    during one run would otherwise decide the ratios. The plain CLI runs once (it is 3-6x over its target).
+
+    CPU seconds (all processes) are recorded beside wall time: with both cores busy, wall time is about CPU time
+    over 2 for the limit and for the pipeline alike, and CPU time does not change when other jobs share the
+    machine, so ``cpu_vs_limit`` is the steadier estimate of ``time_vs_limit``."""
     document = as_multipage_tiff(pages, folder / f"{label}.tif")
+    warm = as_multipage_tiff(generated_pages(2, folder, lines=3), folder / "warm.tif")
     truths = [t for _, t in pages]
-    rows: list[dict[str, Any]] = []
-    for name, run in (
+    warm_cpu = {
+        languages: min(ours(None, languages, workers, warm)[1] for _ in range(2)) for languages in ("eng", None)
+    }
+    runs: list[tuple[str, Callable[[], Run]]] = [
         ("tesseract CLI, page by page, defaults", lambda: tesseract_cli(pages)),
-        (f"read_document, {workers} workers, eng", lambda: ours(document, "eng", workers)),
-        (f"read_document, {workers} workers, automatic (OSD + script packs)", lambda: ours(document, None, workers)),
-    ):
-        seconds, texts = run()
-        recall = sum(word_recall(t, f) for t, f in zip(truths, texts, strict=True)) / len(truths)
+        (
+            f"2-core limit: {workers} tesseract CLIs in parallel, OMP_THREAD_LIMIT=1",
+            lambda: tesseract_limit(pages, workers),
+        ),
+        (f"read_document, {workers} workers, eng", lambda: ours(document, "eng", workers, warm)),
+        (
+            f"read_document, {workers} workers, automatic (OSD + script packs)",
+            lambda: ours(document, None, workers, warm),
+        ),
+    ]
+    warm_of = {runs[2][0]: warm_cpu["eng"], runs[3][0]: warm_cpu[None]}
+    times: dict[str, list[float]] = {name: [] for name, _ in runs}
+    cpu: dict[str, list[float]] = {name: [] for name, _ in runs}
+    texts: dict[str, list[str]] = {}
+    for round_number in range(repeat):
+        for index, (name, run) in enumerate(runs):
+            if index == 0 and round_number > 0:
+                continue
+            seconds, cpu_spent, texts[name] = run()
+            times[name].append(seconds)
+            cpu[name].append(cpu_spent - warm_of.get(name, 0.0))
+    rows: list[dict[str, Any]] = []
+    for name, _ in runs:
+        seconds = min(times[name])
+        recall = sum(word_recall(t, f) for t, f in zip(truths, texts[name], strict=True)) / len(truths)
         rows.append(
             {
                 "set": label,
                 "run": name,
                 "pages": len(pages),
                 "seconds": round(seconds, 2),
+                "seconds_each_round": [round(t, 2) for t in times[name]],
+                "cpu_seconds": round(min(cpu[name]), 2),
                 "s_per_page": round(seconds / len(pages), 3),
                 "word_recall": round(recall, 4),
             }
         )
-    baseline = float(rows[0]["seconds"])
+    baseline, limit, limit_cpu = float(rows[0]["seconds"]), float(rows[1]["seconds"]), float(rows[1]["cpu_seconds"])
     for row in rows:
+        row["cpu_vs_limit"] = round(float(row["cpu_seconds"]) / limit_cpu, 3)
         row["speedup_vs_cli"] = round(baseline / float(row["seconds"]), 2)
+        row["time_vs_cli"] = round(float(row["seconds"]) / baseline, 3)  # target <= 0.5
+        row["time_vs_limit"] = round(float(row["seconds"]) / limit, 3)  # target <= 1.1
     return rows
 
 
@@ -279,10 +356,12 @@ def main() -> int:
     parser.add_argument("--ocr-pages", type=int, default=8)
     parser.add_argument("--pdf-pages", type=int, default=100)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3, help="OCR rounds, interleaved; the fastest counts")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
     ocr_pages = 4 if args.quick else args.ocr_pages
     pdf_pages = 30 if args.quick else args.pdf_pages
+    repeat = 1 if args.quick else max(1, args.repeat)
 
     results: dict[str, Any] = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
@@ -296,11 +375,11 @@ def main() -> int:
         folder = Path(tmp)
         if shutil.which("tesseract"):
             results["ocr"] += ocr_section(
-                generated_pages(ocr_pages, folder), "generated A4 300 dpi", folder, args.workers
+                generated_pages(ocr_pages, folder), "generated A4 300 dpi", folder, args.workers, repeat
             )
             real = shared_pages()
             if real:
-                results["ocr"] += ocr_section(real, "shared real scans", folder, args.workers)
+                results["ocr"] += ocr_section(real, "shared real scans", folder, args.workers, repeat)
             else:
                 print(f"(skipping real scans: {SHARED_PAGES} is absent)")
         else:
@@ -312,8 +391,28 @@ def main() -> int:
     print_table(
         "OCR (wall time, same pages, same run)",
         results["ocr"],
-        ["set", "run", "pages", "seconds", "s_per_page", "speedup_vs_cli", "word_recall"],
+        [
+            "set",
+            "run",
+            "pages",
+            "seconds",
+            "s_per_page",
+            "time_vs_limit",
+            "cpu_seconds",
+            "cpu_vs_limit",
+            "time_vs_cli",
+            "word_recall",
+        ],
     )
+    for row in results["ocr"]:
+        if row["run"].startswith("read_document"):
+            # Judged on the larger ratio: when other jobs share the cores, wall time alone can flatter either side.
+            worst = max(row["time_vs_limit"], row["cpu_vs_limit"])
+            print(
+                f"{row['set']} / {row['run']}: {row['time_vs_limit']:.2f}x the 2-core limit in wall time, "
+                f"{row['cpu_vs_limit']:.2f}x in CPU time (target <= 1.1: {'met' if worst <= 1.1 else 'NOT met'}), "
+                f"{row['time_vs_cli']:.2f}x the plain CLI (target <= 0.5: {'met' if row['time_vs_cli'] <= 0.5 else 'NOT met'})"
+            )
     print_table(
         "PDF text layer (wall time)",
         results["text_layer"],
