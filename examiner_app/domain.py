@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 
 class DocumentStatus(StrEnum):
@@ -120,6 +121,11 @@ class BBox:
     def as_list(self) -> list[int]:
         return [self.x0, self.y0, self.x1, self.y1]
 
+    def __reduce__(self) -> tuple[type[BBox], tuple[int, int, int, int]]:
+        # Pages cross from the reader processes by pickle: rebuilding by the constructor is ~4x faster than the
+        # generic state restore of frozen slotted dataclasses (thousands of words a page).
+        return (BBox, (self.x0, self.y0, self.x1, self.y1))
+
     @staticmethod
     def enclosing(boxes: Iterable[BBox]) -> BBox | None:
         result: BBox | None = None
@@ -143,6 +149,10 @@ class Word:
     confidence: float | None = None
     block: int = 0
     line: int = 0
+
+    def __reduce__(self) -> tuple[type[Word], tuple[Any, ...]]:
+        # See BBox.__reduce__: the reader sends every word of every page through pickle.
+        return (Word, (self.text, self.start, self.end, self.bbox, self.confidence, self.block, self.line))
 
 
 @dataclass(frozen=True, slots=True)

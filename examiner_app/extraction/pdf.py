@@ -25,11 +25,12 @@ from typing import TYPE_CHECKING, Any
 from examiner_app.domain import BBox, PageSource, PageText, Word
 from examiner_app.errors import EncryptedFileError, ExaminerError, FileTooLargeError, MalformedFileError
 from examiner_app.extraction import bidi, registry
-from examiner_app.extraction.images import encode_png, ocr_page
+from examiner_app.extraction.images import encode_display_png, ocr_page
 from examiner_app.extraction.ocr import OcrEngine
 
 if TYPE_CHECKING:
     import pypdfium2
+    from PIL import Image
 
     from examiner_app.extraction.reader import ReadOptions
 
@@ -313,7 +314,7 @@ class PdfExtractor:
         options: ReadOptions,
     ) -> tuple[PageText, bytes]:
         dpi = _ocr_dpi(path, index + 1, page.get_size(), _with_dpi(options, TEXT_LAYER_DPI))
-        image = page.render(scale=dpi / 72.0).to_pil()
+        image = _render_for_display(page, dpi)
         text, words = text_layer_words(textpage, raw, _Mapper(page, image.size))
         result = PageText(
             page_number=index + 1,
@@ -327,7 +328,7 @@ class PdfExtractor:
             dpi=dpi,
             engine=engine_name(),
         )
-        return result, encode_png(image)
+        return result, encode_display_png(image)
 
     def _ocr_page(
         self, path: Path, page: pypdfium2.PdfPage, index: int, options: ReadOptions, engine: OcrEngine
@@ -337,6 +338,20 @@ class PdfExtractor:
         if image.mode != "L":
             image = image.convert("L")
         return ocr_page(image, index + 1, dpi, options, engine)
+
+
+def _render_for_display(page: pypdfium2.PdfPage, dpi: int) -> Image.Image:
+    """The page in colour, or in grey when it has no colour (most text-layer pages: half the work to store)."""
+    import numpy as np
+    from PIL import Image as PilImage
+
+    bitmap = page.render(scale=dpi / 72.0)
+    pixels = bitmap.to_numpy()  # a view of PDFium's buffer, no copy
+    if pixels.ndim == 3 and pixels.shape[2] == 3:
+        blue, green, red = pixels[..., 0], pixels[..., 1], pixels[..., 2]
+        if np.array_equal(blue, green) and np.array_equal(green, red):
+            return PilImage.fromarray(np.ascontiguousarray(blue))
+    return bitmap.to_pil()
 
 
 def _with_dpi(options: ReadOptions, dpi: int) -> ReadOptions:

@@ -208,13 +208,14 @@ class ReaderPool:
         pool = self._workers(options)
         jobs: dict[int, Job] = {}
         submitted = 0
-        # Keep every worker busy while the consumer saves a page, but read at most two pages per worker ahead of
-        # it, so a slow consumer does not make the reader hold many page images in memory.
+        # Keep every worker busy while the consumer saves a page (a page is queued for each worker beside the one it
+        # reads, so a worker that finishes starts its next page at once), but read at most two pages per worker
+        # ahead of the consumer, so a slow consumer does not make the reader hold many page images in memory.
         ahead = max(1, options.workers) * 2
         try:
             for position, index in enumerate(todo):
                 while True:
-                    while submitted < len(todo) and submitted - position < ahead and _running(jobs) < pool.workers:
+                    while submitted < len(todo) and submitted - position < ahead:
                         page_index = todo[submitted]
                         jobs[page_index] = pool.submit(
                             registry.read_page_task,

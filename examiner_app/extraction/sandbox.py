@@ -303,6 +303,7 @@ class WorkerPool:
             for worker in busy:
                 if worker.outbox in ready:
                     self._receive(worker)
+            self._dispatch()  # a worker that just finished takes the next queued job before we return
 
     def cancel(self, job: Job) -> None:
         """Stop ``job``: drop it from the queue, or kill the worker running it. No-op once done."""
