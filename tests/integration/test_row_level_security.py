@@ -81,3 +81,38 @@ def test_an_examiner_cannot_read_another_examiners_unassigned_case(owner_and_app
     with owner.session() as session:
         assert session.execute(text("SELECT count(*) FROM cases")).scalar() == 1
     owner.dispose()
+
+
+def test_decisions_pins_and_case_vectors_are_hidden_like_their_case(owner_and_app_urls: tuple[str, str]) -> None:
+    """A decision carries the examiner's values and reason; it is case content (migration 0007)."""
+    from examiner_app import review
+    from examiner_app.domain import FactField
+
+    owner_url, app_url = owner_and_app_urls
+    app = Store(app_url, migrate=False)
+    with app.session() as session:
+        admin = accounts.create_account(session, None, "Admin", Role.ADMIN, PASSWORD)
+        one = accounts.create_account(session, admin, "Examiner One", Role.EXAMINER, PASSWORD)
+        two = accounts.create_account(session, admin, "Examiner Two", Role.EXAMINER, PASSWORD)
+    app.acting_user_id = one.id
+    with app.session() as session:
+        case = repo.create_case(session, "Case of examiner one", created_by=one.id)
+    review.add_fact(app, one, case.id, FactField.DATE_OF_BIRTH, "12/03/1990", reason="read on the form")
+    count = "SELECT count(*) FROM decisions"
+    with app.session() as session:
+        assert session.execute(text(count)).scalar() == 1
+    app.acting_user_id = two.id
+    with app.session() as session:
+        assert session.execute(text(count)).scalar() == 0
+        assert session.execute(text("UPDATE decisions SET reason = 'x'")).rowcount == 0
+    app.dispose()
+    owner = Store(owner_url, migrate=False)
+    with owner.session() as session:
+        protected = session.execute(
+            text(
+                "SELECT relname FROM pg_class WHERE relrowsecurity AND relname IN "
+                "('decisions', 'coi_pins', 'case_vectors', 'summary_sign_offs')"
+            )
+        ).scalars()
+        assert sorted(protected) == ["case_vectors", "coi_pins", "decisions", "summary_sign_offs"]
+    owner.dispose()
