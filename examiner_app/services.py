@@ -266,7 +266,7 @@ class Workbench:
         with self.store.session() as session:
             accounts.require_read(session, self.user, case_id)
             suggestions = repo.list_suggestions(session, case_id)
-            fact_sheet = build_fact_sheet(suggestions)
+            fact_sheet = build_fact_sheet(suggestions, same_person=name_match.same_person)
             pins = pinned_excerpts(session, case_id)
             state = current_state(session, case_id, fact_sheet, pins)
             audit.record(session, self.actor, "case.summary", case_id=case_id)

@@ -8,7 +8,7 @@ nothing is merged or chosen silently. No scores, no adjectives about the applica
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from examiner_app.domain import FactField, Provenance, Suggestion, SuggestionStatus
@@ -38,10 +38,11 @@ FIELD_ORDER: tuple[FactField, ...] = (
     FactField.DATE,
 )
 
-# Fields a person has one value of: two different values are a conflict worth showing.
+# Fields a person has one value of: two different values are a conflict worth showing. Person names are not
+# among them: a case names many people (the applicant, relatives, officials); two spellings of one person's
+# name are a conflict, judged by the ``same_person`` matcher given to build_fact_sheet.
 SINGLE_VALUED = frozenset(
     {
-        FactField.PERSON_NAME,
         FactField.DATE_OF_BIRTH,
         FactField.NATIONALITY,
         FactField.COUNTRY_OF_ORIGIN,
@@ -97,7 +98,17 @@ def _key(line: SheetLine) -> str:
     return (line.normalized or line.value).casefold().strip()
 
 
-def build_fact_sheet(suggestions: Iterable[Suggestion]) -> FactSheet:
+def _spellings_differ(lines: list[SheetLine], same_person: Callable[[str, str], bool]) -> bool:
+    """Do two different values look like one person's name written two ways (Mohammad / Muhammad / محمد)?"""
+    values = list({_key(ln): ln.value for ln in lines}.values())
+    return any(same_person(a, b) for i, a in enumerate(values) for b in values[i + 1 :])
+
+
+def build_fact_sheet(
+    suggestions: Iterable[Suggestion], same_person: Callable[[str, str], bool] | None = None
+) -> FactSheet:
+    """The sheet of ``suggestions``; ``same_person`` (a name matcher) lets differing spellings of one person's
+    name count as a conflict. Without it, person names are listed and never flagged."""
     by_field: dict[FactField, list[SheetLine]] = {}
     for s in suggestions:
         if s.status is SuggestionStatus.REJECTED:
@@ -121,7 +132,10 @@ def build_fact_sheet(suggestions: Iterable[Suggestion]) -> FactSheet:
         findings = [ln for ln in lines if ln.is_finding]
         # Once an examiner recorded a value, conflicts are judged among findings; before that, among all.
         considered = findings or lines
-        conflict = field in SINGLE_VALUED and len({_key(ln) for ln in considered}) > 1
+        if field is FactField.PERSON_NAME:
+            conflict = same_person is not None and _spellings_differ(considered, same_person)
+        else:
+            conflict = field in SINGLE_VALUED and len({_key(ln) for ln in considered}) > 1
         groups.append(FieldGroup(field, tuple(lines), conflict))
     findings_count = sum(1 for g in groups for ln in g.lines if ln.is_finding)
     pending = sum(1 for g in groups for ln in g.lines if ln.status is SuggestionStatus.PENDING)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from examiner_app.domain import Decision, DecisionAction, FactField, Suggestion, SuggestionStatus
-from examiner_app.extraction.facts.name_match import group_same_person
+from examiner_app.extraction.facts.name_match import group_same_person, same_person
 from examiner_app.summaries.fact_sheet import FieldGroup, SheetLine, build_fact_sheet
 from examiner_app.ui import i18n
 from examiner_app.ui.delegates import ConfidenceDelegate, FieldGroupDelegate, GroupLineDelegate, StatusDelegate
@@ -357,7 +357,8 @@ class FactsPanel(QWidget):
     # --- conflicts: different values of one field, side by side --------------------------------
 
     def _update_conflicts(self) -> None:
-        conflicts = [g for g in build_fact_sheet(self.model.suggestions()).groups if g.conflict]
+        sheet = build_fact_sheet(self.model.suggestions(), same_person=same_person)
+        conflicts = [g for g in sheet.groups if g.conflict]
         lines = [self._conflict_html(group) for group in conflicts]
         lines = [line for line in lines if line]
         self.conflict_count = len(lines)
@@ -379,7 +380,8 @@ class FactsPanel(QWidget):
         return f'<a href="{FACT_LINK}{e(line.suggestion_id)}">{e(line.value)}</a> ({e(where)})'
 
     def _conflict_html(self, group: FieldGroup) -> str:
-        """One field's differing values; for names, the different people first, then the spellings of each."""
+        """One field's differing values; for names, each person's differing spellings (different people named
+        in a case are not a conflict)."""
         e = html.escape
         distinct: dict[str, SheetLine] = {}
         for line in group.lines:
@@ -388,13 +390,8 @@ class FactsPanel(QWidget):
         label = e(i18n.field_label(group.field))
         if group.field is not FactField.PERSON_NAME:
             return f"{label}: " + " ≠ ".join(self._value_html(v) for v in values)
-        groups = group_same_person([v.value for v in values])
-        grouped = {i for members in groups for i in members}
-        people = [values[members[0]] for members in groups] + [v for i, v in enumerate(values) if i not in grouped]
         parts: list[str] = []
-        if len(people) > 1:
-            parts.append(f"{label}: " + " ≠ ".join(self._value_html(v) for v in people))
-        for members in groups:
+        for members in group_same_person([v.value for v in values]):
             spellings = " ≈ ".join(self._value_html(values[i]) for i in members)
             note = self.tr("the same person written differently? Check each spelling against its page.")
             parts.append(f"{label}: {spellings} — <i>{e(note)}</i>")

@@ -42,6 +42,7 @@ from examiner_app.domain import (
     Word,
 )
 from examiner_app.errors import CancelledError, ExaminerError, NotFoundError, PermissionDeniedError, ReviewError
+from examiner_app.extraction.facts.name_match import same_person
 from examiner_app.progress import ProgressReporter
 from examiner_app.summaries import ChronologyEntry, FactSheet, build_chronology, build_fact_sheet
 from examiner_app.summaries.sign_off import (
@@ -424,7 +425,7 @@ class FakeWorkbench:
             suggestions = [s for s in self.suggestions.values() if s.case_id == case_id]
             self.audit.append(("case.summary", {"case": case_id}))
             latest = (self.sign_offs.get(case_id) or [None])[-1]
-        sheet = build_fact_sheet(suggestions)
+        sheet = build_fact_sheet(suggestions, same_person=same_person)  # as Workbench.summary
         state = sign_off_state(latest, content_sha256(signed_content(sheet, [])))
         return FakeSummary(sheet, build_chronology(suggestions), [], state)
 

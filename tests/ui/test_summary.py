@@ -16,7 +16,7 @@ from examiner_app.ui.main_window import MainWindow
 from examiner_app.ui.summary_panel import KIND, SUGGESTION_ID
 
 from .conftest import make_window
-from .fakes import FakeWorkbench, fact, sample_workbench
+from .fakes import FakeWorkbench, fact, render_page, sample_workbench
 from .test_workspace import open_case, sid, wait_idle
 
 
@@ -91,8 +91,10 @@ def test_findings_come_first_in_bold_with_a_check_mark(qtbot, window, runner, fa
 
 def test_conflicting_values_are_marked_and_shown_side_by_side(qtbot, runner):
     workbench = sample_workbench()
-    statement, page2 = workbench.documents["c-1"][0], workbench.page_texts["d-1"][1]
-    other = fact("c-1", statement, page2, FactField.PERSON_NAME, "Omar", 0.7, "Omar")
+    statement = workbench.documents["c-1"][0]
+    # Two spellings of one person's name: a conflict (a second person named in the case would not be one).
+    signed_page, _ = render_page(2, ["Signed: Kareem Hadad"])
+    other = fact("c-1", statement, signed_page, FactField.PERSON_NAME, "Kareem Hadad", 0.7, "Kareem Hadad")
     workbench.suggestions[other.id] = other
     window = make_window(qtbot, workbench, runner)
     open_summary(qtbot, window)
@@ -103,7 +105,7 @@ def test_conflicting_values_are_marked_and_shown_side_by_side(qtbot, runner):
     assert group.text(1) == "⚠ conflict"
     assert "≠" in group.text(2)
     assert "Karim Haddad" in group.text(2)
-    assert "Omar" in group.text(2)
+    assert "Kareem Hadad" in group.text(2)
     assert group.childCount() == 2  # every value stays listed with its own source
     assert window.workspace.summary.counts_label.text().endswith("1 conflicts")
     wait_idle(qtbot, runner)
@@ -326,4 +328,19 @@ def test_a_reviewer_sees_the_sign_off_status_but_cannot_sign(qtbot, runner):
     assert not panel.sign_off_button.isEnabled()
     assert "only an examiner" in panel.sign_off_button.toolTip()
     assert panel.confirm_sign_off() is None
+    wait_idle(qtbot, runner)
+
+
+def test_two_people_named_in_a_case_are_not_a_conflict(qtbot, runner):
+    workbench = sample_workbench()
+    statement = workbench.documents["c-1"][0]
+    signed_page, _ = render_page(2, ["My mother Amina Yusuf stayed in Aleppo."])
+    mother = fact("c-1", statement, signed_page, FactField.PERSON_NAME, "Amina Yusuf", 0.7, "Amina Yusuf")
+    workbench.suggestions[mother.id] = mother
+    window = make_window(qtbot, workbench, runner)
+    open_summary(qtbot, window)
+    group = window.workspace.summary.sheet.topLevelItem(0)
+    assert group.text(0) == "Person name"
+    assert group.data(0, KIND) == "group"
+    assert group.childCount() == 2  # both listed, each with its source
     wait_idle(qtbot, runner)

@@ -794,6 +794,11 @@ class NameIndex(Generic[K]):
         return found
 
 
+def same_person(left: str, right: str) -> bool:
+    """Are two names, as written, likely one person's (a hint to check, never a conclusion)?"""
+    return compare_names(left, right).score >= MATCH_THRESHOLD
+
+
 def group_same_person(names: Sequence[str], threshold: float = MATCH_THRESHOLD) -> list[list[int]]:
     """Indices of ``names`` grouped by likely same person (single link at ``threshold``); singletons left out.
 
