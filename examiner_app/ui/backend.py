@@ -33,7 +33,7 @@ from examiner_app.summaries.sign_off import PinnedExcerpt, SignOff, SignOffState
 
 if TYPE_CHECKING:  # coi.prior_cases loads numpy; the UI only needs the shape
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
-    from examiner_app.services import EarlierApplicationHints
+    from examiner_app.earlier_applications import EarlierApplicationHints
 
 
 class CaseDetailLike(Protocol):

@@ -23,8 +23,8 @@ from examiner_app.ui.dialogs import error_text
 from examiner_app.ui.workers import JobRunner
 
 if TYPE_CHECKING:  # services loads the whole core; the box only needs the shapes
+    from examiner_app.earlier_applications import EarlierApplicationHint, EarlierApplicationHints, PersonMention
     from examiner_app.extraction.facts.name_match import TokenMatch
-    from examiner_app.services import EarlierApplicationHint, EarlierApplicationHints, PersonMention
 
 LINK_PREFIX = "fact:"
 MAX_BODY_HEIGHT = 120  # the facts table below keeps most of the panel; more hints scroll

@@ -56,7 +56,7 @@ from examiner_app.summaries.sign_off import (
 
 if TYPE_CHECKING:
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
-    from examiner_app.services import EarlierApplicationHints
+    from examiner_app.earlier_applications import EarlierApplicationHints
 
 FONT_PATH = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
 RULES = ModelRef("rules", "dates", "1.0")
@@ -583,7 +583,7 @@ class FakeWorkbench:
         return SimilarResults(case_id, (), "facts+meaning")
 
     def earlier_application_hints(self, case_id: str) -> EarlierApplicationHints:
-        from examiner_app.services import EarlierApplicationHints
+        from examiner_app.earlier_applications import EarlierApplicationHints
 
         if self.earlier_gate is not None:
             self.earlier_gate.wait(10)

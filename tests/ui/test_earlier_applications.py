@@ -11,8 +11,8 @@ from dataclasses import replace
 from pytestqt.qtbot import QtBot
 
 from examiner_app.domain import FactField, ModelRef, Provenance, Suggestion, SuggestionStatus
+from examiner_app.earlier_applications import EarlierApplicationHint, EarlierApplicationHints, PersonMention
 from examiner_app.extraction.facts.name_match import compare_names
-from examiner_app.services import EarlierApplicationHint, EarlierApplicationHints, PersonMention
 from examiner_app.ui.earlier_applications import EarlierApplicationsBox
 from examiner_app.ui.main_window import MainWindow
 from examiner_app.ui.workers import JobRunner
