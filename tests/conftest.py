@@ -72,3 +72,32 @@ def make_user(store: Store, name: str = "Aiko Tanaka", role: Role = Role.EXAMINE
 @pytest.fixture
 def examiner(store: Store) -> User:
     return make_user(store)
+
+
+@pytest.fixture
+def owner_and_app_urls() -> Iterator[tuple[str, str]]:
+    """A PostgreSQL database migrated by its owner, and a URL for an app role that does not own the tables
+    (so row-level security applies to it, as in a deployment)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    if not os.environ.get("EXAMINER_TEST_PG_URL"):
+        pytest.skip("PostgreSQL test server not running (scripts/test.sh starts one)")
+    for owner_url in _postgres_database():
+        role = f"examiner_app_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(owner_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE ROLE {role} LOGIN PASSWORD 'app-pass' NOSUPERUSER NOBYPASSRLS"))
+        Store(owner_url).dispose()  # the owner migrates
+        with admin.connect() as conn:
+            conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"))
+            conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}"))
+        app_url = make_url(owner_url).set(username=role, password="app-pass").render_as_string(hide_password=False)
+        try:
+            yield owner_url, app_url
+        finally:
+            with admin.connect() as conn:
+                conn.execute(
+                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :r"), {"r": role}
+                )
+            admin.dispose()

@@ -3,46 +3,16 @@ database session cannot read another examiner's unassigned cases, whatever SQL i
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
-
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 from examiner_app import accounts
 from examiner_app.domain import Role
 from examiner_app.store import Store
 from examiner_app.store import repositories as repo
-from tests.conftest import _postgres_database
 
 pytestmark = pytest.mark.postgres
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def owner_and_app_urls() -> Iterator[tuple[str, str]]:
-    if not os.environ.get("EXAMINER_TEST_PG_URL"):
-        pytest.skip("PostgreSQL test server not running (scripts/test.sh starts one)")
-    for owner_url in _postgres_database():
-        role = f"examiner_app_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(owner_url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f"CREATE ROLE {role} LOGIN PASSWORD 'app-pass' NOSUPERUSER NOBYPASSRLS"))
-        Store(owner_url).dispose()  # the owner migrates
-        with admin.connect() as conn:
-            conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"))
-            conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}"))
-        app_url = make_url(owner_url).set(username=role, password="app-pass").render_as_string(hide_password=False)
-        try:
-            yield owner_url, app_url
-        finally:
-            with admin.connect() as conn:
-                conn.execute(
-                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :r"), {"r": role}
-                )
-            admin.dispose()
 
 
 def test_an_examiner_cannot_read_another_examiners_unassigned_case(owner_and_app_urls: tuple[str, str]) -> None:

@@ -4,14 +4,10 @@ what is hashed, the audit event, and the summary going stale when findings or pi
 from __future__ import annotations
 
 import json
-import os
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select, text
 
 from examiner_app import accounts, audit
 from examiner_app.coi.embeddings import NullEmbedder
@@ -25,7 +21,6 @@ from examiner_app.store import Store
 from examiner_app.store import repositories as repo
 from examiner_app.store.orm import AuditEventRow, SummarySignOffRow
 from examiner_app.summaries.sign_off import SignOffStatus, content_sha256
-from tests.conftest import _postgres_database
 
 REPORTS = Path(__file__).resolve().parents[2] / "resources" / "coi" / "reports"
 
@@ -189,30 +184,6 @@ def test_sign_off_is_refused_without_decide_rights_or_for_content_not_seen(any_s
     assert changed is not None
     assert changed.status is SignOffStatus.STALE
     assert admin_bench.sign_off_summary(case_id, changed.current_sha256).user_name == "Ada Admin"
-
-
-@pytest.fixture
-def owner_and_app_urls() -> Iterator[tuple[str, str]]:
-    if not os.environ.get("EXAMINER_TEST_PG_URL"):
-        pytest.skip("PostgreSQL test server not running (scripts/test.sh starts one)")
-    for owner_url in _postgres_database():
-        role = f"examiner_app_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(owner_url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f"CREATE ROLE {role} LOGIN PASSWORD 'app-pass' NOSUPERUSER NOBYPASSRLS"))
-        Store(owner_url).dispose()  # the owner migrates
-        with admin.connect() as conn:
-            conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"))
-            conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}"))
-        app_url = make_url(owner_url).set(username=role, password="app-pass").render_as_string(hide_password=False)
-        try:
-            yield owner_url, app_url
-        finally:
-            with admin.connect() as conn:
-                conn.execute(
-                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :r"), {"r": role}
-                )
-            admin.dispose()
 
 
 @pytest.mark.postgres
