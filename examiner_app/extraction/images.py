@@ -102,11 +102,12 @@ def encode_png(image: Image.Image) -> bytes:
 
 
 def encode_display_png(image: Image.Image) -> bytes:
-    """PNG of a rendered text-layer page for the viewer, fast enough for importing big born-digital PDFs.
+    """PNG of a page image for the viewer, fast enough not to show in import times.
 
     A grey page is stored as an exact grey palette (every level kept): Pillow writes palette PNGs without
-    per-row filters, which on rendered text is about 2x faster than greyscale and 5x faster than RGB for the
-    same size (benchmarks/ocr_benchmark.py, 100-page PDF). Scans keep ``encode_png``: filters pay off on them.
+    per-row filters, about 2x faster than greyscale (and 5x faster than RGB) for the same size on rendered text
+    (benchmarks/ocr_benchmark.py, 100-page PDF). On 300 dpi scans it is 26 ms instead of 65 ms a page for
+    10-17% more bytes: worth it where every page waits for it.
     """
     if image.mode == "L":
         image = image.convert("P")
@@ -117,7 +118,10 @@ def ocr_page(
     image: Image.Image, page_number: int, dpi: int, options: ReadOptions, engine: OcrEngine
 ) -> tuple[PageText, bytes]:
     """OCR an upright-ish page image; the PNG is the image after the engine's rotation (what boxes refer to)."""
-    result = engine.read(image, options.ocr_languages)
+    if options.ocr_languages is None and options.ocr_languages_hint:
+        result = engine.read_hinted(image, options.ocr_languages_hint)
+    else:
+        result = engine.read(image, options.ocr_languages)
     shown = rotate_upright(image, result.rotation)
     page = PageText(
         page_number=page_number,
@@ -132,7 +136,7 @@ def ocr_page(
         ocr_languages=result.languages,
         engine=result.engine,
     )
-    return page, encode_png(shown)
+    return page, encode_display_png(shown)
 
 
 class ImageExtractor:

@@ -16,6 +16,7 @@ process never parses the file and survives whatever the file does to a worker.
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import logging
 import threading
 import time
@@ -34,7 +35,7 @@ from examiner_app.errors import (
     ProcessingTimeoutError,
 )
 from examiner_app.extraction import registry
-from examiner_app.extraction.ocr import NullOcrEngine, OcrEngine, TesseractEngine
+from examiner_app.extraction.ocr import HINT_MIN_CONFIDENCE, HINT_MIN_WORDS, NullOcrEngine, OcrEngine, TesseractEngine
 from examiner_app.extraction.sandbox import (
     Job,
     TaskException,
@@ -63,6 +64,9 @@ class ReadOptions:
     document_timeout_s: float = 3600.0
     workers: int = 2  # processes; one page per process task
     ocr_enabled: bool = True  # False: pages without a text layer come back with empty text (AI/OCR off)
+    # Automatic mode only: the languages an earlier page of the same document was read with, tried first and
+    # without OSD; a poor reading falls back to the full automatic choice (set by the reader, not by callers).
+    ocr_languages_hint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,17 +216,24 @@ class ReaderPool:
         # reads, so a worker that finishes starts its next page at once), but read at most two pages per worker
         # ahead of the consumer, so a slow consumer does not make the reader hold many page images in memory.
         ahead = max(1, options.workers) * 2
+        # Automatic OCR languages: the pages of one document are mostly in one language. Until the first page is
+        # back only one page per worker is sent; the rest go with its languages as a hint (no OSD, no comparing
+        # packs), and any page the hint reads poorly gets the full automatic choice.
+        automatic = options.ocr_enabled and options.ocr_languages is None
+        page_options = options
+        first_back = False
         try:
             for position, index in enumerate(todo):
                 while True:
-                    while submitted < len(todo) and submitted - position < ahead:
+                    limit = ahead if first_back or not automatic else pool.workers
+                    while submitted < len(todo) and submitted - position < limit:
                         page_index = todo[submitted]
                         jobs[page_index] = pool.submit(
                             registry.read_page_task,
                             str(path),
                             probe.mime_type,
                             page_index,
-                            options,
+                            page_options,
                             engine,
                             timeout_s=options.page_timeout_s,
                         )
@@ -235,6 +246,9 @@ class ReaderPool:
                     running = [j for j in jobs.values() if not j.done]
                     pool.wait(running, timeout=min(_POLL_S, max(0.0, deadline - time.monotonic())))
                 page, png = _outcome(jobs.pop(index), path, index + 1, options)
+                first_back = True
+                if automatic and page_options.ocr_languages_hint is None and _good_hint(page):
+                    page_options = dataclasses.replace(options, ocr_languages_hint=page.ocr_languages)
                 done += 1
                 progress.update(done, total, "ocr" if page.source is PageSource.OCR else "text")
                 # Cancellation is checked between pages: a page read is always handed over first.
@@ -263,8 +277,14 @@ class _Owned:
         self._lock.release()
 
 
-def _running(jobs: dict[int, Job]) -> int:
-    return sum(1 for job in jobs.values() if not job.done)
+def _good_hint(page: PageText) -> bool:
+    """A confidently read OCR page: its languages are worth trying first on the document's other pages."""
+    return (
+        page.source is PageSource.OCR
+        and bool(page.ocr_languages)
+        and len(page.words) >= HINT_MIN_WORDS
+        and (page.mean_confidence or 0.0) >= HINT_MIN_CONFIDENCE
+    )
 
 
 def _check_deadline(deadline: float, options: ReadOptions, path: Path, page_number: int | None) -> None:
