@@ -135,8 +135,41 @@ def _rank(text: str, votes: Mapping[str, Vote] | None = None) -> tuple[Ranked, M
         from examiner_app.extraction.language._detectors import all_votes
 
         votes = all_votes(text, script)
-    ranked = _model.combine(text, script, letters, votes)
+    ranked = _consensus_over_other(_model.combine(text, script, letters, votes), votes)
     return [(code, p * share) for code, p in ranked], votes
+
+
+#: Detectors whose top answer is a calibrated probability (py3langid's are flat over ~100 languages).
+_CONSENSUS_DETECTORS = ("pycld2", "fasttext", "langdetect")
+CONSENSUS_MIN_PROBABILITY = 0.7
+
+
+def _consensus_over_other(ranked: Ranked, votes: Mapping[str, Vote]) -> Ranked:
+    """When two calibrated detectors confidently agree on one supported language, "another language" does not win.
+
+    The n-gram model's "other" class learnt Malay and Portuguese, whose corpora are full of names; an English form
+    that is mostly labels and South Asian names ("Name: Kamal Perera") then looked "other" although every detector
+    said English.
+    """
+    from examiner_app.extraction.language._model import OTHER
+
+    if not ranked or ranked[0][0] != OTHER:
+        return ranked
+    agreeing: dict[str, list[float]] = {}
+    for name in _CONSENSUS_DETECTORS:
+        vote = votes.get(name) or {}
+        if not vote:
+            continue
+        code, probability = max(vote.items(), key=lambda cp: cp[1])
+        if code in SUPPORTED_LANGUAGES and probability >= CONSENSUS_MIN_PROBABILITY:
+            agreeing.setdefault(code, []).append(probability)
+    code, probabilities = max(agreeing.items(), key=lambda kv: len(kv[1]), default=("", []))
+    if len(probabilities) < 2:
+        return ranked
+    p_consensus = min(probabilities)
+    rest = [(c, p) for c, p in ranked if c != code]
+    scale = (1.0 - p_consensus) / max(1e-9, sum(p for _, p in rest))
+    return [(code, p_consensus), *((c, p * scale) for c, p in rest)]
 
 
 def text_script(text: str) -> tuple[str | None, float, int]:

@@ -12,10 +12,12 @@ not support). For each candidate the model reads:
 * our own character n-gram profiles, fitted on the dev half (``_ngrams``): the only statistical evidence for Dari,
   and a second opinion on the neighbours the detectors confuse.
 
-Score = features · weights + bias; a softmax over the candidates gives the probabilities. Weights and biases
-are fitted separately for three lengths of text (detectors are trustworthy in different ways on a word and on
-a paragraph) by ``evaluation/langid_eval.py --fit`` on the dev half of the shared data, and stored in
-``weights.json`` beside this file. The n-gram feature of the dev items is computed with profiles fitted without
+Score = features · weights + bias; a softmax over the candidates gives the probabilities. The weights are
+shared by a script's candidates; ``weights.json`` may add per-candidate adjustments (a detector trusted more for
+one language than for its neighbour), which the current fit leaves at 0 (docs/language-id.md says why). Only
+``other`` has a bias. Weights and biases are fitted separately for three lengths of text (detectors are
+trustworthy in different ways on a word and on a paragraph) by ``evaluation/langid_eval.py --fit`` on the dev
+half of the shared data, and stored in ``weights.json`` beside this file. The n-gram feature of the dev items is computed with profiles fitted without
 their own fold (cross-fitting), so its weight reflects how it does on unseen text. Without that file every
 detector counts equally (weight 1), which is usable but less accurate.
 """
@@ -133,24 +135,34 @@ def reload_weights() -> None:
     _weights.cache_clear()
 
 
-def parameters(script: str, length_bucket: int) -> tuple[list[float], list[float]]:
-    """(feature weights, per-candidate biases) for a script and length bucket.
+def parameters(script: str, length_bucket: int) -> tuple[list[list[float]], list[float]]:
+    """(one weight row per candidate, per-candidate biases) for a script and length bucket.
 
-    A bucket the dev data could not fit borrows the nearest fitted bucket of the same script; a script never
-    fitted gets equal detector weights and plain letter-cue weights.
+    Each candidate's row is the bucket's shared weights plus that candidate's own adjustment (how far each
+    detector and cue is to be trusted for that language: fastText on a Russian word, py3langid on Chinese),
+    when the fit has one. A bucket the dev data could not fit borrows the nearest fitted bucket of the same
+    script; a script never fitted gets equal detector weights and plain letter-cue weights.
     """
+    candidates = GROUPS[script]
     fitted = _weights().get("groups", {}).get(script, {})
     for candidate_bucket in sorted(range(len(BUCKETS) + 1), key=lambda b: (abs(b - length_bucket), -b)):
         entry = fitted.get(str(candidate_bucket))
-        if entry and entry.get("features") == list(FEATURES) and entry.get("candidates") == list(GROUPS[script]):
-            return list(entry["weights"]), list(entry["biases"])
+        if entry and entry.get("features") == list(FEATURES) and entry.get("candidates") == list(candidates):
+            shared = list(entry["weights"])
+            adjustments = entry.get("candidate_weights") or [[0.0] * len(shared) for _ in candidates]
+            rows = [[w + a for w, a in zip(shared, own, strict=True)] for own in adjustments]
+            return rows, list(entry["biases"])
     weights = [1.0] * len(DETECTORS) + [1.0, -1.0, 1.0, 0.5, 1.0]
-    return weights, [0.0] * len(GROUPS[script])
+    return [list(weights) for _ in candidates], [0.0] * len(candidates)
 
 
-def probabilities(rows: Sequence[Sequence[float]], weights: Sequence[float], biases: Sequence[float]) -> list[float]:
-    """Softmax of ``rows · weights + biases``."""
-    scores = [sum(w * x for w, x in zip(weights, row, strict=True)) + b for row, b in zip(rows, biases, strict=True)]
+def probabilities(
+    rows: Sequence[Sequence[float]], weights: Sequence[Sequence[float]], biases: Sequence[float]
+) -> list[float]:
+    """Softmax over candidates of ``row · candidate's weights + candidate's bias``."""
+    scores = [
+        sum(w * x for w, x in zip(own, row, strict=True)) + b for row, own, b in zip(rows, weights, biases, strict=True)
+    ]
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
