@@ -140,8 +140,6 @@ def import_coi_library(workbench: WorkbenchPort, library: CoiLibrary, progress: 
     prior = 0
     if library.prior_cases is not None and (new or not imported):
         check_cancelled(progress)
-        progress.update(0, 1, "prior cases")
-        report = workbench.load_prior_cases(library.prior_cases)
+        report = workbench.load_prior_cases(library.prior_cases, progress=_Prefixed(progress, "prior cases"))
         prior = report.loaded + report.updated
-        progress.update(1, 1, "prior cases")
     return CoiLoad(len(new), len(imported) - len(new), sum(r.passages for r in new), prior)
