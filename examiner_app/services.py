@@ -204,6 +204,24 @@ class Workbench:
             )
             return image
 
+    def page_thumbnails(self, document_id: str, page_numbers: Iterable[int]) -> dict[int, bytes | None]:
+        """Page images for the thumbnail strip: read together and audited as one ``document.thumbnails`` event
+        naming the pages (a view of each page is still a view; one event keeps the log readable)."""
+        numbers = sorted(set(page_numbers))
+        with self.store.session() as session:
+            document = repo.get_document(session, document_id)
+            accounts.require_read(session, self.user, document.case_id)
+            images = {n: repo.page_image(session, document_id, n) for n in numbers}
+            audit.record(
+                session,
+                self.actor,
+                "document.thumbnails",
+                case_id=document.case_id,
+                subject=document_id,
+                details={"pages": numbers},
+            )
+            return images
+
     # --- import ------------------------------------------------------------------------------
 
     def pipeline(self) -> Pipeline:

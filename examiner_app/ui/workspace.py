@@ -589,8 +589,8 @@ class CaseWorkspace(QWidget):
 
         def load() -> list[tuple[int, QImage]]:
             result = []
-            for number in missing:
-                decoded = decode_page(workbench.page_image(document_id, number), size)
+            for number, png in workbench.page_thumbnails(document_id, missing).items():
+                decoded = decode_page(png, size)
                 if decoded.thumbnail is not None:
                     result.append((number, decoded.thumbnail))
             return result

@@ -362,3 +362,19 @@ def test_concurrent_writers_extend_one_unbroken_chain(any_store: Store) -> None:
         result = audit.verify(session)
         assert result.ok, result.problem
         assert result.events_checked == 60
+
+
+def test_thumbnails_are_read_together_and_audited_as_one_view(any_store: Store, tmp_path: Path) -> None:
+    from examiner_app.config import Settings
+    from examiner_app.services import Workbench
+
+    case_id, doc_id, _ = seed_case(any_store)
+    with any_store.session() as session:
+        (examiner,) = [u for u in repo.list_users(session) if u.name == "Aiko Tanaka"]
+    bench = Workbench(any_store, Settings(data_dir=tmp_path, ai_enabled=False), examiner)
+    assert bench.page_thumbnails(doc_id, [1, 2, 1]) == {1: b"\x89PNG fake", 2: None}
+    with any_store.session() as session:
+        events = [e for e in audit.recent_events(session, limit=50) if e.action == "document.thumbnails"]
+    assert len(events) == 1
+    assert events[0].case_id == case_id
+    assert events[0].details == {"pages": [1, 2]}

@@ -293,6 +293,12 @@ class FakeWorkbench:
             self.audit.append(("document.view", {"document": document_id, "page": page_number}))
         return self.images.get((document_id, page_number))
 
+    def page_thumbnails(self, document_id: str, page_numbers: Iterable[int]) -> dict[int, bytes | None]:
+        numbers = sorted(set(page_numbers))
+        with self.lock:
+            self.audit.append(("document.thumbnails", {"document": document_id, "pages": numbers}))
+        return {n: self.images.get((document_id, n)) for n in numbers}
+
     # --- import ----------------------------------------------------------------------------------
 
     def import_files(

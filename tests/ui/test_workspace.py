@@ -47,7 +47,7 @@ def reason_dialog(window: MainWindow) -> ReasonDialog:
     return dialogs[0]
 
 
-def test_case_opens_with_documents_facts_and_failed_file_message(qtbot, window, runner):
+def test_case_opens_with_documents_facts_and_failed_file_message(qtbot, window, runner, fake_wb):
     open_case(qtbot, window)
     workspace = window.workspace
     assert workspace.title_label.text() == "Applicant 0412"
@@ -64,6 +64,9 @@ def test_case_opens_with_documents_facts_and_failed_file_message(qtbot, window, 
     wait_idle(qtbot, runner)
     assert workspace.thumbnails.has_thumbnail(1)
     assert workspace.thumbnails.has_thumbnail(2)
+    # The page on screen is one view; the other thumbnails are read together as one audited view.
+    thumbnail_views = [details for action, details in fake_wb.audit if action == "document.thumbnails"]
+    assert thumbnail_views == [{"document": "d-1", "pages": [2]}]
 
 
 def test_selecting_a_fact_opens_its_page_and_highlights_its_words(qtbot, window, runner, fake_wb):
