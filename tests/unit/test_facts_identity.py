@@ -313,6 +313,12 @@ def test_prior_applications_need_context(extractor: IdentityExtractor) -> None:
     assert [n for _, n in found] == ["none"]
     # the present claim is not an earlier one
     assert of(run(extractor, "I claimed asylum on 19 August 2020."), FactField.PRIOR_APPLICATION) == []
+    # ... nor is a claim made on arrival, wherever the country is named
+    arrival = "I reached Germany on 3 May 2022 and claimed asylum the next day."
+    assert of(run(extractor, arrival), FactField.PRIOR_APPLICATION) == []
+    # but an arrival and a claim before coming here is one
+    earlier = "I arrived in Italy in 2018 and claimed asylum there, but I left before the decision."
+    assert [n for _, n in of(run(extractor, earlier), FactField.PRIOR_APPLICATION)] == ["IT"]
 
 
 def test_agents_named_again_and_relatives_who_act(extractor: IdentityExtractor) -> None:

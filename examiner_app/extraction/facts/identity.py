@@ -450,6 +450,8 @@ _PRIOR_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _PRIOR_CUES])
 # a word of time or registration in the same sentence ("before", "déjà", "daha önce", "UNHCR", "refused")
 _PRIOR_WEAK_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _CUES["prior_application_weak_cues"]])
 _PRIOR_CONTEXT_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _CUES["prior_application_context"]])
+# "I reached Germany ... and claimed asylum the next day": a claim made on arrival is the present one.
+_ARRIVAL_M: KeywordMatcher[str] = KeywordMatcher([(w, w) for w in _CUES["current_claim_arrival"]])
 _SELF_CUES: KeywordMatcher[str] = KeywordMatcher(
     [(w, kind) for kind, words in _CUES["self_cues"].items() for w in words]
 )
@@ -1638,12 +1640,16 @@ class IdentityExtractor:
         agents = [h for h in _AGENT_M.find(nt) if not _agent_is_a_title(text, h)]
         priors = _PRIOR_M.find(nt)
         prior_context = _PRIOR_CONTEXT_M.find(nt)
+        arrivals = _ARRIVAL_M.find(nt)
         for h in _PRIOR_WEAK_M.find(nt):
             a, b = _sentence_of(spans, h.start)
             sentence = text[a:b]
             if "\n" in sentence.strip() or _is_question(text, a, b):
                 continue
-            if _in(prior_context, a, b) or _negated(sentence) or any(p.payload.cc for p in find_places(sentence)):
+            in_context = bool(_in(prior_context, a, b))
+            if not in_context and any(x.start < h.start for x in _in(arrivals, a, b)):
+                continue  # claimed on arrival: the present application, not an earlier one
+            if in_context or _negated(sentence) or any(p.payload.cc for p in find_places(sentence)):
                 priors.append(h)
         priors.sort(key=lambda h: h.start)
         fears = _FEAR_M.find(nt)
