@@ -12,12 +12,15 @@ import time
 import weakref
 from dataclasses import dataclass, field, replace
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from examiner_app import accounts, audit
-from examiner_app.domain import Case, FactField, SuggestionStatus, User
+from examiner_app.domain import FactField, SuggestionStatus, User
 from examiner_app.extraction.facts import name_match
 from examiner_app.store import Store
+from examiner_app.store import repositories as repo
+from examiner_app.store.orm import DecisionRow, SuggestionRow
 
 
 def find_hints(store: Store, session: Session, user: User, actor: str, case_id: str) -> EarlierApplicationHints:
@@ -44,7 +47,7 @@ def find_hints(store: Store, session: Session, user: User, actor: str, case_id: 
                     hint = _hint(mention, other, match, this, people.by_case[other_case])
                     if hint is not None and _better(hint, hints.get(other_case)):
                         hints[other_case] = hint
-    other_cases = _cases_by_id(session, set(hints))
+    other_cases = repo.cases_by_id(session, set(hints))
     shown: list[EarlierApplicationHint] = []
     audited: list[dict[str, object]] = []
     for other_case, hint in hints.items():
@@ -176,27 +179,19 @@ _PEOPLE_FIELDS = (FactField.PERSON_NAME.value, FactField.DATE_OF_BIRTH.value, Fa
 
 
 def _people_stamp(session: Session) -> tuple[object, ...]:
-    """What changes when names change: suggestions added or removed, decisions recorded. One round trip."""
-    from sqlalchemy import func, select
-
-    from examiner_app.store.orm import DecisionRow, SuggestionRow
-
-    parts = (
-        select(func.count(SuggestionRow.id)).scalar_subquery(),
-        select(func.max(SuggestionRow.created_at)).scalar_subquery(),
-        select(func.count(DecisionRow.id)).scalar_subquery(),
-        select(func.max(DecisionRow.decided_at)).scalar_subquery(),
+    """What changes when names change: suggestions added or removed, decisions recorded."""
+    return repo.change_stamp(
+        session,
+        func.count(SuggestionRow.id),
+        func.max(SuggestionRow.created_at),
+        func.count(DecisionRow.id),
+        func.max(DecisionRow.decided_at),
     )
-    return tuple(session.execute(select(*parts)).one())
 
 
 def _people_index(store: Store, session: Session) -> _PeopleIndex:
     """Every person name, date of birth and nationality in the store, indexed by name skeleton; cached per
     store until a suggestion or decision changes (10,000 cases load once, then each lookup takes ms)."""
-    from sqlalchemy import select
-
-    from examiner_app.store.orm import SuggestionRow
-
     # With row-level security (PostgreSQL) each user sees other rows: the cache is per user there.
     stamp = (*_people_stamp(session), store.acting_user_id if store.dialect == "postgresql" else None)
     with _people_lock:
@@ -248,21 +243,6 @@ def _people_index(store: Store, session: Session) -> _PeopleIndex:
     with _people_lock:
         _people_cache[store] = built
     return built
-
-
-def _cases_by_id(session: Session, case_ids: set[str]) -> dict[str, Case]:
-    """The cases of the hints in one query (their rows stay in the session for the access checks)."""
-    from sqlalchemy import select
-
-    from examiner_app.store.orm import CaseRow
-
-    if not case_ids:
-        return {}
-    rows = session.execute(select(CaseRow).where(CaseRow.id.in_(sorted(case_ids)))).scalars()
-    return {
-        r.id: Case(id=r.id, title=r.title, created_at=r.created_at, reference=r.reference, anonymized=r.anonymized)
-        for r in rows
-    }
 
 
 def _hint(

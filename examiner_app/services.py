@@ -190,36 +190,23 @@ class Workbench:
             return repo.list_pages(session, document_id)
 
     def page_image(self, document_id: str, page_number: int) -> bytes | None:
-        with self.store.session() as session:
-            document = repo.get_document(session, document_id)
-            accounts.require_read(session, self.user, document.case_id)
-            image = repo.page_image(session, document_id, page_number)
-            audit.record(
-                session,
-                self.actor,
-                "document.view",
-                case_id=document.case_id,
-                subject=document_id,
-                details={"page": page_number},
-            )
-            return image
+        """One page's image, audited as a ``document.view`` of that page."""
+        return self._page_images(document_id, [page_number], "document.view", {"page": page_number})[page_number]
 
     def page_thumbnails(self, document_id: str, page_numbers: Iterable[int]) -> dict[int, bytes | None]:
         """Page images for the thumbnail strip: read together and audited as one ``document.thumbnails`` event
         naming the pages (a view of each page is still a view; one event keeps the log readable)."""
         numbers = sorted(set(page_numbers))
+        return self._page_images(document_id, numbers, "document.thumbnails", {"pages": numbers})
+
+    def _page_images(
+        self, document_id: str, numbers: list[int], action: str, details: dict[str, object]
+    ) -> dict[int, bytes | None]:
         with self.store.session() as session:
             document = repo.get_document(session, document_id)
             accounts.require_read(session, self.user, document.case_id)
             images = {n: repo.page_image(session, document_id, n) for n in numbers}
-            audit.record(
-                session,
-                self.actor,
-                "document.thumbnails",
-                case_id=document.case_id,
-                subject=document_id,
-                details={"pages": numbers},
-            )
+            audit.record(session, self.actor, action, case_id=document.case_id, subject=document_id, details=details)
             return images
 
     # --- import ------------------------------------------------------------------------------

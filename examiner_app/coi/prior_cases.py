@@ -42,6 +42,7 @@ from examiner_app.domain import FactField, SuggestionStatus
 from examiner_app.errors import CancelledError, InputFileError, NotFoundError
 from examiner_app.progress import NullProgress, ProgressReporter
 from examiner_app.store import Store
+from examiner_app.store import repositories as repo
 from examiner_app.store.coi_orm import CaseVectorRow, CoiPinRow, PriorCaseRow
 from examiner_app.store.orm import CaseRow, DecisionRow, SuggestionRow, utcnow
 from examiner_app.summaries.similar import (
@@ -400,18 +401,18 @@ def _invalidate(store: Store) -> None:
 
 
 def _stamp(session: Session) -> tuple[object, ...]:
-    """What changes when candidates change: decisions, prior cases, pins, cases. One round trip."""
-    parts = (
-        select(func.count(DecisionRow.id)).scalar_subquery(),
-        select(func.max(DecisionRow.decided_at)).scalar_subquery(),
-        select(func.count(PriorCaseRow.id)).scalar_subquery(),
-        select(func.max(PriorCaseRow.loaded_at)).scalar_subquery(),
-        select(func.count(CoiPinRow.id)).scalar_subquery(),
-        select(func.max(CoiPinRow.pinned_at)).scalar_subquery(),
-        select(func.count(CoiPinRow.removed_at)).scalar_subquery(),
-        select(func.count(CaseRow.id)).scalar_subquery(),
+    """What changes when candidates change: decisions, prior cases, pins, cases."""
+    return repo.change_stamp(
+        session,
+        func.count(DecisionRow.id),
+        func.max(DecisionRow.decided_at),
+        func.count(PriorCaseRow.id),
+        func.max(PriorCaseRow.loaded_at),
+        func.count(CoiPinRow.id),
+        func.max(CoiPinRow.pinned_at),
+        func.count(CoiPinRow.removed_at),
+        func.count(CaseRow.id),
     )
-    return tuple(session.execute(select(*parts)).one())
 
 
 def _store_candidates(session: Session) -> list[CaseProfile]:

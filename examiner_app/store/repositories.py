@@ -188,6 +188,15 @@ def get_case(session: Session, case_id: str) -> Case:
     return Case(row.id, row.title, row.created_at, row.reference, row.anonymized, documents or 0, pending or 0)
 
 
+def cases_by_id(session: Session, case_ids: set[str]) -> dict[str, Case]:
+    """Several cases in one query, without their document and pending counts (their rows stay in the session,
+    so access checks that follow need no further query)."""
+    if not case_ids:
+        return {}
+    rows = session.execute(select(CaseRow).where(CaseRow.id.in_(sorted(case_ids)))).scalars()
+    return {r.id: Case(r.id, r.title, r.created_at, r.reference, r.anonymized) for r in rows}
+
+
 def list_cases(session: Session) -> list[Case]:
     doc_counts: dict[str, int] = dict(
         session.execute(select(DocumentRow.case_id, func.count()).group_by(DocumentRow.case_id)).all()
@@ -427,3 +436,12 @@ def list_decisions(session: Session, case_id: str) -> list[Decision]:
         .order_by(DecisionRow.decided_at)
     ).scalars()
     return [decision_to_domain(r) for r in rows]
+
+
+# --- caches ----------------------------------------------------------------------------------
+
+
+def change_stamp(session: Session, *aggregates: Any) -> tuple[object, ...]:
+    """The values of ``aggregates`` (row counts, newest timestamps) in one round trip: an in-memory index built
+    from those tables is stale when the tuple changes."""
+    return tuple(session.execute(select(*(select(a).scalar_subquery() for a in aggregates))).one())

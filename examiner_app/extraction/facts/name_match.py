@@ -680,8 +680,12 @@ class NameMatch:
         return text
 
 
+@lru_cache(maxsize=65536)
 def compare_names(left: str, right: str) -> NameMatch:
-    """Score two person names in [0, 1] with the parts that matched (see the module doc for the formula)."""
+    """Score two person names in [0, 1] with the parts that matched (see the module doc for the formula).
+
+    Cached: the facts panel judges name conflicts on the UI thread after every decision, over the same names.
+    """
     a, b = name_tokens(left), name_tokens(right)
     if not a or not b:
         return NameMatch(left, right, 0.0, (), a, b)
