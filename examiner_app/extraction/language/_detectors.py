@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
+import math
+import re
 import threading
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -220,6 +222,58 @@ def lingua_vote(text: str, script: str | None) -> Vote:
     return vote
 
 
+# --- word frequencies (wordfreq's small lists), for words and word pairs ------------------------------------
+
+#: Languages whose word lists are compared: the supported ones wordfreq has (Tagalog as ``fil``) and the same
+#: neighbours as Lingua's where wordfreq has them.
+WORDFREQ_LANGUAGES: tuple[str, ...] = (
+    *("ar", "bn", "en", "es", "fa", "fil", "fr", "hi", "id", "ru", "ta", "tr", "ur", "vi"),
+    *("pt", "ms", "de", "it", "nl", "ro", "ca", "uk", "bg", "pl"),
+)
+#: Frequency given to a word missing from a list: below the smallest listed frequency (~1e-6 in the small lists).
+_UNLISTED = 1e-7
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def _word_frequencies() -> dict[str, dict[str, float]] | None:
+    with _LOCK:
+        try:
+            import wordfreq
+        except ImportError:
+            log.info("wordfreq is not installed: language ID runs without word frequencies")
+            return None
+        return {code: wordfreq.get_frequency_dict(code, wordlist="small") for code in WORDFREQ_LANGUAGES}
+
+
+def wordfreq_vote(text: str, script: str | None) -> Vote:
+    """How likely the text's words are in each language's frequency list, as a posterior with equal priors.
+
+    A word is the commonest evidence a short text has: "kepada" is listed in Indonesian and Malay, "telefone" in
+    Portuguese only. When no word is in any list (names, gibberish, or a language without a list), the vote is
+    ``{"zxx": 1.0}``, "no linguistic content" as far as the lists know: evidence for no supported language with a
+    list, while the languages without one (Kurmanji, Somali, Pashto...) are abstained on. ``{}`` without words or
+    without the package.
+    """
+    lists = _word_frequencies()
+    if lists is None:
+        return {}
+    words = [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
+    if not words:
+        return {}
+    if not any(w in frequencies for w in words for frequencies in lists.values()):
+        return {"zxx": 1.0}
+    scores = {code: sum(math.log(frequencies.get(w, _UNLISTED)) for w in words) for code, frequencies in lists.items()}
+    top = max(scores.values())
+    weights = {code: math.exp(score - top) for code, score in scores.items()}
+    total = sum(weights.values())
+    vote: Vote = {}
+    for code, weight in weights.items():
+        if weight / total > 1e-6:
+            _add(vote, normalise_code(code, script), weight / total)
+    return vote
+
+
 #: Detector name -> vote function. The order is the order of the weights in ``_model``.
 DETECTORS: Mapping[str, Callable[[str, str | None], Vote]] = {
     "langdetect": langdetect_vote,
@@ -227,6 +281,7 @@ DETECTORS: Mapping[str, Callable[[str, str | None], Vote]] = {
     "pycld2": cld2_vote,
     "fasttext": fasttext_vote,
     "lingua": lingua_vote,
+    "wordfreq": wordfreq_vote,
 }
 
 

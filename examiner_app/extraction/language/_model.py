@@ -62,11 +62,13 @@ _PROXY: Mapping[tuple[str, str], str] = {
     ("fasttext", "prs"): "fa",
     ("fasttext", "ti"): "am",
     ("lingua", "prs"): "fa",
+    ("wordfreq", "prs"): "fa",
 }
 # Labels a detector cannot produce and has no stable stand-in for: it abstains on them.
 _UNKNOWN = frozenset(
     {("langdetect", "kmr"), ("langdetect", "am"), ("langdetect", "ti"), ("pycld2", "kmr")}
-    | {("lingua", code) for code in ("kmr", "ckb", "ps", "ne", "am", "ti")}
+    | {(name, code) for name in ("lingua", "wordfreq") for code in ("kmr", "ckb", "ps", "ne", "am", "ti")}
+    | {("wordfreq", "so")}
 )
 
 #: Prior probabilities of a script's candidates where they are not equal. The fit weighs classes equally, so
