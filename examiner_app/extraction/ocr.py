@@ -10,14 +10,21 @@ block, ``"\\n\\n"`` between blocks; every ``Word`` has ``text[w.start:w.end] == 
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import ctypes
+import ctypes.util
 import dataclasses
 import functools
 import logging
+import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -424,24 +431,243 @@ class _Osd:
 
 @dataclass(frozen=True)
 class _Page:
-    """The image Tesseract reads: turned upright, straightened, saved; and the page mode chosen for it."""
+    """The image Tesseract reads: turned upright and straightened; and the page mode chosen for it."""
 
-    path: str
     image: Image.Image
     rotation: int
     skew: float  # degrees (counter-clockwise) the upright page was straightened by; 0.0 when it was not
     psm: int
 
 
+@contextlib.contextmanager
+def _saved(image: Image.Image) -> Iterator[str]:
+    """``image`` as a temporary PGM for the CLI: written in milliseconds (pytesseract's default PNG: 0.1-0.3 s)."""
+    with tempfile.TemporaryDirectory(prefix="examiner-ocr-") as folder:
+        path = Path(folder) / "page.pgm"
+        image.save(path, format="PPM")
+        yield str(path)
+
+
+#: Tesseract C API handles kept per worker process, one per language string (the most recently used ones).
+MAX_LIBRARY_HANDLES = 6
+#: What Tesseract's OSD calls the orientation it found (``orient_deg / 90``) -> the clockwise turn that makes
+#: the page upright: its CLI's "Rotate:" line (``OrientationIdToValue``).
+_ROTATE_FOR_ORIENTATION = {0: 0, 1: 270, 2: 180, 3: 90}
+_TSV_COLUMNS = (
+    "level", "page_num", "block_num", "par_num", "line_num", "word_num",
+    "left", "top", "width", "height", "conf", "text",
+)  # fmt: skip
+
+
+class _LibTesseract:
+    """libtesseract's C API through ctypes, with one initialised handle per language string.
+
+    Why not the ``tesseract`` CLI per reading: each run starts a process and loads its language data again
+    (~70 ms of CPU, as much as our whole per-page overhead), and the CLI's OSD (``--psm 0``) lays the page
+    out before it detects orientation and script, then detects them afresh: ~3x the CPU of the detection alone.
+    A handle reads a raw 8-bit image (no PGM written, no TSV file read back) with the same settings as the CLI.
+    Checked against the CLI on every evaluation page (``evaluation/ocr_eval.py``), each turned 0/90/180/270
+    degrees: the same TSV on every page and the same OSD rotation, script and confidences in all 84 cases.
+    Runs in worker processes; a crash inside Tesseract ends the worker, which the sandbox reports.
+    """
+
+    def __init__(self, library: ctypes.CDLL) -> None:
+        pointer, text, number = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int
+        signatures: dict[str, tuple[list[Any], Any]] = {
+            "TessBaseAPICreate": ([], pointer),
+            "TessBaseAPIInit3": ([pointer, text, text], number),
+            "TessBaseAPISetVariable": ([pointer, text, text], number),
+            "TessBaseAPISetPageSegMode": ([pointer, number], None),
+            "TessBaseAPISetImage": ([pointer, text, number, number, number, number], None),
+            "TessBaseAPIRecognize": ([pointer, pointer], number),
+            "TessBaseAPIGetTsvText": ([pointer, number], pointer),
+            "TessBaseAPIDetectOrientationScript": (
+                [
+                    pointer,
+                    ctypes.POINTER(number),
+                    ctypes.POINTER(ctypes.c_float),
+                    ctypes.POINTER(text),
+                    ctypes.POINTER(ctypes.c_float),
+                ],
+                number,
+            ),
+            "TessBaseAPIClear": ([pointer], None),
+            "TessBaseAPIEnd": ([pointer], None),
+            "TessBaseAPIDelete": ([pointer], None),
+            "TessDeleteText": ([pointer], None),
+        }
+        for name, (arguments, result) in signatures.items():
+            function = getattr(library, name)
+            function.argtypes, function.restype = arguments, result
+        self._library = library
+        self._handles: OrderedDict[str, int] = OrderedDict()
+        self._last_image: Image.Image | None = None
+        self._last_pixels = b""
+        self._last_layout = (1, 0)  # bytes per pixel, bytes per line
+        self._bilevel: tuple[Image.Image, Image.Image] | None = None  # (grey page, the bilevel scan it came from)
+        # Workers read one page at a time, but a process that reads in threads (the CLI, tests) must not share a
+        # handle or the last page's pixels between two readings at once.
+        self._lock = threading.RLock()
+
+    def _handle(self, languages: str) -> int:
+        handle = self._handles.get(languages)
+        if handle is not None:
+            self._handles.move_to_end(languages)
+            return handle
+        library = self._library
+        handle = library.TessBaseAPICreate()
+        # Tesseract's messages ("Estimating resolution as ...") would go to the worker's stderr, the app's console.
+        library.TessBaseAPISetVariable(handle, b"debug_file", b"/dev/null")
+        if library.TessBaseAPIInit3(handle, None, languages.encode()) != 0:
+            library.TessBaseAPIDelete(handle)
+            raise MissingDependencyError(
+                f"Tesseract could not load language data '{languages}'. Install the pack(s) with "
+                f"`apt-get install {' '.join(debian_package(p) for p in languages.split('+') if p)}`."
+            )
+        if languages == "osd":
+            # As the CLI is called for OSD: Tesseract's default (50) gives up on short letters and ID cards.
+            library.TessBaseAPISetVariable(handle, b"min_characters_to_try", b"10")
+        self._handles[languages] = handle
+        while len(self._handles) > MAX_LIBRARY_HANDLES:
+            _, oldest = self._handles.popitem(last=False)
+            library.TessBaseAPIEnd(oldest)
+            library.TessBaseAPIDelete(oldest)
+        return handle
+
+    def use_bilevel(self, gray: Image.Image, bilevel: Image.Image) -> None:
+        """``gray`` is ``bilevel`` (a mode "1" scan) converted: hand Tesseract the bits instead when it reads
+        ``gray`` itself (not turned or straightened). It then skips thresholding: the same words and OSD on the
+        real scans (bilevel TIFFs) at every quarter turn, 10-50 ms less a page."""
+        self._bilevel = (gray, bilevel)
+
+    def _set_image(self, handle: int, image: Image.Image) -> bytes:
+        # The same page is often read more than once (OSD then reading, or several packs): its pixels are
+        # copied out once. Holding the image keeps its id from being reused by another.
+        if self._last_image is not image:
+            if self._bilevel is not None and self._bilevel[0] is image:
+                # Pillow packs rows of a "1" image MSB first with 1 = white: what Tesseract takes at 0 bytes a pixel.
+                pixels, layout = self._bilevel[1].tobytes(), (0, (image.width + 7) // 8)
+            else:
+                gray = image if image.mode == "L" else image.convert("L")
+                pixels, layout = gray.tobytes(), (1, image.width)
+            self._last_image, self._last_pixels, self._last_layout = image, pixels, layout
+        pixels = self._last_pixels  # alive while Tesseract reads it: the caller keeps a reference too
+        self._library.TessBaseAPISetImage(handle, pixels, image.width, image.height, *self._last_layout)
+        return pixels
+
+    def read_tsv(self, image: Image.Image, languages: str, psm: int) -> dict[str, list[str]]:
+        """What ``pytesseract.image_to_data(..., output_type=DICT)`` returns, as strings (``build_page_text``)."""
+        with self._lock:
+            return self._read_tsv(image, languages, psm)
+
+    def _read_tsv(self, image: Image.Image, languages: str, psm: int) -> dict[str, list[str]]:
+        library = self._library
+        handle = self._handle(languages)
+        library.TessBaseAPISetPageSegMode(handle, psm)
+        pixels = self._set_image(handle, image)
+        try:
+            if library.TessBaseAPIRecognize(handle, None) < 0:
+                raise OcrError("Tesseract could not read this page. Try a cleaner scan.")
+            raw = library.TessBaseAPIGetTsvText(handle, 0)
+            tsv = ctypes.string_at(raw).decode("utf-8", errors="replace") if raw else ""
+            if raw:
+                library.TessDeleteText(raw)
+        finally:
+            library.TessBaseAPIClear(handle)
+            del pixels
+        columns: dict[str, list[str]] = {name: [] for name in _TSV_COLUMNS}
+        for row in tsv.splitlines():
+            cells = row.split("\t")
+            if len(cells) < len(_TSV_COLUMNS) - 1:
+                continue
+            cells += [""] * (len(_TSV_COLUMNS) - len(cells))  # a word row with no text has no last cell
+            # Whole percent, as pytesseract hands the CLI's confidences over (it truncates them): the thresholds
+            # and the stored confidences stay what they were.
+            with contextlib.suppress(ValueError):
+                cells[10] = str(int(float(cells[10])))
+            for name, cell in zip(_TSV_COLUMNS, cells, strict=False):
+                columns[name].append(cell)
+        return columns
+
+    def detect_orientation_script(self, image: Image.Image) -> _Osd | None:
+        """OSD as ``tesseract --psm 0`` reports it (confidences rounded as it prints them); None when it cannot
+        decide (too little text)."""
+        with self._lock:
+            return self._detect_orientation_script(image)
+
+    def _detect_orientation_script(self, image: Image.Image) -> _Osd | None:
+        library = self._library
+        handle = self._handle("osd")
+        library.TessBaseAPISetPageSegMode(handle, 0)
+        pixels = self._set_image(handle, image)
+        degrees, orientation_confidence = ctypes.c_int(), ctypes.c_float()
+        script, script_confidence = ctypes.c_char_p(), ctypes.c_float()
+        try:
+            found = library.TessBaseAPIDetectOrientationScript(
+                handle,
+                ctypes.byref(degrees),
+                ctypes.byref(orientation_confidence),
+                ctypes.byref(script),
+                ctypes.byref(script_confidence),
+            )
+        finally:
+            library.TessBaseAPIClear(handle)
+            del pixels
+        if not found or script.value is None:
+            return None
+        return _Osd(
+            _ROTATE_FOR_ORIENTATION.get((degrees.value // 90) % 4, 0),
+            float(f"{orientation_confidence.value:.2f}"),
+            script.value.decode("utf-8", errors="replace"),
+            float(f"{script_confidence.value:.2f}"),
+        )
+
+    def forget_image(self) -> None:
+        """Drop the copy of the last page's pixels (between pages: a worker holds no page it is not reading)."""
+        self._last_image, self._last_pixels, self._bilevel = None, b"", None
+
+    def close(self) -> None:
+        """Free every handle (at exit: Tesseract otherwise reports its cached dictionaries as leaked)."""
+        self.forget_image()
+        while self._handles:
+            _, handle = self._handles.popitem()
+            self._library.TessBaseAPIEnd(handle)
+            self._library.TessBaseAPIDelete(handle)
+
+
+@functools.cache
+def _libtesseract() -> _LibTesseract | None:
+    """The in-process Tesseract, or None to run the ``tesseract`` CLI (library missing or older than 4, or
+    ``EXAMINER_TESSERACT_CLI=1``)."""
+    if os.environ.get("EXAMINER_TESSERACT_CLI") == "1":
+        return None
+    for name in ("libtesseract.so.5", ctypes.util.find_library("tesseract")):
+        if not name:
+            continue
+        try:
+            library = ctypes.CDLL(name)
+            library.TessVersion.restype = ctypes.c_char_p
+            version = (library.TessVersion() or b"").decode()
+            if int(version.split(".")[0]) < 4:
+                return None
+            wrapper = _LibTesseract(library)
+        except (OSError, AttributeError, ValueError):
+            continue
+        atexit.register(wrapper.close)
+        return wrapper
+    return None
+
+
 class TesseractEngine(OcrEngine):
-    """Tesseract through pytesseract. Picklable; holds settings only.
+    """Tesseract, in process through its C API (``_LibTesseract``) or else through pytesseract and its CLI.
+    Picklable; holds settings only.
 
     ``languages=None``: OSD (``--psm 0``) finds the rotation and the script, the script picks the packs
     (``packs_for_script``); when OSD cannot decide (too little text) the page is read with ``eng`` upright.
     Languages given: the page is read with them; only if that reading is poor (mean confidence below
     ``LOW_CONFIDENCE`` or no words) OSD is asked whether the page is rotated, and a rotated reading replaces the
-    first when it is more confident. Costs, measured on an A4 page at 300 dpi with ``OMP_THREAD_LIMIT=1``:
-    OSD ~0.5 s, reading ~1.4-2.5 s.
+    first when it is more confident. Costs, measured on an A4 page at 300 dpi with ``OMP_THREAD_LIMIT=1``, in
+    process: OSD ~0.1 s (~0.5 s through the CLI), reading ~0.6-2 s.
 
     Before reading, the upright page is straightened when it is skewed by more than ``deskew.MIN_SKEW``
     (``deskew=False`` turns that off), and a narrow image of one text line is read as a line (``--psm 7``;
@@ -471,11 +697,16 @@ class TesseractEngine(OcrEngine):
         flattened = image.mode != "1" and looks_photographed(gray)
         if flattened:
             gray = flatten_background(gray)
-        with tempfile.TemporaryDirectory(prefix="examiner-ocr-") as folder:
-            if languages is None:
-                result = self._read_automatic(gray, Path(folder), hint)
-            else:
-                result = self._read_with(gray, languages, Path(folder))
+        if image.mode == "1" and not flattened:
+            library = self._library()
+            if library is not None:
+                library.use_bilevel(gray, image)
+        try:
+            result = self._read_automatic(gray, hint) if languages is None else self._read_with(gray, languages)
+        finally:
+            library = self._library()
+            if library is not None:
+                library.forget_image()
         if result.skew:
             result = _unskew(result, rotate_upright(gray, result.rotation).size)
         # Provenance says the image was evened out before reading (boxes still match the original image).
@@ -483,33 +714,32 @@ class TesseractEngine(OcrEngine):
 
     # -- strategies ------------------------------------------------------------------------------
 
-    def _read_automatic(self, image: Image.Image, folder: Path, hint: str | None = None) -> OcrResult:
-        saved = self._save(image, folder, "page-0")
+    def _read_automatic(self, image: Image.Image, hint: str | None = None) -> OcrResult:
         first: OcrResult | None = None
         script = "Latin"
         if hint:
             # Most pages of a document share its first page's languages: reading with them upright skips OSD and
             # the comparison of a script's packs (~0.5 s and 1-2 readings a page). Only a confident reading is
             # kept; a rotated page or one in another language reads poorly and gets the full choice below.
-            page = self._prepare(image, 0, folder, saved)
+            page = self._prepare(image, 0)
             hinted = self._data(page, hint)
             if len(hinted.words) >= HINT_MIN_WORDS and (hinted.mean_confidence or 0.0) >= HINT_MIN_CONFIDENCE:
                 first = dataclasses.replace(hinted, engine=f"{hinted.engine}+hint")
                 script = "Latin" if set(hint.split("+")) <= _LATIN_PACKS else "other"
         if first is None:
-            osd = self._osd(saved)
+            osd = self._osd(image)
             rotation = 0
             if osd is not None:
                 if osd.orientation_confidence >= OSD_MIN_ORIENTATION_CONFIDENCE:
                     rotation = osd.rotation
                 if osd.script_confidence >= OSD_MIN_SCRIPT_CONFIDENCE:
                     script = osd.script
-            page = self._prepare(image, rotation, folder, saved)
+            page = self._prepare(image, rotation)
             first = self._best_of(page, _candidate_languages(script))
         if script == "Latin":
             # A form printed in English and answered in Sinhala or Arabic makes OSD say "Latin". Words the
             # Latin reading could not read well are probed on their own for a second script.
-            other = self._second_script(page.image, first, folder)
+            other = self._second_script(page.image, first)
             if other is not None:
                 mixed = self._best_of(page, [f"{pack}+{DEFAULT_LANGUAGES}" for pack in _candidate_packs(other)])
                 if _reading_score(mixed) > _reading_score(first):
@@ -533,7 +763,7 @@ class TesseractEngine(OcrEngine):
         assert best is not None
         return best
 
-    def _second_script(self, image: Image.Image, first: OcrResult, folder: Path) -> str | None:
+    def _second_script(self, image: Image.Image, first: OcrResult) -> str | None:
         """The script of the poorly read words, by OSD on an image of those words alone; None if Latin too."""
         from PIL import Image as PILImage
 
@@ -552,7 +782,7 @@ class TesseractEngine(OcrEngine):
                 break
             canvas.paste(piece, (x, y))
             x += piece.width + 16
-        probe = _Page(self._save(canvas, folder, "weak-words"), canvas, 0, 0.0, self.psm)
+        probe = _Page(canvas, 0, 0.0, self.psm)
         # OSD is unreliable on such a patchwork (it calls Sinhala "Kannada"): read it with one pack per
         # script instead and keep the script whose reading is most confident, if clearly better than Latin.
         installed = installed_languages()
@@ -575,24 +805,20 @@ class TesseractEngine(OcrEngine):
         wanted = set(refined.split("+")) - {DEFAULT_LANGUAGES}
         return refined if wanted and not wanted <= set(first.languages.split("+")) else None
 
-    def _read_with(self, image: Image.Image, languages: str, folder: Path) -> OcrResult:
-        saved = self._save(image, folder, "page-0")
-        page = self._prepare(image, 0, folder, saved)
+    def _read_with(self, image: Image.Image, languages: str) -> OcrResult:
+        page = self._prepare(image, 0)
         first = self._data(page, languages)
         if first.words and (first.mean_confidence or 0.0) >= LOW_CONFIDENCE:
             return first
-        osd = self._osd(saved)
+        osd = self._osd(image)
         if osd is None or osd.rotation == 0 or osd.orientation_confidence < OSD_MIN_ORIENTATION_CONFIDENCE:
             return first
-        second = self._data(self._prepare(image, osd.rotation, folder), languages)
+        second = self._data(self._prepare(image, osd.rotation), languages)
         better = (second.mean_confidence or 0.0) * len(second.words) > (first.mean_confidence or 0.0) * len(first.words)
         return second if better else first
 
-    def _prepare(self, image: Image.Image, rotation: int, folder: Path, saved: str | None = None) -> _Page:
-        """Turn the page upright, straighten it if skewed, choose the page mode, and save it for Tesseract.
-
-        ``saved`` is ``image`` already saved (for OSD): reused when the page needs neither turning nor straightening.
-        """
+    def _prepare(self, image: Image.Image, rotation: int) -> _Page:
+        """Turn the page upright, straighten it if skewed, and choose the page mode."""
         upright = rotate_upright(image, rotation)
         skew = 0.0
         if self.deskew:
@@ -601,29 +827,27 @@ class TesseractEngine(OcrEngine):
                 skew = estimate.angle
                 upright = deskew.straighten(upright, skew)
         psm = SINGLE_LINE_PSM if self.line_mode and self.psm == 3 and looks_like_one_line(upright) else self.psm
-        if skew:
-            path = self._save(upright, folder, f"page-{rotation}-straight")
-        elif rotation == 0 and saved is not None:
-            path = saved
-        else:
-            path = self._save(upright, folder, f"page-{rotation}")
-        return _Page(path, upright, rotation, skew, psm)
+        return _Page(upright, rotation, skew, psm)
 
     # -- Tesseract calls -------------------------------------------------------------------------
 
-    @staticmethod
-    def _save(image: Image.Image, folder: Path, name: str) -> str:
-        # PGM: written in milliseconds, where pytesseract's default PNG costs ~0.1-0.3 s a page.
-        path = folder / f"{name}.pgm"
-        image.save(path, format="PPM")
-        return str(path)
+    def _library(self) -> _LibTesseract | None:
+        # pytesseract's timeout stops a CLI run; the in-process library is stopped by the worker's page timeout.
+        return None if self.timeout_s else _libtesseract()
 
-    def _osd(self, path: str) -> _Osd | None:
+    def _osd(self, image: Image.Image) -> _Osd | None:
+        library = self._library()
+        if library is not None:
+            try:
+                return library.detect_orientation_script(image)
+            except MissingDependencyError:
+                return None  # no osd pack: the caller reads the page upright, as below
         import pytesseract
 
         try:
-            # min_characters_to_try: Tesseract's default (50) gives up on short letters and ID cards.
-            raw = self._call(pytesseract.image_to_osd, path, config="-c min_characters_to_try=10")
+            with _saved(image) as path:
+                # min_characters_to_try: Tesseract's default (50) gives up on short letters and ID cards.
+                raw = self._call(pytesseract.image_to_osd, path, config="-c min_characters_to_try=10")
         except (OcrError, MissingDependencyError):
             return None  # too little text to decide (or no osd pack): the caller reads the page upright
         values = pytesseract.pytesseract.osd_to_dict(raw)
@@ -638,15 +862,21 @@ class TesseractEngine(OcrEngine):
             return None
 
     def _data(self, page: _Page, languages: str) -> OcrResult:
-        import pytesseract
+        library = self._library()
+        data: Mapping[str, Sequence[Any]]
+        if library is not None:
+            data = library.read_tsv(page.image, languages, page.psm)
+        else:
+            import pytesseract
 
-        data = self._call(
-            pytesseract.image_to_data,
-            page.path,
-            lang=languages,
-            config=f"--psm {page.psm}",
-            output_type=pytesseract.Output.DICT,
-        )
+            with _saved(page.image) as path:
+                data = self._call(
+                    pytesseract.image_to_data,
+                    path,
+                    lang=languages,
+                    config=f"--psm {page.psm}",
+                    output_type=pytesseract.Output.DICT,
+                )
         text, words = build_page_text(data)
         engine = f"tesseract@{tesseract_version()}"
         if page.skew:

@@ -245,6 +245,14 @@ class ReaderPool:
                     _check_deadline(deadline, options, path, index + 1)
                     running = [j for j in jobs.values() if not j.done]
                     pool.wait(running, timeout=min(_POLL_S, max(0.0, deadline - time.monotonic())))
+                    if automatic and not first_back:
+                        # Any page back, not only the next in order: a worker that finished a later page than
+                        # the one awaited would otherwise sit idle until that one is back.
+                        finished = [j for j in jobs.values() if j.done]
+                        first_back = bool(finished)
+                        hint = next((h for h in map(_hint_of, finished) if h), None)
+                        if hint and page_options.ocr_languages_hint is None:
+                            page_options = dataclasses.replace(options, ocr_languages_hint=hint)
                 page, png = _outcome(jobs.pop(index), path, index + 1, options)
                 first_back = True
                 if automatic and page_options.ocr_languages_hint is None and _good_hint(page):
@@ -285,6 +293,13 @@ def _good_hint(page: PageText) -> bool:
         and len(page.words) >= HINT_MIN_WORDS
         and (page.mean_confidence or 0.0) >= HINT_MIN_CONFIDENCE
     )
+
+
+def _hint_of(job: Job) -> str | None:
+    """The languages of a finished page read well enough to hint the document's other pages, else None."""
+    result = job.result if job.error is None and job.failure is None else None
+    page = result[0] if isinstance(result, tuple) and result else None
+    return page.ocr_languages if isinstance(page, PageText) and _good_hint(page) else None
 
 
 def _check_deadline(deadline: float, options: ReadOptions, path: Path, page_number: int | None) -> None:
