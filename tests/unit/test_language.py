@@ -268,6 +268,21 @@ def test_detection_works_without_lingua(monkeypatch: pytest.MonkeyPatch) -> None
     assert detect_language(SENTENCES["es"])[0].code == "es"
 
 
+def test_lingua_is_loaded_only_for_short_texts(tmp_path: Path) -> None:
+    # Its models take ~0.55 GB; the OCR workers judge whole pages and must not pay for them.
+    code = f"""
+import json, sys
+from examiner_app.extraction.language import detect_language
+detect_language({json.dumps(SENTENCES["fr"])})
+after_sentence = "lingua" in sys.modules
+detect_language("la maison")
+print(json.dumps([after_sentence, "lingua" in sys.modules]))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [False, True]
+
+
 def test_lingua_votes_in_project_codes() -> None:
     from examiner_app.extraction.language._detectors import LINGUA_LANGUAGES, lingua_vote
 

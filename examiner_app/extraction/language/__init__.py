@@ -134,7 +134,7 @@ def _rank(text: str, votes: Mapping[str, Vote] | None = None) -> tuple[Ranked, M
     if votes is None:
         from examiner_app.extraction.language._detectors import all_votes
 
-        votes = all_votes(text, script)
+        votes = all_votes(text, script, letters)
     ranked = _consensus_over_other(_model.combine(text, script, letters, votes), votes)
     return [(code, p * share) for code, p in ranked], votes
 

@@ -285,6 +285,21 @@ DETECTORS: Mapping[str, Callable[[str, str | None], Vote]] = {
 }
 
 
-def all_votes(text: str, script: str | None) -> dict[str, Vote]:
-    """Every detector's vote on ``text`` (whose dominant script is ``script``)."""
-    return {name: vote(text, script) for name, vote in DETECTORS.items()}
+#: Detectors asked only about texts with fewer letters than this. Lingua's models for the 34 languages take
+#: ~0.55 GB once loaded, and on sentences it adds nothing the others lack (dev half: the same sentence accuracy
+#: with and without it); page texts, which the OCR workers judge, then never load it.
+MAX_LETTERS: Mapping[str, int] = {"lingua": 35}
+
+
+def applies(name: str, letters: int) -> bool:
+    """Whether detector ``name`` is asked about a text of ``letters`` letters."""
+    return letters < MAX_LETTERS.get(name, letters + 1)
+
+
+def all_votes(text: str, script: str | None, letters: int | None = None) -> dict[str, Vote]:
+    """Every applicable detector's vote on ``text`` (whose dominant script is ``script``, with ``letters``
+    letters; all detectors when not given). A detector not asked gives ``{}``, as one that found nothing to read."""
+    return {
+        name: vote(text, script) if letters is None or applies(name, letters) else {}
+        for name, vote in DETECTORS.items()
+    }

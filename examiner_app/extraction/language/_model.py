@@ -32,7 +32,8 @@ from importlib import resources
 from typing import Any
 
 from examiner_app.extraction.language import _cues, _ngrams
-from examiner_app.extraction.language._detectors import DETECTORS, Vote
+from examiner_app.extraction.language._detectors import DETECTORS, Vote, applies
+from examiner_app.extraction.scripts import script_counts
 
 OTHER = _cues.OTHER_CANDIDATE
 
@@ -100,8 +101,11 @@ def features(
     """
     candidates = GROUPS[script]
     columns: list[list[float]] = []
+    letters = sum(script_counts(text).values())
     for name in DETECTORS:
-        columns.append(_detector_column(name, votes.get(name, {}), candidates))
+        # Votes of a detector not asked at this length are ignored (the evaluation's stored votes have them).
+        vote = votes.get(name, {}) if applies(name, letters) else {}
+        columns.append(_detector_column(name, vote, candidates))
     own, foreign = _cues.letter_cues(text, script, candidates)
     columns.append([math.log1p(x) for x in own])
     columns.append([math.log1p(x) for x in foreign])
