@@ -370,6 +370,16 @@ def _categories(item: Item) -> list[str]:
     return cats
 
 
+def mcnemar_p(b: int, c: int) -> float:
+    """Two-sided exact McNemar p-value for ``b`` and ``c`` discordant items (a binomial test at 1/2): how likely a
+    difference at least this large is between two systems that are equally good on these items."""
+    n = b + c
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, k) for k in range(min(b, c) + 1)) / 2**n
+    return min(1.0, 2 * tail)
+
+
 def score(items: Sequence[Item], results: Sequence[Mapping[str, Any]], half: str) -> dict[str, Any]:
     """Per category and language: accuracy of ours and of each single detector; distractor behaviour."""
     from examiner_app.extraction.language import SUPPORTED_LANGUAGES
@@ -383,17 +393,30 @@ def score(items: Sequence[Item], results: Sequence[Mapping[str, Any]], half: str
         for cat in _categories(item):
             counter = hits[(cat, item.label)]
             counter["n"] += 1
+            right = {}
             for system in systems:
                 answer = answers[system]
                 if item.label in SUPPORTED_LANGUAGES:
-                    counter[system] += answer == item.label
+                    right[system] = answer == item.label
                 else:
                     # A distractor answered with a supported language is a confident wrong answer (for ours:
                     # at or above the threshold, since below it the first guess is "und").
-                    counter[system] += answer in SUPPORTED_LANGUAGES
+                    right[system] = answer in SUPPORTED_LANGUAGES
+                counter[system] += right[system]
+            for single in SINGLES:  # discordant items, for the paired test against each detector
+                counter[f"ours_only:{single}"] += right["ours"] and not right[single]
+                counter[f"only:{single}"] += right[single] and not right["ours"]
     report: dict[str, Any] = {"half": half, "categories": {}}
     for (cat, label), counter in sorted(hits.items()):
-        entry = {"n": counter["n"], **{s: round(counter[s] / counter["n"], 4) for s in systems}}
+        entry: dict[str, Any] = {"n": counter["n"], **{s: round(counter[s] / counter["n"], 4) for s in systems}}
+        best = max(SINGLES, key=lambda s: counter[s])
+        ours_only, best_only = counter[f"ours_only:{best}"], counter[f"only:{best}"]
+        entry["vs_best"] = {
+            "detector": best,
+            "ours_only": ours_only,
+            "best_only": best_only,
+            "p": round(mcnemar_p(ours_only, best_only), 4),
+        }
         report["categories"].setdefault(cat, {})[label] = entry
     for per_label in report["categories"].values():
         supported = [v for k, v in per_label.items() if k in SUPPORTED_LANGUAGES]
@@ -422,7 +445,8 @@ def print_report(report: Mapping[str, Any], out: Any = sys.stdout) -> None:
             best = max(SINGLES, key=lambda s: v[s])
             flag = " *" if v["ours"] < v[best] else ""
             singles = "".join(f"{v[s]:>11.3f}" for s in SINGLES)
-            print(f"{label:6}{v['n']:>6}{v['ours']:>8.3f}{singles}{v[best]:>8.3f} {best[:4]}{flag}", file=out)
+            paired = _paired(v)
+            print(f"{label:6}{v['n']:>6}{v['ours']:>8.3f}{singles}{v[best]:>8.3f} {best[:4]}{flag}  {paired}", file=out)
         if "_macro" in per_label:
             m = per_label["_macro"]
             print(f"{'macro':6}{m['n']:>6}{m['ours']:>8.3f}" + "".join(f"{m[s]:>11.3f}" for s in SINGLES), file=out)
@@ -432,7 +456,11 @@ def print_report(report: Mapping[str, Any], out: Any = sys.stdout) -> None:
             for label, v in distractors.items():
                 singles = "".join(f"{v[s]:>11.3f}" for s in SINGLES)
                 print(f"  {label:4}{v['n']:>6}{v['ours']:>8.3f}{singles}", file=out)
-    print("\n* = ours below the best single detector for that language", file=out)
+    print(
+        "\n* = ours below the best single detector for that language; +a/-b (p): items only ours / only the best"
+        " detector got right, and the exact McNemar p-value of that difference",
+        file=out,
+    )
     if report.get("dev_threshold_sweep"):
         print("\n== dev half: macro accuracy and distractors refused at other thresholds", file=out)
         print(f"{'threshold':>10}{'sentences':>11}{'refused':>9}{'short':>9}{'refused':>9}", file=out)
@@ -444,14 +472,21 @@ def print_report(report: Mapping[str, Any], out: Any = sys.stdout) -> None:
             )
 
 
+def _paired(v: Mapping[str, Any]) -> str:
+    paired = v.get("vs_best")
+    if not paired:
+        return ""
+    return f"+{paired['ours_only']}/-{paired['best_only']} (p {paired['p']:.2f})"
+
+
 def markdown_table(report: Mapping[str, Any], category: str) -> str:
     """One category of the report as a Markdown table (used in docs/language-id.md)."""
     from examiner_app.extraction.language import SUPPORTED_LANGUAGES
 
     per_label = report["categories"].get(category, {})
     lines = [
-        "| lang | n | ours | " + " | ".join(SINGLES) + " | best single |",
-        "|---|---:|---:|" + "---:|" * len(SINGLES) + "---|",
+        "| lang | n | ours | " + " | ".join(SINGLES) + " | best single | ours vs best: +only ours / -only best (p) |",
+        "|---|---:|---:|" + "---:|" * len(SINGLES) + "---|---|",
     ]
     for label, v in per_label.items():
         if label not in SUPPORTED_LANGUAGES:
@@ -459,11 +494,13 @@ def markdown_table(report: Mapping[str, Any], category: str) -> str:
         best = max(SINGLES, key=lambda s: v[s])
         mark = " *" if v["ours"] < v[best] else ""
         cells = " | ".join(f"{v[s]:.3f}" for s in SINGLES)
-        lines.append(f"| {label} | {v['n']} | **{v['ours']:.3f}**{mark} | {cells} | {best} {v[best]:.3f} |")
+        lines.append(
+            f"| {label} | {v['n']} | **{v['ours']:.3f}**{mark} | {cells} | {best} {v[best]:.3f} | {_paired(v)} |"
+        )
     if "_macro" in per_label:
         m = per_label["_macro"]
         lines.append(
-            f"| macro | {m['n']} | **{m['ours']:.3f}** | " + " | ".join(f"{m[s]:.3f}" for s in SINGLES) + " | |"
+            f"| macro | {m['n']} | **{m['ours']:.3f}** | " + " | ".join(f"{m[s]:.3f}" for s in SINGLES) + " | | |"
         )
     distractors = [(k, v) for k, v in per_label.items() if k in DISTRACTORS]
     if distractors:
