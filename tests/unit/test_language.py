@@ -252,6 +252,21 @@ def test_kanji_only_blocks_on_a_page_with_kana_are_japanese() -> None:
     assert [g.code for g in alone.blocks[0].languages][:2] in (["zh", "ja"], ["und", "zh"])
 
 
+def test_no_language_that_no_detector_names_first() -> None:
+    # Every detector answers an unsupported language (or nothing): whatever the combined model prefers is a guess.
+    from examiner_app.extraction.language import _decide, _rank
+
+    text = "Ez diçim malê"
+    unsure = {"langdetect": {"cs": 0.9}, "py3langid": {"zxx": 0.7, "kmr": 0.1}, "pycld2": {}, "fasttext": {"ru": 0.2}}
+    ranked, _ = _rank(text, unsure)
+    guesses = _decide(ranked, 3)
+    assert guesses[0].code == UNDETERMINED
+    assert "kmr" in {g.code for g in guesses[1:]}  # still shown as a candidate, with its probability
+    # One detector naming Kurmanji first is enough for the model to answer.
+    named = {**unsure, "py3langid": {"kmr": 0.7, "zxx": 0.1}}
+    assert _decide(_rank(text, named)[0], 1)[0].code == "kmr"
+
+
 def test_han_only_words_are_chinese_first_with_japanese_as_candidate() -> None:
     assert detect_language("会议")[0].code == "zh"  # simplified 议: no Japanese form
     guesses = detect_language("国籍")  # "nationality" in both languages

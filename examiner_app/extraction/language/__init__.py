@@ -136,7 +136,22 @@ def _rank(text: str, votes: Mapping[str, Vote] | None = None) -> tuple[Ranked, M
 
         votes = all_votes(text, script, letters)
     ranked = _consensus_over_other(_model.combine(text, script, letters, votes), votes)
+    if not _some_detector_names_one_of(_model.GROUPS[script], votes):
+        # Whatever our model prefers, no detector would answer it: a guess, so "und" comes first and the
+        # candidates follow with their probabilities. Gibberish ("zzkv qxw") looked most like Kurmanji, the
+        # language with the rarest letters, to a model that has to choose.
+        ranked = [
+            (_model.OTHER, dict(ranked).get(_model.OTHER, 0.0)),
+            *((c, p) for c, p in ranked if c != _model.OTHER),
+        ]
     return [(code, p * share) for code, p in ranked], votes
+
+
+def _some_detector_names_one_of(candidates: Sequence[str], votes: Mapping[str, Vote]) -> bool:
+    """Whether any detector's first answer is one of the script's candidates (a detector that found nothing to
+    read, or was not asked, does not count; with no such detector at all the model decides alone)."""
+    tops = [max(vote.items(), key=lambda cp: cp[1])[0] for vote in votes.values() if vote]
+    return not tops or any(code in candidates for code in tops)
 
 
 #: Detectors whose top answer is a calibrated probability (py3langid's are flat over ~100 languages).

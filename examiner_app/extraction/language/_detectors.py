@@ -250,19 +250,15 @@ def wordfreq_vote(text: str, script: str | None) -> Vote:
     """How likely the text's words are in each language's frequency list, as a posterior with equal priors.
 
     A word is the commonest evidence a short text has: "kepada" is listed in Indonesian and Malay, "telefone" in
-    Portuguese only. When no word is in any list (names, gibberish, or a language without a list), the vote is
-    ``{"zxx": 1.0}``, "no linguistic content" as far as the lists know: evidence for no supported language with a
-    list, while the languages without one (Kurmanji, Somali, Pashto...) are abstained on. ``{}`` without words or
+    Portuguese only. ``{}`` when no word is in any list (names, gibberish, or a language without a list) or
     without the package.
     """
     lists = _word_frequencies()
     if lists is None:
         return {}
     words = [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
-    if not words:
+    if not words or not any(w in frequencies for w in words for frequencies in lists.values()):
         return {}
-    if not any(w in frequencies for w in words for frequencies in lists.values()):
-        return {"zxx": 1.0}
     scores = {code: sum(math.log(frequencies.get(w, _UNLISTED)) for w in words) for code, frequencies in lists.items()}
     top = max(scores.values())
     weights = {code: math.exp(score - top) for code, score in scores.items()}
