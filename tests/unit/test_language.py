@@ -141,7 +141,9 @@ def test_persian_without_dari_evidence_is_the_macrolanguage() -> None:
     assert guesses[0].confidence >= THRESHOLD
 
 
-@pytest.mark.parametrize("text", ["", "   \n", "12345 67/89", "!!! ???", "xq", "zzkv qxw", "(ab)"])
+@pytest.mark.parametrize(
+    "text", ["", "   \n", "12345 67/89", "!!! ???", "xq", "zzkv qxw", "(ab)", "aaaa", "ababab", "oooo"]
+)
 def test_no_language_is_undetermined(text: str) -> None:
     guesses = detect_language(text)
     assert guesses[0].code == UNDETERMINED, guesses
