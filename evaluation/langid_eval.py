@@ -52,6 +52,14 @@ LINGUA = DATA / "langid-lingua-testdata" / "lingua_testdata_sample.tsv"
 TICO = DATA / "langid-tico19-test" / "tico19_test_sample.tsv"
 TICO_LABELS = {"ku-kmr": "kmr", "ku-ckb": "ckb", "fa-prs": "prs"}
 DISTRACTORS = ("mr", "ms", "pt", "uk", "ko", "th", "de", "pa", "gu")
+#: Random letter strings (one or two "words" of 3-8 letters) per alphabet, generated with a fixed seed and scored
+#: on the test half only: nonsense must not get a confident language ("gibberish" category; lower is better).
+GIBBERISH_ALPHABETS = {
+    "zz-latn": "abcdefghijklmnopqrstuvwxyz",
+    "zz-cyrl": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "zz-arab": "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+}
+GIBBERISH_PER_ALPHABET = 300
 SHORT = 40  # characters: "short" items are shorter than this
 SINGLES = ("langdetect", "py3langid", "pycld2", "fasttext", "lingua", "wordfreq")
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff\u3005]{2,}")
@@ -92,6 +100,20 @@ def _fragments(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def gibberish_items(per_alphabet: int = GIBBERISH_PER_ALPHABET, seed: int = 7) -> list[Item]:
+    """Random letter strings per alphabet (deterministic), labelled ``zz-<script>``; test half only."""
+    import random
+
+    rng = random.Random(seed)
+    items = []
+    for label, letters in GIBBERISH_ALPHABETS.items():
+        for _ in range(per_alphabet):
+            words = ("".join(rng.choice(letters) for _ in range(rng.randint(3, 8))) for _ in range(rng.randint(1, 2)))
+            text = " ".join(words)
+            items.append(Item("generated", "gibberish", label, text, "test", f"gibberish:{text}"))
+    return items
+
+
 def load_items(limit: int | None = None) -> list[Item]:
     """All items of both files (plus TICO fragments), each tagged with its half; ``limit`` per label/kind/half."""
     items: list[Item] = []
@@ -110,6 +132,7 @@ def load_items(limit: int | None = None) -> list[Item]:
         items.append(Item("tico", "sentences", label, row["text"], half, group))
         for kind, fragment in _fragments(row["text"]):
             items.append(Item("tico-fragment", kind, label, fragment, half, group))
+    items.extend(gibberish_items())
     if limit:
         seen: collections.Counter[tuple[str, str, str, str]] = collections.Counter()
         kept = []
@@ -237,6 +260,14 @@ CANDIDATE_REGULARISATION = 0.1
 #: detector is at a loss it loses least. Without a guard against that, a confident wrong answer costs more than
 #: the gain. On sentences (the last bucket) they gained nothing. Set e.g. (0, 1) to refit with them.
 ADJUSTED_BUCKETS: tuple[int, ...] = ()
+#: Scripts whose texts must reach a plausibility floor (``_ngrams.plausibility``): the lowest, over the script's
+#: supported languages, of the dev half's ``PLAUSIBILITY_QUANTILE`` of that language's short texts, each scored
+#: with out-of-fold profiles.
+#: Han is left out (any two characters are plausible Chinese) and so are scripts that decide alone.
+PLAUSIBILITY_SCRIPTS = frozenset({"Latin", "Cyrillic", "Arabic", "Devanagari", "Ethiopic"})
+PLAUSIBILITY_QUANTILE = 0.01
+#: A language needs this many dev short items for its quantile to count.
+MIN_PLAUSIBILITY_ITEMS = 100
 #: A candidate needs this many dev items in a bucket to get its own adjustments there.
 MIN_CANDIDATE_ITEMS = 20
 
@@ -263,6 +294,7 @@ def fit(
     from examiner_app.extraction.language import _model, _ngrams, text_script
 
     rows: dict[tuple[str, int], list[tuple[Any, int]]] = collections.defaultdict(list)
+    plausibilities: dict[str, dict[str, list[float]]] = collections.defaultdict(lambda: collections.defaultdict(list))
     try:
         for fold, profiles in fold_profiles.items():
             _ngrams.install(profiles)
@@ -272,6 +304,9 @@ def fit(
                 script, _share, letters = text_script(item.text)
                 if script not in _model.GROUPS or (target := _target(script, item.label)) is None:
                     continue
+                short_supported = script in PLAUSIBILITY_SCRIPTS and target != _model.OTHER and len(item.text) < SHORT
+                if short_supported and (value := _ngrams.plausibility(item.text, script)) is not None:
+                    plausibilities[script][target].append(value)
                 candidates, x = _model.features(item.text, script, result["votes"])
                 rows[(script, _model.bucket(letters))].append((np.array(x), candidates.index(target)))
     finally:
@@ -297,7 +332,25 @@ def fit(
             "dev_items": len(data),
         }
         print(f"fitted {script:10} bucket {bucket}: {len(data):5} dev items", file=sys.stderr)
-    return {"about": "Fitted by evaluation/langid_eval.py --fit on the dev half of ../shared/data.", "groups": groups}
+    floors = {}
+    for script, per_language in sorted(plausibilities.items()):
+        # Per language, then the lowest: a pooled quantile would fall mostly on one language (Vietnamese short
+        # items lost 11 points to it on the dev half, the others almost nothing).
+        quantiles = {
+            language: sorted(values)[int(PLAUSIBILITY_QUANTILE * len(values))]
+            for language, values in per_language.items()
+            if len(values) >= MIN_PLAUSIBILITY_ITEMS
+        }
+        if not quantiles:
+            continue
+        floors[script] = round(min(quantiles.values()), 3)
+        lowest = min(quantiles, key=quantiles.__getitem__)
+        print(f"plausibility floor {script:10} {floors[script]:7.3f} (set by {lowest})", file=sys.stderr)
+    return {
+        "about": "Fitted by evaluation/langid_eval.py --fit on the dev half of ../shared/data.",
+        "groups": groups,
+        "plausibility_floor": floors,
+    }
 
 
 def _fit_bucket(xs: Any, ys: Any, has_other: bool, adjusted: bool, adjusted_features: int) -> tuple[Any, Any, Any]:
@@ -358,6 +411,8 @@ def _fit_bucket(xs: Any, ys: Any, has_other: bool, adjusted: bool, adjusted_feat
 
 
 def _categories(item: Item) -> list[str]:
+    if item.kind == "gibberish":
+        return ["gibberish"]
     cats = []
     if item.source.endswith("-fragment"):
         cats.append("fragments")
@@ -430,7 +485,7 @@ def print_report(report: Mapping[str, Any], out: Any = sys.stdout) -> None:
     from examiner_app.extraction.language import SUPPORTED_LANGUAGES, THRESHOLD
 
     cats = report["categories"]
-    order = ["sentences", "short", "fragments"] + sorted(c for c in cats if "/" in c)
+    order = ["sentences", "short", "fragments", "gibberish"] + sorted(c for c in cats if "/" in c)
     print(f"held-out half: {report['half']}   threshold {THRESHOLD}", file=out)
     for cat in order:
         if cat not in cats:
@@ -450,7 +505,7 @@ def print_report(report: Mapping[str, Any], out: Any = sys.stdout) -> None:
         if "_macro" in per_label:
             m = per_label["_macro"]
             print(f"{'macro':6}{m['n']:>6}{m['ours']:>8.3f}" + "".join(f"{m[s]:>11.3f}" for s in SINGLES), file=out)
-        distractors = {k: v for k, v in per_label.items() if k in DISTRACTORS}
+        distractors = {k: v for k, v in per_label.items() if k in DISTRACTORS or k in GIBBERISH_ALPHABETS}
         if distractors:
             print("  distractors: share answered with a supported language (ours: confidence >= threshold)", file=out)
             for label, v in distractors.items():
@@ -502,7 +557,7 @@ def markdown_table(report: Mapping[str, Any], category: str) -> str:
         lines.append(
             f"| macro | {m['n']} | **{m['ours']:.3f}** | " + " | ".join(f"{m[s]:.3f}" for s in SINGLES) + " | | |"
         )
-    distractors = [(k, v) for k, v in per_label.items() if k in DISTRACTORS]
+    distractors = [(k, v) for k, v in per_label.items() if k in DISTRACTORS or k in GIBBERISH_ALPHABETS]
     if distractors:
         lines.append("")
         lines.append("| distractor | n | ours | " + " | ".join(SINGLES) + " |")
@@ -587,7 +642,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.markdown:
-        parts = [f"### {cat}\n\n{markdown_table(report, cat)}" for cat in ("sentences", "short", "fragments")]
+        parts = [
+            f"### {cat}\n\n{markdown_table(report, cat)}" for cat in ("sentences", "short", "fragments", "gibberish")
+        ]
         args.markdown.write_text("\n".join(parts), encoding="utf-8")
     return 0
 

@@ -269,6 +269,26 @@ def test_no_language_that_no_detector_names_first() -> None:
     assert _decide(_rank(text, named)[0], 1)[0].code == "kmr"
 
 
+@pytest.mark.parametrize("text", ["жщфыо ъцкш", "ذغظضث خصق", "xkqwzv pfgt"])
+def test_random_letters_are_not_language(text: str) -> None:
+    # OCR debris and random letters: detectors answer them anyway (random Cyrillic came out Russian 86 % of the
+    # time), the n-gram plausibility floor refuses them.
+    assert detect_language(text)[0].code == UNDETERMINED
+
+
+def test_plausibility_ranks_words_above_random_letters() -> None:
+    from examiner_app.extraction.language import _model, _ngrams
+
+    word, debris = _ngrams.plausibility("приехали", "Cyrillic"), _ngrams.plausibility("жщфыо", "Cyrillic")
+    floor = _model.plausibility_floor("Cyrillic")
+    assert word is not None
+    assert debris is not None
+    assert floor is not None
+    assert debris < floor < word
+    assert detect_language("приехали")[0].code == "ru"
+    assert _ngrams.plausibility("中文", "Han") is None or _model.plausibility_floor("Han") is None
+
+
 def test_han_only_words_are_chinese_first_with_japanese_as_candidate() -> None:
     assert detect_language("会议")[0].code == "zh"  # simplified 议: no Japanese form
     guesses = detect_language("国籍")  # "nationality" in both languages

@@ -141,6 +141,8 @@ def _rank(text: str, votes: Mapping[str, Vote] | None = None) -> tuple[Ranked, M
         return [(UNDETERMINED, 1.0)], None
     if script in _ALPHABETS and len({ch for ch in text.casefold() if ch.isalpha()}) < MIN_DISTINCT_LETTERS:
         return [(UNDETERMINED, 1.0)], None
+    if _implausible(text, script):
+        return [(UNDETERMINED, 1.0)], None
     if votes is None:
         from examiner_app.extraction.language._detectors import all_votes
 
@@ -155,6 +157,18 @@ def _rank(text: str, votes: Mapping[str, Vote] | None = None) -> tuple[Ranked, M
             *((c, p) for c, p in ranked if c != _model.OTHER),
         ]
     return [(code, p * share) for code, p in ranked], votes
+
+
+def _implausible(text: str, script: str) -> bool:
+    """Whether ``text`` is less like language than 99 % of the dev half's short texts in its script: random letters
+    and OCR debris, which detectors answer anyway (86 % of random Cyrillic strings came out Russian)."""
+    from examiner_app.extraction.language import _model, _ngrams
+
+    floor = _model.plausibility_floor(script)
+    if floor is None:
+        return False
+    plausibility = _ngrams.plausibility(text, script)
+    return plausibility is not None and plausibility < floor
 
 
 def _some_detector_names_one_of(candidates: Sequence[str], votes: Mapping[str, Vote]) -> bool:

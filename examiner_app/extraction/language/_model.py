@@ -149,6 +149,13 @@ def _weights() -> dict[str, Any]:
     return data
 
 
+def plausibility_floor(script: str) -> float | None:
+    """Below this n-gram plausibility (``_ngrams.plausibility``) a text of ``script`` is not language: the dev
+    half's 1st percentile for short texts of the script's supported languages, fitted with ``weights.json``."""
+    floor = _weights().get("plausibility_floor", {}).get(script)
+    return float(floor) if floor is not None else None
+
+
 def reload_weights() -> None:
     """Forget the cached ``weights.json`` (after ``langid_eval.py --fit`` rewrote it)."""
     _weights.cache_clear()

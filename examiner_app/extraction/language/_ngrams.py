@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
+from examiner_app.extraction.scripts import script_counts
+
 #: Longest n-gram (characters, word boundaries included) of alphabetic scripts.
 MAX_N = 4
 #: Whole words (with their boundaries) are counted too: on a single word, the word itself is the best evidence.
@@ -174,6 +176,27 @@ def log_likelihoods(text: str, script: str) -> tuple[dict[str, float], int, int]
     if not known:
         return {}, 0, total
     return dict(zip(classes, scores, strict=True)), known, total
+
+
+#: Probability given to an n-gram no profile of the script knows, for ``plausibility``.
+UNKNOWN_NGRAM_PROBABILITY = 1e-6
+
+
+def plausibility(text: str, script: str) -> float | None:
+    """Mean log-probability of ``text``'s n-grams under the best-fitting profile of ``script`` (n-grams no profile
+    knows count ``UNKNOWN_NGRAM_PROBABILITY``); ``None`` without profiles for the script or without n-grams.
+
+    Language, even a word or a name, is made of n-grams its language uses; random letters and OCR debris are not.
+    """
+    if script not in _profiles():
+        return None
+    # Only the words written in the script: names and terms in other scripts are not this script's language.
+    text = " ".join(w for w in text.split() if (counts := script_counts(w)) and counts.most_common(1)[0][0] == script)
+    scores, known, total = log_likelihoods(text, script)
+    if not total:
+        return None
+    best = max(scores.values()) if scores else 0.0
+    return (best + (total - known) * math.log(UNKNOWN_NGRAM_PROBABILITY)) / total
 
 
 def column(text: str, script: str, candidates: Sequence[str]) -> list[float]:
