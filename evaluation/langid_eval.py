@@ -295,6 +295,9 @@ def fit(
 
     rows: dict[tuple[str, int], list[tuple[Any, int]]] = collections.defaultdict(list)
     plausibilities: dict[str, dict[str, list[float]]] = collections.defaultdict(lambda: collections.defaultdict(list))
+    own_plausibilities: dict[str, dict[str, list[float]]] = collections.defaultdict(
+        lambda: collections.defaultdict(list)
+    )
     try:
         for fold, profiles in fold_profiles.items():
             _ngrams.install(profiles)
@@ -307,6 +310,8 @@ def fit(
                 short_supported = script in PLAUSIBILITY_SCRIPTS and target != _model.OTHER and len(item.text) < SHORT
                 if short_supported and (value := _ngrams.plausibility(item.text, script)) is not None:
                     plausibilities[script][target].append(value)
+                if short_supported and (value := _ngrams.plausibility(item.text, script, target)) is not None:
+                    own_plausibilities[script][target].append(value)
                 candidates, x = _model.features(item.text, script, result["votes"])
                 rows[(script, _model.bucket(letters))].append((np.array(x), candidates.index(target)))
     finally:
@@ -346,10 +351,19 @@ def fit(
         floors[script] = round(min(quantiles.values()), 3)
         lowest = min(quantiles, key=quantiles.__getitem__)
         print(f"plausibility floor {script:10} {floors[script]:7.3f} (set by {lowest})", file=sys.stderr)
+    language_floors = {
+        script: {
+            language: round(sorted(values)[int(PLAUSIBILITY_QUANTILE * len(values))], 3)
+            for language, values in sorted(per_language.items())
+            if len(values) >= MIN_PLAUSIBILITY_ITEMS
+        }
+        for script, per_language in sorted(own_plausibilities.items())
+    }
     return {
         "about": "Fitted by evaluation/langid_eval.py --fit on the dev half of ../shared/data.",
         "groups": groups,
         "plausibility_floor": floors,
+        "language_plausibility_floor": language_floors,
     }
 
 

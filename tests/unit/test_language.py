@@ -289,6 +289,18 @@ def test_plausibility_ranks_words_above_random_letters() -> None:
     assert _ngrams.plausibility("中文", "Han") is None or _model.plausibility_floor("Han") is None
 
 
+def test_answer_must_be_plausible_in_its_own_language() -> None:
+    # The Latin floor is set by Vietnamese, the most varied Latin profile, and lets random letters through; the
+    # answered language's own floor does not.
+    from examiner_app.extraction.language import _implausible_as, _model, _ngrams
+
+    assert _model.language_plausibility_floor("Latin", "kmr") is not None
+    assert _implausible_as("qwpfk zvbd", "Latin", "kmr")
+    assert not _implausible_as("ez diçim malê", "Latin", "kmr")
+    assert _ngrams.plausibility("ez diçim malê", "Latin", "xx") is None  # no such profile
+    assert detect_language("ez diçim malê")[0].code == "kmr"
+
+
 def test_han_only_words_are_chinese_first_with_japanese_as_candidate() -> None:
     assert detect_language("会议")[0].code == "zh"  # simplified 议: no Japanese form
     guesses = detect_language("国籍")  # "nationality" in both languages

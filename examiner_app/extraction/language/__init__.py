@@ -148,10 +148,10 @@ def _rank(text: str, votes: Mapping[str, Vote] | None = None) -> tuple[Ranked, M
 
         votes = all_votes(text, script, letters)
     ranked = _consensus_over_other(_model.combine(text, script, letters, votes), votes)
-    if not _some_detector_names_one_of(_model.GROUPS[script], votes):
-        # Whatever our model prefers, no detector would answer it: a guess, so "und" comes first and the
-        # candidates follow with their probabilities. Gibberish ("zzkv qxw") looked most like Kurmanji, the
-        # language with the rarest letters, to a model that has to choose.
+    if not _some_detector_names_one_of(_model.GROUPS[script], votes) or _implausible_as(text, script, ranked[0][0]):
+        # Whatever our model prefers, no detector would answer it, or the text is unlike that language: a guess,
+        # so "und" comes first and the candidates follow with their probabilities. Gibberish ("zzkv qxw") looked
+        # most like Kurmanji, the language with the rarest letters, to a model that has to choose.
         ranked = [
             (_model.OTHER, dict(ranked).get(_model.OTHER, 0.0)),
             *((c, p) for c, p in ranked if c != _model.OTHER),
@@ -168,6 +168,19 @@ def _implausible(text: str, script: str) -> bool:
     if floor is None:
         return False
     plausibility = _ngrams.plausibility(text, script)
+    return plausibility is not None and plausibility < floor
+
+
+def _implausible_as(text: str, script: str, language: str) -> bool:
+    """Whether ``text`` is less like ``language`` than 99 % of the dev half's short texts in it (under that
+    language's own profile): the script's floor is set by its most varied language and lets random Latin letters
+    through, which the model then gave to Kurmanji or Somali."""
+    from examiner_app.extraction.language import _model, _ngrams
+
+    floor = _model.language_plausibility_floor(script, language)
+    if floor is None:
+        return False
+    plausibility = _ngrams.plausibility(text, script, language)
     return plausibility is not None and plausibility < floor
 
 

@@ -156,6 +156,13 @@ def plausibility_floor(script: str) -> float | None:
     return float(floor) if floor is not None else None
 
 
+def language_plausibility_floor(script: str, language: str) -> float | None:
+    """Below this plausibility under its own profile, a text answered ``language`` is not answered: the dev half's
+    1st percentile of that language's short texts."""
+    floor = _weights().get("language_plausibility_floor", {}).get(script, {}).get(language)
+    return float(floor) if floor is not None else None
+
+
 def reload_weights() -> None:
     """Forget the cached ``weights.json`` (after ``langid_eval.py --fit`` rewrote it)."""
     _weights.cache_clear()

@@ -182,9 +182,10 @@ def log_likelihoods(text: str, script: str) -> tuple[dict[str, float], int, int]
 UNKNOWN_NGRAM_PROBABILITY = 1e-6
 
 
-def plausibility(text: str, script: str) -> float | None:
-    """Mean log-probability of ``text``'s n-grams under the best-fitting profile of ``script`` (n-grams no profile
-    knows count ``UNKNOWN_NGRAM_PROBABILITY``); ``None`` without profiles for the script or without n-grams.
+def plausibility(text: str, script: str, language: str | None = None) -> float | None:
+    """Mean log-probability of ``text``'s n-grams under the best-fitting profile of ``script``, or under
+    ``language``'s profile when given (n-grams no profile knows count ``UNKNOWN_NGRAM_PROBABILITY``); ``None``
+    without profiles for the script (or the language) or without n-grams.
 
     Language, even a word or a name, is made of n-grams its language uses; random letters and OCR debris are not.
     """
@@ -195,7 +196,9 @@ def plausibility(text: str, script: str) -> float | None:
     scores, known, total = log_likelihoods(text, script)
     if not total:
         return None
-    best = max(scores.values()) if scores else 0.0
+    if language is not None and scores and language not in scores:
+        return None
+    best = (scores[language] if language is not None else max(scores.values())) if scores else 0.0
     return (best + (total - known) * math.log(UNKNOWN_NGRAM_PROBABILITY)) / total
 
 
