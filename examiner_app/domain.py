@@ -279,6 +279,12 @@ class Suggestion:
         return self.reviewed_value if self.reviewed_value is not None else self.value
 
 
+def recorded_value(status: SuggestionStatus | str, value: str, reviewed_value: str | None) -> str:
+    """The value a stored fact stands for: the examiner's edit when it was edited, else the value suggested."""
+    edited = SuggestionStatus(status) is SuggestionStatus.EDITED
+    return reviewed_value if edited and reviewed_value is not None else value
+
+
 @dataclass(frozen=True, slots=True)
 class User:
     id: str

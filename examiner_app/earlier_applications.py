@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from examiner_app import accounts, audit
-from examiner_app.domain import FactField, SuggestionStatus, User
+from examiner_app.domain import FactField, SuggestionStatus, User, recorded_value
 from examiner_app.extraction.facts import name_match
 from examiner_app.store import Store
 from examiner_app.store import repositories as repo
@@ -218,8 +218,8 @@ def _people_index(store: Store, session: Session) -> _PeopleIndex:
     by_case: dict[str, _CasePeople] = {}
     by_birth: dict[str, set[str]] = {}
     for r in rows:
+        value = recorded_value(r.status, r.value, r.reviewed_value) or ""
         edited = r.status == SuggestionStatus.EDITED.value and r.reviewed_value is not None
-        value = (r.reviewed_value if edited else r.value) or ""
         people = by_case.setdefault(r.case_id, _CasePeople())
         if r.field == FactField.PERSON_NAME.value:
             if not name_match.name_tokens(value):
@@ -245,6 +245,17 @@ def _people_index(store: Store, session: Session) -> _PeopleIndex:
     return built
 
 
+def _compare(what: str, here: set[str], there: set[str], supporting: list[str], weakening: list[str]) -> set[str]:
+    """Adds "same WHAT" to ``supporting`` or "different WHAT" to ``weakening`` (when both cases record it); returns
+    the values they share."""
+    same = here & there
+    if same:
+        supporting.append(f"same {what}: " + ", ".join(sorted(same)))
+    elif here and there:
+        weakening.append(f"different {what}: {', '.join(sorted(here))} here, {', '.join(sorted(there))} there")
+    return same
+
+
 def _hint(
     mention: PersonMention,
     other: PersonMention,
@@ -255,22 +266,8 @@ def _hint(
     """A hint for one pair of names, with what strengthens or weakens it; None when it is no hint."""
     supporting: list[str] = []
     weakening: list[str] = []
-    same_birth = this.birth_dates & that.birth_dates
-    if same_birth:
-        supporting.append("same date of birth: " + ", ".join(sorted(same_birth)))
-    elif this.birth_dates and that.birth_dates:
-        weakening.append(
-            f"different date of birth: {', '.join(sorted(this.birth_dates))} here, "
-            f"{', '.join(sorted(that.birth_dates))} there"
-        )
-    same_nationality = this.nationalities & that.nationalities
-    if same_nationality:
-        supporting.append("same nationality: " + ", ".join(sorted(same_nationality)))
-    elif this.nationalities and that.nationalities:
-        weakening.append(
-            f"different nationality: {', '.join(sorted(this.nationalities))} here, "
-            f"{', '.join(sorted(that.nationalities))} there"
-        )
+    same_birth = _compare("date of birth", this.birth_dates, that.birth_dates, supporting, weakening)
+    _compare("nationality", this.nationalities, that.nationalities, supporting, weakening)
     if match.strength == "none" or (match.strength == "weak" and not same_birth):
         return None
     return EarlierApplicationHint(

@@ -38,7 +38,7 @@ from examiner_app import audit
 from examiner_app.coi import repository as coi_repo
 from examiner_app.coi.embeddings import Calibration, EmbeddingEngine, NullEmbedder, from_bytes, to_bytes
 from examiner_app.coi.text import content_words, country_code
-from examiner_app.domain import FactField, SuggestionStatus
+from examiner_app.domain import FactField, SuggestionStatus, recorded_value
 from examiner_app.errors import CancelledError, InputFileError, NotFoundError
 from examiner_app.progress import NullProgress, ProgressReporter
 from examiner_app.store import Store
@@ -370,7 +370,7 @@ def target_profile(session: Session, case_id: str) -> CaseProfile:
         _Fact(
             r.id,
             FactField(r.field),
-            r.reviewed_value if r.status == SuggestionStatus.EDITED.value and r.reviewed_value is not None else r.value,
+            recorded_value(r.status, r.value, r.reviewed_value),
             r.normalized,
             r.status,
             _citation(r.file_name, r.page_number, r.span_start, r.span_end),
@@ -433,14 +433,11 @@ def _store_candidates(session: Session) -> list[CaseProfile]:
     ).all()
     by_case: dict[str, list[_Fact]] = {}
     for r in rows:
-        value = (
-            r.reviewed_value if r.status == SuggestionStatus.EDITED.value and r.reviewed_value is not None else r.value
-        )
         by_case.setdefault(r.case_id, []).append(
             _Fact(
                 r.id,
                 FactField(r.field),
-                value,
+                recorded_value(r.status, r.value, r.reviewed_value),
                 r.normalized,
                 r.status,
                 _citation(r.file_name, r.page_number, r.span_start, r.span_end),

@@ -113,11 +113,6 @@ def test_boxes_are_clipped_to_the_page() -> None:
 # --- with Tesseract --------------------------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def _one_openmp_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("OMP_THREAD_LIMIT", "1")
-
-
 @needs_tesseract
 @needs_font
 @pytest.mark.slow

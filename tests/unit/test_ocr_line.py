@@ -52,11 +52,6 @@ def test_two_lines_a_page_or_a_blank_image_are_not_one_line() -> None:
     assert not looks_like_one_line(line_with_margin)  # one line on a mostly empty sheet: left to page layout
 
 
-@pytest.fixture(autouse=True)
-def _one_openmp_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("OMP_THREAD_LIMIT", "1")
-
-
 @needs_tesseract
 @needs_font
 @pytest.mark.slow

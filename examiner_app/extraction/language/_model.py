@@ -93,15 +93,21 @@ def bucket(letters: int) -> int:
 
 
 def features(
-    text: str, script: str, votes: Mapping[str, Vote], ngram_column: Sequence[float] | None = None
+    text: str,
+    script: str,
+    votes: Mapping[str, Vote],
+    ngram_column: Sequence[float] | None = None,
+    letters: int | None = None,
 ) -> tuple[tuple[str, ...], list[list[float]]]:
     """The candidates of ``script`` and one feature row per candidate (columns as ``FEATURES``).
 
-    ``ngram_column`` replaces the n-gram feature (the fitting passes out-of-fold values).
+    ``ngram_column`` replaces the n-gram feature (the fitting passes out-of-fold values); ``letters`` is the
+    text's letter count when the caller has it.
     """
     candidates = GROUPS[script]
     columns: list[list[float]] = []
-    letters = sum(script_counts(text).values())
+    if letters is None:
+        letters = sum(script_counts(text).values())
     for name in DETECTORS:
         # Votes of a detector not asked at this length are ignored (the evaluation's stored votes have them).
         vote = votes.get(name, {}) if applies(name, letters) else {}
@@ -204,7 +210,7 @@ def probabilities(
 
 def combine(text: str, script: str, letters: int, votes: Mapping[str, Vote]) -> list[tuple[str, float]]:
     """Candidates of ``script`` with their combined probability, most likely first (``other`` included)."""
-    candidates, rows = features(text, script, votes)
+    candidates, rows = features(text, script, votes, letters=letters)
     weights, biases = parameters(script, bucket(letters))
     prior = PRIORS.get(script)
     if prior:

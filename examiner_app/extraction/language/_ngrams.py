@@ -14,6 +14,7 @@ feature is neutral (0 for every candidate).
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import unicodedata
@@ -128,6 +129,7 @@ def install(profiles: Mapping[str, Mapping[str, Any]] | None) -> None:
     The fitting uses it to score each dev fold with profiles fitted without that fold.
     """
     global _installed
+    _in_script_likelihoods.cache_clear()
     if profiles is None:
         _installed = None
         return
@@ -191,15 +193,21 @@ def plausibility(text: str, script: str, language: str | None = None) -> float |
     """
     if script not in _profiles():
         return None
-    # Only the words written in the script: names and terms in other scripts are not this script's language.
-    text = " ".join(w for w in text.split() if (counts := script_counts(w)) and counts.most_common(1)[0][0] == script)
-    scores, known, total = log_likelihoods(text, script)
+    scores, known, total = _in_script_likelihoods(text, script)
     if not total:
         return None
     if language is not None and scores and language not in scores:
         return None
     best = (scores[language] if language is not None else max(scores.values())) if scores else 0.0
     return (best + (total - known) * math.log(UNKNOWN_NGRAM_PROBABILITY)) / total
+
+
+@functools.lru_cache(maxsize=8)
+def _in_script_likelihoods(text: str, script: str) -> tuple[dict[str, float], int, int]:
+    # Only the words written in the script: names and terms in other scripts are not this script's language.
+    # Cached: a text's plausibility is asked twice (for the script, then for the language answered).
+    words = (w for w in text.split() if (counts := script_counts(w)) and counts.most_common(1)[0][0] == script)
+    return log_likelihoods(" ".join(words), script)
 
 
 def column(text: str, script: str, candidates: Sequence[str]) -> list[float]:
