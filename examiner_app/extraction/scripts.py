@@ -127,6 +127,12 @@ def script_counts(text: str) -> Counter[str]:
     return counts
 
 
+def words_in_script(text: str, script: str) -> str:
+    """The words of ``text`` whose letters are mostly in ``script``, joined by spaces (labels, names and codes in
+    other scripts left out)."""
+    return " ".join(w for w in text.split() if (counts := script_counts(w)) and counts.most_common(1)[0][0] == script)
+
+
 def detect_scripts(text: str) -> dict[str, float]:
     """Script name -> share of the text's letters (shares sum to 1), largest first; ``{}`` without letters."""
     counts = script_counts(text)

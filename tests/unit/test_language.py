@@ -169,6 +169,17 @@ def test_mixed_scripts() -> None:
     assert english.code == "en"
 
 
+def test_bilingual_form_block_is_its_answers_language() -> None:
+    # English labels, Arabic answers (the Sudan sample's form, as OCR reads it): the labels made three detectors
+    # vote English, and the block came out undetermined between Arabic and Pashto.
+    block = (
+        "1. Identity\nFull name\nيوسف عبد الرحمن هارون\nDate of birth 03/02/1992\u200f\nPlace of birth\u200f\n"
+        "الجنينة. غرب دارفور\nNationality\u200f\nسوداني\nEthnic group\nمساليت\nReligion\nمسلم\n"
+        "2. Travel document and entry\nPassport 0. 56\nDate ofentry 02/02/2024"
+    )
+    assert detect_language(block)[0].code == "ar"
+
+
 def test_top_limits_the_guesses() -> None:
     assert len(detect_language(SENTENCES["fr"], top=1)) == 1
     assert len(detect_language("Hola amigo", top=5)) <= 5

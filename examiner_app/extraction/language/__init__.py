@@ -30,7 +30,7 @@ from types import MappingProxyType
 from examiner_app.domain import UNDETERMINED, BBox, LanguageGuess, PageText, TextBlock, Word
 from examiner_app.extraction.language._detectors import Vote
 from examiner_app.extraction.language.tesseract import script_to_tesseract, tesseract_languages_for
-from examiner_app.extraction.scripts import detect_scripts, dominant_script, script_counts
+from examiner_app.extraction.scripts import detect_scripts, dominant_script, script_counts, words_in_script
 
 __all__ = [
     "MIN_LETTERS",
@@ -146,7 +146,10 @@ def _rank(text: str, votes: Mapping[str, Vote] | None = None) -> tuple[Ranked, M
     if votes is None:
         from examiner_app.extraction.language._detectors import all_votes
 
-        votes = all_votes(text, script, letters)
+        # The detectors read only the words of the text's script: on a bilingual form block the English labels
+        # made langdetect, CLD2 and the word lists vote English, which says nothing about Arabic against Pashto.
+        mixed = script_counts(text)[script] < letters
+        votes = all_votes(words_in_script(text, script) if mixed else text, script, letters)
     ranked = _consensus_over_other(_model.combine(text, script, letters, votes), votes)
     if not _some_detector_names_one_of(_model.GROUPS[script], votes) or _implausible_as(text, script, ranked[0][0]):
         # Whatever our model prefers, no detector would answer it, or the text is unlike that language: a guess,

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
-from examiner_app.extraction.scripts import script_counts
+from examiner_app.extraction.scripts import words_in_script
 
 #: Longest n-gram (characters, word boundaries included) of alphabetic scripts.
 MAX_N = 4
@@ -206,8 +206,7 @@ def plausibility(text: str, script: str, language: str | None = None) -> float |
 def _in_script_likelihoods(text: str, script: str) -> tuple[dict[str, float], int, int]:
     # Only the words written in the script: names and terms in other scripts are not this script's language.
     # Cached: a text's plausibility is asked twice (for the script, then for the language answered).
-    words = (w for w in text.split() if (counts := script_counts(w)) and counts.most_common(1)[0][0] == script)
-    return log_likelihoods(" ".join(words), script)
+    return log_likelihoods(words_in_script(text, script), script)
 
 
 def column(text: str, script: str, candidates: Sequence[str]) -> list[float]:
