@@ -525,6 +525,55 @@ def format_errors(report: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _micro(report: Mapping[str, Any], fields: Sequence[str]) -> dict[str, Any]:
+    c = Counts()
+    for f in fields:
+        d = report["fields"][f]
+        c.add(Counts(tp=d["tp"], fp=d["fp"], fn=d["fn"]))
+    return {"gold": c.tp + c.fn, "predicted": c.tp + c.fp, **c.scores()}
+
+
+def compare(text: Mapping[str, Any], scans: Mapping[str, Any]) -> dict[str, Any]:
+    """Text vs scan, side by side: micro P/R/F1 over the core fields, per field and per language, and the gaps."""
+
+    def pair(a: Mapping[str, Any], b: Mapping[str, Any]) -> dict[str, Any]:
+        gap = None if a["f1"] is None or b["f1"] is None else round(a["f1"] - b["f1"], 4)
+        keys = ("gold", "predicted", "precision", "recall", "f1")
+        return {"text": {k: a[k] for k in keys}, "scan": {k: b[k] for k in keys}, "gap_f1": gap}
+
+    return {
+        "core": pair(_micro(text, CORE_FIELDS), _micro(scans, CORE_FIELDS)),
+        "fields": {f: pair(text["fields"][f], scans["fields"][f]) for f in SCORED_FIELDS},
+        "languages": {lang: pair(text["languages"][lang], scans["languages"][lang]) for lang in text["languages"]},
+        "field_language": {
+            f: {
+                lang: pair(text["field_language"][f][lang], scans["field_language"][f][lang])
+                for lang in text["field_language"][f]
+            }
+            for f in SCORED_FIELDS
+        },
+    }
+
+
+def format_comparison(cmp: Mapping[str, Any]) -> str:
+    head = f"{'':22} {'n':>5}   {'text P':>6} {'R':>5} {'F1':>5}   {'scan P':>6} {'R':>5} {'F1':>5}   {'gap':>6}"
+
+    def row(name: str, d: Mapping[str, Any]) -> str:
+        t, s = d["text"], d["scan"]
+        gap = "   —  " if d["gap_f1"] is None else f"{d['gap_f1']:+.3f}"
+        return (
+            f"{name:22} {t['gold']:>5}   {_fmt(t['precision']):>6} {_fmt(t['recall'])} {_fmt(t['f1'])}"
+            f"   {_fmt(s['precision']):>6} {_fmt(s['recall'])} {_fmt(s['f1'])}   {gap}"
+        )
+
+    lines = ["Text vs scans (same documents; scans rendered at 300 dpi and read by the real pipeline)", head]
+    lines.append(row("ALL CORE FIELDS", cmp["core"]))
+    lines += [row(f, d) for f, d in cmp["fields"].items()]
+    lines += ["", "Per language (core fields)", head]
+    lines += [row(lang, d) for lang, d in cmp["languages"].items()]
+    return "\n".join(lines)
+
+
 # --- docs/declared-accuracy.md -------------------------------------------------------------------------------
 
 
@@ -695,6 +744,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="AI on but without the sentence-embedding tagger of events and grounds (to measure what it adds)",
     )
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N errors")
+    parser.add_argument(
+        "--no-scans",
+        action="store_true",
+        help="text only: skip the scan-like page images (rendered, OCRed and read by the real pipeline)",
+    )
+    parser.add_argument("--only", metavar="IDS", help="comma-separated document ids (a quick look; not for reports)")
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.write_doc and args.split != "test":
@@ -704,6 +759,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GoldError as exc:
         print(f"facts_eval: invalid gold set: {exc}", file=sys.stderr)
         return 2
+    if args.only:
+        wanted = set(args.only.split(","))
+        docs = [d for d in docs if d.id in wanted]
     if not docs:
         print(f"facts_eval: no gold documents for split {args.split!r} in {args.gold}", file=sys.stderr)
         return 2
@@ -715,6 +773,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         sentence_tagging=not args.no_sentence_tagger,
     )
     report = evaluate(docs, predictions)
+    if not args.no_scans:
+        from evaluation.facts_scan import predict_scans
+        from examiner_app.extraction.facts import default_extractors
+
+        extractors = default_extractors(ai_enabled=not args.ai_off, sentence_tagging=not args.no_sentence_tagger)
+        scan_predictions, scan_stats = predict_scans(docs, extractors, log=lambda m: print(m, file=sys.stderr))
+        report["scans"] = evaluate(docs, scan_predictions, max_errors=None)
+        report["scans"]["ocr"] = scan_stats
+        report["text_vs_scan"] = compare(report, report["scans"])
     command = "python evaluation/facts_eval.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
     report["run"] = {
         "date": started.isoformat(timespec="seconds"),
@@ -728,9 +795,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(docs)} documents ({args.split} split), {report['gold_facts']} gold facts; AI {'off' if args.ai_off else 'on'}"
     )
     print(format_tables(report))
+    if "scans" in report:
+        print()
+        print(format_comparison(report["text_vs_scan"]))
     if args.errors:
         print()
         print(format_errors({**report, "errors": report["errors"][: args.errors]}))
+        if "scans" in report:
+            print("Scans:")
+            print(format_errors({**report["scans"], "errors": report["scans"]["errors"][: args.errors]}))
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.write_doc:
