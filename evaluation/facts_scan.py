@@ -142,11 +142,17 @@ def cached_render(doc_id: str, text: str, language: str) -> list[bytes]:
 
 
 def _ocr_code_key() -> str:
-    from examiner_app.extraction import ocr
+    """What an OCR reading depends on: Tesseract, the OCR modules, and the CJK joining of the page text."""
+    import inspect
+
+    from examiner_app.extraction import images, ocr, ocr_text
 
     here = Path(ocr.__file__).parent
-    sources = [here / name for name in ("ocr.py", "ocr_text.py", "images.py", "deskew.py") if (here / name).exists()]
-    return _digest(ocr.tesseract_version(), *(p.read_bytes() for p in sources))
+    sources = [(here / name).read_bytes() for name in ("ocr.py", "deskew.py")]
+    functions = (images.ocr_page, ocr_text.join_cjk_spaces, ocr_text.is_cjk, ocr_text._joinable)
+    return _digest(
+        ocr.tesseract_version(), *sources, *(inspect.getsource(f) for f in functions), repr(ocr_text._CJK_RANGES)
+    )
 
 
 def read_scan(doc_id: str, pages_png: Sequence[bytes], pool: Any = None) -> list[Any]:

@@ -19,6 +19,7 @@ from examiner_app.domain import PageSource, PageText
 from examiner_app.errors import ExaminerError, FileTooLargeError, MalformedFileError
 from examiner_app.extraction import registry
 from examiner_app.extraction.ocr import OcrEngine, rotate_upright
+from examiner_app.extraction.ocr_text import join_cjk_spaces
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -123,10 +124,11 @@ def ocr_page(
     else:
         result = engine.read(image, options.ocr_languages)
     shown = rotate_upright(image, result.rotation)
+    text, words = join_cjk_spaces(result.text, result.words)  # Tesseract's spaces between CJK characters
     page = PageText(
         page_number=page_number,
-        text=result.text,
-        words=result.words,
+        text=text,
+        words=words,
         source=PageSource.OCR,
         mean_confidence=result.mean_confidence,
         rotation=result.rotation,
