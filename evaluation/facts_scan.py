@@ -142,17 +142,27 @@ def cached_render(doc_id: str, text: str, language: str) -> list[bytes]:
 
 
 def _ocr_code_key() -> str:
-    """What an OCR reading depends on: Tesseract, the OCR modules, and the CJK joining of the page text."""
+    """What a raw OCR reading depends on: Tesseract and the OCR modules. The page-text clean-up
+    (``ocr_text.clean_page_text``, idempotent) is applied again to cached pages, so changing it reads nothing again."""
     import inspect
 
-    from examiner_app.extraction import images, ocr, ocr_text
+    from examiner_app.extraction import images, ocr
 
     here = Path(ocr.__file__).parent
     sources = [(here / name).read_bytes() for name in ("ocr.py", "deskew.py")]
-    functions = (images.ocr_page, ocr_text.join_cjk_spaces, ocr_text.is_cjk, ocr_text._joinable)
-    return _digest(
-        ocr.tesseract_version(), *sources, *(inspect.getsource(f) for f in functions), repr(ocr_text._CJK_RANGES)
-    )
+    return _digest(ocr.tesseract_version(), *sources, inspect.getsource(images.ocr_page))
+
+
+def _cleaned(pages: list[Any]) -> list[Any]:
+    from dataclasses import replace
+
+    from examiner_app.extraction.ocr_text import clean_page_text
+
+    out = []
+    for p in pages:
+        text, words = clean_page_text(p.text, p.words)
+        out.append(p if text == p.text else replace(p, text=text, words=words))
+    return out
 
 
 def read_scan(doc_id: str, pages_png: Sequence[bytes], pool: Any = None) -> list[Any]:
@@ -165,7 +175,7 @@ def read_scan(doc_id: str, pages_png: Sequence[bytes], pool: Any = None) -> list
     if path.exists():
         with path.open("rb") as fh:
             cached: list[Any] = pickle.load(fh)
-        return cached
+        return _cleaned(cached)
     from PIL import Image
 
     with tempfile.TemporaryDirectory() as tmp:

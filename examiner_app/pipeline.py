@@ -42,6 +42,11 @@ log = logging.getLogger(__name__)
 CHUNK = 1 << 20
 
 
+#: A fact read from a word below this OCR confidence is suggested with a note and ``("ocr", "low_confidence")``
+#: (the UI's threshold for marking low-confidence words, ``ui.qt_models.LOW_CONFIDENCE``, is the same 0.6).
+LOW_OCR_CONFIDENCE = 0.6
+
+
 @dataclass(frozen=True)
 class PipelineContext:
     """Everything a pipeline run needs, frozen and passed in: workers never read global settings."""
@@ -383,6 +388,11 @@ class Pipeline:
                 model=candidate.model,
                 ocr_confidence=ocr_confidence,
             )
+            note, attributes = candidate.note, candidate.attributes
+            if ocr_confidence is not None and ocr_confidence < LOW_OCR_CONFIDENCE:
+                # kept, not dropped: a doubtful reading the examiner checks beats a fact nobody is pointed to
+                note = f"{note}; read from unclear OCR words ({ocr_confidence:.0%}): check the page image".lstrip("; ")
+                attributes = (*attributes, ("ocr", "low_confidence"))
             result.append(
                 Suggestion(
                     id="",
@@ -393,8 +403,8 @@ class Pipeline:
                     confidence=round(confidence, 4),
                     provenance=provenance,
                     status=SuggestionStatus.PENDING,
-                    note=candidate.note,
-                    attributes=candidate.attributes,
+                    note=note,
+                    attributes=attributes,
                 )
             )
         return result

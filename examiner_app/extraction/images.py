@@ -19,7 +19,7 @@ from examiner_app.domain import PageSource, PageText
 from examiner_app.errors import ExaminerError, FileTooLargeError, MalformedFileError
 from examiner_app.extraction import registry
 from examiner_app.extraction.ocr import OcrEngine, rotate_upright
-from examiner_app.extraction.ocr_text import join_cjk_spaces
+from examiner_app.extraction.ocr_text import clean_page_text
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -124,7 +124,7 @@ def ocr_page(
     else:
         result = engine.read(image, options.ocr_languages)
     shown = rotate_upright(image, result.rotation)
-    text, words = join_cjk_spaces(result.text, result.words)  # Tesseract's spaces between CJK characters
+    text, words = clean_page_text(result.text, result.words)  # Tesseract's spaces between CJK characters, etc.
     page = PageText(
         page_number=page_number,
         text=text,

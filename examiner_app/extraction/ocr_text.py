@@ -97,6 +97,40 @@ def join_cjk_spaces(text: str, words: Sequence[Word]) -> tuple[str, tuple[Word, 
     return "".join(parts), tuple(out)
 
 
+_ZWNJ = "\u200c"
+
+
+#: A ZWNJ after a Devanagari-to-Sinhala letter (U+0900-U+0DFF) that no letter of that script follows.
+_STRAY_ZWNJ = re.compile("(?<=[\u0900-\u0dff])\u200c+(?![\u0900-\u0dff])")
+
+
+def strip_stray_zwnj(text: str, words: Sequence[Word]) -> tuple[str, tuple[Word, ...]]:
+    """``text`` without the zero-width non-joiner Tesseract's Tamil pack appends to most words (``பெயர்\u200c``),
+    which splits words from the cue lists; a ZWNJ inside a word, and in Persian (Arabic script), is kept."""
+    if _ZWNJ not in text or not words:
+        return text, tuple(words)
+    parts: list[str] = [text[: words[0].start]]
+    out: list[Word] = []
+    position = len(parts[0])
+    changed = False
+    for i, word in enumerate(words):
+        token = _STRAY_ZWNJ.sub("", word.text)
+        changed = changed or token != word.text
+        out.append(Word(token, position, position + len(token), word.bbox, word.confidence, word.block, word.line))
+        gap = text[word.end : words[i + 1].start] if i + 1 < len(words) else text[word.end :]
+        parts += [token, gap]
+        position += len(token) + len(gap)
+    if not changed:
+        return text, tuple(words)
+    return "".join(parts), tuple(out)
+
+
+def clean_page_text(text: str, words: Sequence[Word]) -> tuple[str, tuple[Word, ...]]:
+    """The page text and words as the extractors should read them: stray ZWNJs dropped, CJK spaces joined.
+    Idempotent; every word still satisfies ``text[w.start:w.end] == w.text``."""
+    return join_cjk_spaces(*strip_stray_zwnj(text, words))
+
+
 # --- digits as OCR reads them ------------------------------------------------------------------------------
 
 _CONFUSABLE = {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "S": "5", "B": "8", "Z": "2"}

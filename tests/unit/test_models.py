@@ -106,3 +106,49 @@ def test_models_module_imports_no_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+#: Smallest plausible size of an installed model's largest file. A placeholder release or a Git LFS pointer
+#: (a 134-byte text file standing in for the weights) is far below it.
+_MIN_WEIGHTS_BYTES = 1_000_000
+
+
+def test_installed_models_have_their_files() -> None:
+    """Every manifest model that resolves has real files: a weights file of at least 1 MB (not an LFS pointer or
+    a placeholder package), and spaCy pipelines their config.cfg and meta.json."""
+    for name, spec in load_manifest().items():
+        folder = spec.resolve_path()
+        if folder is None:
+            continue  # not installed here: default_extractors skips it and says why
+        files = [p for p in folder.rglob("*") if p.is_file()]
+        assert files, f"{name}: {folder} holds no files"
+        biggest = max(files, key=lambda p: p.stat().st_size)
+        assert biggest.stat().st_size >= _MIN_WEIGHTS_BYTES, f"{name}: largest file {biggest} is suspiciously small"
+        assert not biggest.read_bytes()[:64].startswith(b"version https://git-lfs"), (
+            f"{name}: {biggest} is an LFS pointer"
+        )
+        if spec.engine == "spacy":
+            assert (folder / "config.cfg").is_file(), f"{name}: no config.cfg"
+            assert (folder / "meta.json").is_file(), f"{name}: no meta.json"
+
+
+def test_language_pipelines_are_in_the_manifest_for_their_language_only() -> None:
+    specs = load_manifest()
+    assert specs["ja-ginza"].languages == ("ja",)
+    assert specs["fr-core-news-sm"].languages == ("fr",)
+    for name in ("ja-ginza", "fr-core-news-sm"):
+        assert specs[name].engine == "spacy"
+
+
+def test_ginza_dictionary_is_really_there() -> None:
+    """GiNZA tokenizes with SudachiPy's dictionary, shipped in its own package: its system.dic is ~200 MB."""
+    if load_manifest()["ja-ginza"].resolve_path() is None:
+        pytest.skip("ja-ginza is not installed")
+    import importlib.util
+
+    spec = importlib.util.find_spec("sudachidict_core")
+    assert spec is not None, "ja-ginza is installed without sudachidict-core: pip install sudachidict-core"
+    assert spec.submodule_search_locations
+    dic = Path(next(iter(spec.submodule_search_locations))) / "resources" / "system.dic"
+    assert dic.is_file(), f"{dic} is missing: reinstall sudachidict-core"
+    assert dic.stat().st_size > 50_000_000, f"{dic} is suspiciously small ({dic.stat().st_size} bytes)"

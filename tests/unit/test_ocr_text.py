@@ -82,3 +82,17 @@ def test_digit_view_undoes_confusions_inside_digit_runs_only() -> None:
     assert digit_view("۱۳۹۸/۰۵/۱۲ and ١٤٠١") == "1398/05/12 and 1401"
     for s in ("1O/O3/l995", "۱۳۹۸", "Oslo 1O"):
         assert len(digit_view(s)) == len(s)
+
+
+def test_stray_zwnj_after_tamil_words_is_dropped_with_boxes_aligned_and_persian_keeps_its_own() -> None:
+    from examiner_app.extraction.ocr_text import clean_page_text
+
+    text, words = _words(
+        [("", "என்\u200c", 0.9), (" ", "பெயர்\u200c", 0.8), (" ", "ரமேஷ்\u200c.", 0.9), ("\n", "می\u200cکشد", 0.9)]
+    )
+    cleaned, out = clean_page_text(text, words)
+    assert cleaned == "என் பெயர் ரமேஷ்.\nمی\u200cکشد"
+    for w in out:
+        assert cleaned[w.start : w.end] == w.text
+    assert [w.bbox for w in out] == [w.bbox for w in words]
+    assert clean_page_text(cleaned, out) == (cleaned, out)  # idempotent

@@ -15,6 +15,7 @@ from pathlib import Path
 from examiner_app.domain import UNDETERMINED, FactCandidate, FactField, PageText
 from examiner_app.models import ModelSpec
 
+from .age import AgeExtractor
 from .base import FactExtractor, NullExtractor
 from .dates import DateExtractor
 from .identity import IdentityExtractor, SpacyPersonExtractor
@@ -41,7 +42,7 @@ def default_extractors(
     A missing or broken model is logged and skipped: extraction always works on rules alone.
     ``sentence_tagging=False`` leaves the sentence tagger out (to measure what it adds).
     """
-    extractors: list[FactExtractor] = [DateExtractor(), PlaceExtractor(), IdentityExtractor()]
+    extractors: list[FactExtractor] = [DateExtractor(), PlaceExtractor(), IdentityExtractor(), AgeExtractor()]
     if not ai_enabled:
         return extractors
     from examiner_app.errors import ConfigurationError
@@ -61,6 +62,7 @@ def default_extractors(
             extractors.append(TransformersNerExtractor(ner_spec))
         else:
             log.warning("%s", ner_spec.missing_reason())
+    extractors.extend(language_ner_extractors(manifest))
     tagger = make_sentence_tagger(manifest.get(SENTENCE_MODEL)) if sentence_tagging else None
     if tagger is not None:
         extractors.append(tagger)
@@ -78,6 +80,22 @@ def default_extractors(
         return extractors
     extractors.append(SpacyPersonExtractor(nlp, spec.provenance_version(), SPACY_MODEL))
     return extractors
+
+
+def language_ner_extractors(manifest: dict[str, ModelSpec]) -> list[FactExtractor]:
+    """A lazy :class:`SpacyNerExtractor` for every installed single-language spaCy pipeline in the manifest
+    (``engine = "spacy"``, ``languages`` not English: the English model has its own extractor)."""
+    from .spacy_ner import SpacyNerExtractor
+
+    out: list[FactExtractor] = []
+    for spec in manifest.values():
+        if spec.engine != "spacy" or spec.name == SPACY_MODEL or not spec.languages or "en" in spec.languages:
+            continue
+        if not spec.available():
+            log.info("%s", spec.missing_reason())
+            continue
+        out.append(SpacyNerExtractor(spec))
+    return out
 
 
 def make_sentence_tagger(spec: ModelSpec | None) -> FactExtractor | None:
@@ -196,6 +214,7 @@ def extract_facts(page: PageText, extractors: Sequence[FactExtractor]) -> list[F
 
 
 __all__ = [
+    "AgeExtractor",
     "DateExtractor",
     "FactExtractor",
     "IdentityExtractor",
@@ -204,5 +223,6 @@ __all__ = [
     "SpacyPersonExtractor",
     "default_extractors",
     "extract_facts",
+    "language_ner_extractors",
     "make_sentence_tagger",
 ]

@@ -29,6 +29,7 @@ from datetime import date
 from functools import lru_cache
 
 from examiner_app.domain import FactCandidate, FactField, PageText
+from examiner_app.extraction.ocr_text import date_view
 
 from .base import (
     Hit,
@@ -362,7 +363,7 @@ def _calendar_for(
 
 def find_dates(text: str, language: str = "und") -> list[DateMatch]:
     """Every date in ``text``, longest reading first when readings overlap, in text order."""
-    folded = fold(text)
+    folded = date_view(fold(text))  # same length: OCR's letters for digits and stray bars read through
     lang = language_base(language)
     raw: list[DateMatch] = []
     for kind, pattern in _PATTERNS:

@@ -21,10 +21,27 @@ from .places import alpha2_for_code
 # --------------------------------------------------------------------------------------------
 
 _MRZ_VALUES = {**{str(d): d for d in range(10)}, **{chr(ord("A") + i): 10 + i for i in range(26)}, "<": 0}
-_MRZ_LINE1 = re.compile(r"^[ \t]*(P[A-Z<][A-Z<]{3}[A-Z<]{39})[ \t]*$", re.M)
+# OCR of an MRZ: a "<" of a filler run dropped or doubled, a stray mark after the line, digits read as letters.
+_MRZ_TAIL = r"[ \t.,:;|'’\"_\-]*$"
+_MRZ_DIGIT = "0-9<OQDILSZBG"
+_MRZ_LINE1 = re.compile(rf"^[ \t]*(P[A-Z<][A-Z<]{{3}}[A-Z<]{{30,41}}){_MRZ_TAIL}", re.M)
 _MRZ_LINE2 = re.compile(
-    r"^[ \t]*([A-Z0-9<]{9}[0-9<][A-Z<]{3}[0-9<]{7}[MFX<][0-9<]{7}[A-Z0-9<]{14}[0-9<]{2})[ \t]*$", re.M
+    rf"^[ \t]*([A-Z0-9<]{{9}}[{_MRZ_DIGIT}][A-Z<]{{3}}[{_MRZ_DIGIT}]{{7}}[MFX<][{_MRZ_DIGIT}]{{7}}[A-Z0-9<]{{12,16}}"
+    rf"[{_MRZ_DIGIT}]{{2}}){_MRZ_TAIL}",
+    re.M,
 )
+_MRZ_AS_DIGIT = str.maketrans("OQDILSZBG", "001152586")
+_MRZ_DIGIT_POSITIONS = (9, *range(13, 20), *range(21, 28), 42, 43)
+
+
+def _mrz_line2(raw: str) -> str:
+    """A TD3 line 2 of 44 characters from its OCR reading: the optional-data field padded or trimmed to 14 (a
+    filler ``<`` dropped or doubled) and letters in digit positions read as the digits OCR confuses them with."""
+    middle = (raw[28:-2] + "<" * 14)[:14]
+    line = list(raw[:28] + middle + raw[-2:])
+    for i in _MRZ_DIGIT_POSITIONS:
+        line[i] = line[i].translate(_MRZ_AS_DIGIT)
+    return "".join(line)
 
 
 def mrz_check_digit(field: str) -> int:
@@ -55,6 +72,7 @@ class Mrz:
     birth_ok: bool
     expiry_ok: bool
     composite_ok: bool
+    corrected: bool = False  # read through OCR slips (a filler "<" missing or extra, O for 0 in a digit field)
 
     @property
     def valid(self) -> bool:
@@ -68,7 +86,8 @@ def parse_mrz(text: str) -> list[Mrz]:
         m2 = _MRZ_LINE2.match(text, m1.end() + 1) if m1.end() < len(text) else None
         if m2 is None:
             continue
-        l1, l2 = m1.group(1), m2.group(1)
+        l1, raw2 = m1.group(1), m2.group(1)
+        l2 = _mrz_line2(raw2)
         names = l1[5:44].rstrip("<")
         surname, _, given = names.partition("<<")
         composite = l2[0:10] + l2[13:20] + l2[21:43]
@@ -88,6 +107,7 @@ def parse_mrz(text: str) -> list[Mrz]:
                 birth_ok=_check(l2[13:19], l2[19]),
                 expiry_ok=_check(l2[21:27], l2[27]),
                 composite_ok=_check(composite, l2[43]),
+                corrected=l2 != raw2 or len(l1) != 44,
             )
         )
     return out
@@ -119,6 +139,8 @@ class DocumentFacts:
             conf = 0.95 if z.valid else 0.5
             mrz_attr = ("mrz_check", status)
             note = f"passport machine-readable zone (check digits {status})"
+            if z.corrected:
+                note += "; read through OCR slips (filler or letters for digits)"
             l1, l2 = z.line1_start, z.line2_start
             name_end = l1 + 5 + len(text[l1 + 5 : l1 + 44].rstrip("<"))
             if name_end > l1 + 5:

@@ -15,6 +15,8 @@ from .base import (
     trim_span,
 )
 from .identity_cues import (
+    _AGENT_M,
+    _AGENTS,
     _ARABIC_SCRIPT_NAMES,
     _CUES,
     _ETHNICITIES,
@@ -494,6 +496,25 @@ _SPACY_STOP = frozenset(
 )
 
 
+# An armed group, party or movement named like a person ("Boko Haram", "Ansar Dine fighters"): its name is one
+# of the agents we know, or a word for a group's members follows it, or "members of" comes before it.
+_GROUP_AFTER = re.compile(
+    r"[ \t]*(?:'s[ \t]+)?(?:fighters?|militia(?:s|men)?|militants?|members?|rebels?|insurgents?|group|forces|soldiers|"
+    r"army|movement|party|brigades?|front|faction|gang|cadres?|supporters|men\b|jihadists?|extremists?)\b",
+    re.I,
+)
+_GROUP_BEFORE = re.compile(
+    r"(?i)(?:\b(?:members?|fighters?|militants?|supporters?|soldiers|leaders?|cadres?|commanders?) of"
+    r"|\bthe group|\bthe militia)[ \t]+(?:the[ \t]+)?$"
+)
+
+
+def _names_a_group(text: str, start: int, end: int) -> bool:
+    if any(_AGENTS[h.payload][0] == "non-state" for h in _AGENT_M.find_in(text[start:end])):
+        return True
+    return bool(_GROUP_AFTER.match(text, end) or _GROUP_BEFORE.search(text[max(0, start - 40) : start]))
+
+
 class SpacyPersonExtractor:
     """English PERSON entities from spaCy's ``en_core_web_sm``: names the rules cannot anchor to a label.
 
@@ -528,6 +549,7 @@ class SpacyPersonExtractor:
                 or not _valid_name(value)
                 or any(fold(w).casefold().strip(".") in _SPACY_STOP for w in words)
                 or any(p.start < e and p.end > s for p in places)
+                or _names_a_group(text, s, e)
             ):
                 continue
             key = " ".join(value.split()).casefold()

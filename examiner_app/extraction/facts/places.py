@@ -311,6 +311,23 @@ def country_name(cc: str) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
+@lru_cache(maxsize=1)
+def _ethnic_words() -> re.Pattern[str]:
+    """The English names of the ethnic groups the identity rules know, as one pattern (capitalized words)."""
+    names: set[str] = set()
+    for canonical, words in load_data("identity_cues.json")["ethnicities"].items():
+        names.update(w for w in (canonical, *words) if w.isascii() and len(w) >= 3 and " " not in w)
+    names.add("Kurd")
+    alternation = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    return re.compile(rf"[ \t]+(?:{alternation})s?\b", re.I)
+
+
+def _ethnic_group_after(text: str, end: int) -> int:
+    """End of an ethnic group's name right after ``end`` ("Iraqi[ Kurd]"), else 0."""
+    m = _ethnic_words().match(text, end)
+    return m.end() if m else 0
+
+
 def find_places(text: str) -> list[Hit[Place]]:
     """Gazetteer hits (countries, cities, airports, demonyms) in ``text``, stop phrases removed."""
     return [h for h in gazetteer().find(NormText(text)) if h.payload.kind != STOP]
@@ -551,6 +568,19 @@ class PlaceExtractor:
                     f"{label} next to '{cue}'",
                     [("country", place.canonical)],
                 )
+        if place.kind == DEMONYM and text[hit.start].isupper() and _ethnic_group_after(text, hit.end):
+            # "an Iraqi Kurd", "a Sri Lankan Tamil", "an Afghan Hazara": citizenship said with the people
+            return candidate(
+                text,
+                FactField.NATIONALITY,
+                hit.start,
+                hit.end,
+                place.cc,
+                0.75,
+                self.model,
+                f"{label} before an ethnic group ('{text[hit.end : _ethnic_group_after(text, hit.end)].strip()}')",
+                [("country", place.canonical)],
+            )
         if place.kind == DEMONYM:
             iam = cue_before({IAM}, 3) or cue_after({IAM_AFTER}, 1)
             if iam is not None:
