@@ -107,3 +107,15 @@ def test_low_confidence_words_keep_their_fact_with_a_flag_and_the_ocr_confidence
     assert ("ocr", "low_confidence") in dob.attributes
     assert "unclear OCR words (35%)" in dob.note
     assert dob.confidence < 0.4  # shown as the doubtful reading it is
+
+
+def test_a_bar_ocr_read_at_a_line_end_does_not_end_the_sentence() -> None:
+    from examiner_app.extraction.facts.base import sentence_spans
+
+    text = (
+        "On 9 January 2022 I flew from Jomo Kenyatta International Airport to Amsterdam and |\n"
+        "asked for protection at Schiphol when I landed.\nName: Grace"
+    )
+    spans = [text[a:b] for a, b in sentence_spans(text)]
+    assert spans[0].endswith("when I landed.")
+    assert spans[1] == "Name: Grace"

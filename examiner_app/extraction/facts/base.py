@@ -463,7 +463,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _continues(text: str, nl: int) -> bool:
     """Is the line break at ``nl`` inside a sentence (soft wrap)?"""
     p = nl - 1
-    while p >= 0 and text[p] in " \t\r":
+    while p >= 0 and text[p] in " \t\r|¦":  # a bar OCR read out of a margin or rule is not punctuation
         p -= 1
     q = nl + 1
     while q < len(text) and text[q] in " \t\r":
