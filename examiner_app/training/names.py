@@ -66,9 +66,79 @@ _KANA = dict(
     zip(
         "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
         "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ",
-        "a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu he ho ma mi mu me mo "
-        "ya yu yo ra ri ru re ro wa o n ga gi gu ge go za ji zu ze zo da ji zu de do ba bi bu be bo pa pi pu pe po"
-        "".split(),
+        [
+            "a",
+            "i",
+            "u",
+            "e",
+            "o",
+            "ka",
+            "ki",
+            "ku",
+            "ke",
+            "ko",
+            "sa",
+            "shi",
+            "su",
+            "se",
+            "so",
+            "ta",
+            "chi",
+            "tsu",
+            "te",
+            "to",
+            "na",
+            "ni",
+            "nu",
+            "ne",
+            "no",
+            "ha",
+            "hi",
+            "fu",
+            "he",
+            "ho",
+            "ma",
+            "mi",
+            "mu",
+            "me",
+            "mo",
+            "ya",
+            "yu",
+            "yo",
+            "ra",
+            "ri",
+            "ru",
+            "re",
+            "ro",
+            "wa",
+            "o",
+            "n",
+            "ga",
+            "gi",
+            "gu",
+            "ge",
+            "go",
+            "za",
+            "ji",
+            "zu",
+            "ze",
+            "zo",
+            "da",
+            "ji",
+            "zu",
+            "de",
+            "do",
+            "ba",
+            "bi",
+            "bu",
+            "be",
+            "bo",
+            "pa",
+            "pi",
+            "pu",
+            "pe",
+            "po",
+        ],
         strict=True,
     )
 )
@@ -351,12 +421,24 @@ def culture_for(languages: Iterable[str], seed: int) -> NameCulture:
     if "my" in langs:
         return NameCulture("myanmar", _MYANMAR_PARTS, _MYANMAR_PARTS, "own list")
     if "ja" in langs:
-        return NameCulture("japanese", _faker_parts("ja_JP", "given", 40, seed), _faker_parts("ja_JP", "family", 40, seed), "Faker ja_JP")
+        return NameCulture(
+            "japanese",
+            _faker_parts("ja_JP", "given", 40, seed),
+            _faker_parts("ja_JP", "family", 40, seed),
+            "Faker ja_JP",
+        )
     for lang in sorted(langs):
         if lang in _FAKER_LOCALES:
             locale = _FAKER_LOCALES[lang]
-            return NameCulture(locale, _faker_parts(locale, "given", 40, seed), _faker_parts(locale, "family", 40, seed), f"Faker {locale}")
-    return NameCulture("en_GB", _faker_parts("en_GB", "given", 40, seed), _faker_parts("en_GB", "family", 40, seed), "Faker en_GB")
+            return NameCulture(
+                locale,
+                _faker_parts(locale, "given", 40, seed),
+                _faker_parts(locale, "family", 40, seed),
+                f"Faker {locale}",
+            )
+    return NameCulture(
+        "en_GB", _faker_parts("en_GB", "given", 40, seed), _faker_parts("en_GB", "family", 40, seed), "Faker en_GB"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -405,7 +487,11 @@ def find_links(names: Sequence[str]) -> list[NameLink]:
             elif script_of(a) != script_of(b):
                 rest = _cross_script_rest(match)
                 if rest is not None:
-                    links.append(NameLink(a, b, rest, match.reason + f"; the remaining parts correspond across scripts ({rest:.2f})"))
+                    links.append(
+                        NameLink(
+                            a, b, rest, match.reason + f"; the remaining parts correspond across scripts ({rest:.2f})"
+                        )
+                    )
     return links
 
 
@@ -591,7 +677,9 @@ def assign_pseudonyms(
         used.add(choice.latin)
         for m in members:
             table.parts[m] = choice
-    table.cluster_pseudonyms = [table.render(c[0]) if script_of(c[0]) == LATIN else _latin_of(table, c) for c in clusters]
+    table.cluster_pseudonyms = [
+        table.render(c[0]) if script_of(c[0]) == LATIN else _latin_of(table, c) for c in clusters
+    ]
     return table
 
 

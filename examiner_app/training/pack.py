@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from examiner_app import __version__, accounts, audit
+from examiner_app.domain import FactField as F
 from examiner_app.domain import (
     PageText,
     Role,
@@ -30,7 +31,6 @@ from examiner_app.domain import (
     SuggestionStatus,
     User,
 )
-from examiner_app.domain import FactField as F
 from examiner_app.errors import (
     MalformedFileError,
     PermissionDeniedError,
@@ -111,7 +111,9 @@ class PackDraft:
     secrets: list[Secret]
     offset_days: int
     reid: reident.ReidentificationResult
-    previews: list[tuple[PackPage, list[tuple[str, str, str]], bytes | None]]  # page, (kind, original, new), original image
+    previews: list[
+        tuple[PackPage, list[tuple[str, str, str]], bytes | None]
+    ]  # page, (kind, original, new), original image
     numbers: NumberSurrogates
 
     @property
@@ -199,10 +201,7 @@ _FIELD_WORDS = {"ethnicity": {ARABIC: "قومیت", HAN: "民族"}, "religion": 
 
 def _label(kind: str, original: str) -> str:
     script = script_of(original)
-    if kind == "place":
-        word = _PLACE_WORDS.get(script, "place")
-    else:
-        word = _FIELD_WORDS.get(kind, {}).get(script, kind)
+    word = _PLACE_WORDS.get(script, "place") if kind == "place" else _FIELD_WORDS.get(kind, {}).get(script, kind)
     return _GENERIC.get(script, "[{}]").format(word)
 
 
@@ -266,7 +265,12 @@ def _replacements_for_page(
         shifted = shift_date(original, dm, offset, lang)
         out.append(Replacement(dm.start, dm.end, shifted.written, "date", original))
         dates_log.append(
-            {"calendar": shifted.calendar, "precision": dm.precision, "form_kept": shifted.exact_form, "normalized": shifted.normalized}
+            {
+                "calendar": shifted.calendar,
+                "precision": dm.precision,
+                "form_kept": shifted.exact_form,
+                "normalized": shifted.normalized,
+            }
         )
     # Document numbers and anything else that looks like an identifying number (5+ digits).
     for m in re.finditer(r"[^\s,;:()\[\]«»\"']+", text):
@@ -327,7 +331,9 @@ def build_pack(
     _require_trainer(user)
     case = repo.get_case(session, case_id)
     if case.anonymized:
-        raise PermissionDeniedError("This case is already an anonymized training case; export packs from decided cases.")
+        raise PermissionDeniedError(
+            "This case is already an anonymized training case; export packs from decided cases."
+        )
     seed = options.seed if options.seed is not None else secrets.randbits(48)
     rng = random.Random(seed)
     offset = rng.choice([-1, 1]) * rng.randint(45, 400)
@@ -393,7 +399,11 @@ def build_pack(
         )
         out_pages.append(pack_page)
         previews.append(
-            (pack_page, [(a.replacement.kind, a.replacement.original, a.replacement.new) for a in new.applied], original_png)
+            (
+                pack_page,
+                [(a.replacement.kind, a.replacement.original, a.replacement.new) for a in new.applied],
+                original_png,
+            )
         )
     progress.update(total, total, "redacting pages")
     answer_key = _answer_key(suggestions, rewritten, doc_ids, doc_names, table, numbers, offset, pages)
@@ -442,7 +452,9 @@ def _suffix(file_name: str) -> str:
     return ".png"
 
 
-def _secrets(table: PseudonymTable, suggestions: Sequence[Suggestion], pages: dict[tuple[str, int], PageText]) -> list[Secret]:
+def _secrets(
+    table: PseudonymTable, suggestions: Sequence[Suggestion], pages: dict[tuple[str, int], PageText]
+) -> list[Secret]:
     out: list[Secret] = []
     seen: set[tuple[str, str]] = set()
 
@@ -650,7 +662,9 @@ def pack_files(draft: PackDraft) -> dict[str, bytes]:
         if p.image_png:
             files[f"{base}.png"] = p.image_png
             entry["image"] = f"{base}.png"
-        docs.setdefault(p.document_id, {"document": p.document_id, "file": p.file_name, "pages": []})["pages"].append(entry)
+        docs.setdefault(p.document_id, {"document": p.document_id, "file": p.file_name, "pages": []})["pages"].append(
+            entry
+        )
     files["answer_key.json"] = json.dumps({"facts": draft.answer_key}, ensure_ascii=False, indent=1).encode()
     files["report.json"] = json.dumps(draft.report, ensure_ascii=False, indent=1).encode()
     manifest = {
@@ -738,12 +752,12 @@ def read_pack(path: Path) -> LoadedPack:
         with zipfile.ZipFile(path) as z:
             files = {n: z.read(n) for n in z.namelist()}
     except (zipfile.BadZipFile, OSError) as exc:
-        raise MalformedFileError(f"{path.name} is not a training pack (not a readable zip): {exc}.") from exc
+        raise MalformedFileError(path, f"is not a training pack (not a readable zip): {exc}.") from exc
     if "manifest.json" not in files:
-        raise MalformedFileError(f"{path.name} has no manifest.json: it is not a training pack.")
+        raise MalformedFileError(path, "has no manifest.json: it is not a training pack.")
     manifest = json.loads(files["manifest.json"])
     if manifest.get("format") != FORMAT:
-        raise MalformedFileError(f"{path.name} is not a training pack (format {manifest.get('format')!r}).")
+        raise MalformedFileError(path, f"is not a training pack (format {manifest.get('format')!r}).")
     return LoadedPack(manifest, files)
 
 
@@ -766,7 +780,9 @@ def check_pack(pack: LoadedPack, k: int | None = None, extra_secrets: Sequence[S
     needed = k if k is not None else int(reid.get("k", reident.DEFAULT_K))
     shared = int(reid.get("shared_by", 0))
     if shared < needed:
-        findings.append({"kind": "below_k", "k": needed, "shared_by": shared, "generalise": reid.get("generalise_next")})
+        findings.append(
+            {"kind": "below_k", "k": needed, "shared_by": shared, "generalise": reid.get("generalise_next")}
+        )
     for q in reid.get("quasi_identifiers", []):
         if q.get("name") == "incident" and q.get("kept") is not None:
             findings.append({"kind": "incident_verbatim", "kept": q.get("kept")})
@@ -811,7 +827,9 @@ def import_pack(session: Session, user: User | None, pack: LoadedPack) -> str:
     result = check_pack(pack)
     broken = [f for f in result["findings"] if f["kind"] in ("hash_mismatch", "missing_file", "original_format_file")]
     if broken:
-        raise MalformedFileError(f"The pack is damaged or altered ({broken[0]['kind']}: {broken[0]['file']}); ask for a new copy.")
+        raise MalformedFileError(
+            "pack", f"The pack is damaged or altered ({broken[0]['kind']}: {broken[0]['file']}); ask for a new copy."
+        )
     case = repo.create_case(
         session,
         str(pack.manifest.get("title") or f"Training pack {pack.pack_id}"),
@@ -825,7 +843,12 @@ def import_pack(session: Session, user: User | None, pack: LoadedPack) -> str:
         images = [pack.files[p["image"]] for p in doc["pages"] if "image" in p]
         content = images[0] if len(images) == 1 else _tiff(images) if images else b""
         stored = repo.add_document(
-            session, case.id, str(doc["file"]), content, _sha(content), "image/png" if len(images) == 1 else "image/tiff"
+            session,
+            case.id,
+            str(doc["file"]),
+            content,
+            _sha(content),
+            "image/png" if len(images) == 1 else "image/tiff",
         )
         for p in doc["pages"]:
             text = pack.files[p["text"]].decode()

@@ -109,8 +109,9 @@ def _line_boxes(a: AppliedReplacement, page: PageText) -> list[BBox]:
     for w in page.words_in_span(a.replacement.start, a.replacement.end):
         if w.bbox is None:
             continue
-        key = (w.block, w.line) if w.block or w.line else (0, w.bbox.y0 // max(1, w.bbox.y1 - w.bbox.y0))
-        lines[key] = lines[key].union(w.bbox) if key in lines else w.bbox
+        box: BBox = w.bbox
+        key = (w.block, w.line) if w.block or w.line else (0, box.y0 // max(1, box.y1 - box.y0))
+        lines[key] = lines[key].union(box) if key in lines else box
     return sorted(lines.values(), key=lambda b: (b.y0, b.x0))
 
 
@@ -118,7 +119,7 @@ def _new_words(a: AppliedReplacement, page: PageText) -> list[tuple[str, int, in
     boxes = _line_boxes(a, page)
     parts = a.replacement.new.split("\n")
     if len(parts) == len(boxes) and len(parts) > 1:
-        out = []
+        out: list[tuple[str, int, int, BBox | None]] = []
         pos = a.new_start
         for part, box in zip(parts, boxes, strict=True):
             out.append((part, pos, pos + len(part), box))
@@ -167,10 +168,9 @@ def burn(image_png: bytes, page: PageText, rewritten: RewrittenPage, *, draw_sur
     drawn in the freed space where it fits."""
     from PIL import Image, ImageDraw
 
-    image = Image.open(io.BytesIO(image_png))
-    image.load()
-    if image.mode not in ("L", "RGB"):
-        image = image.convert("RGB")
+    opened = Image.open(io.BytesIO(image_png))
+    opened.load()
+    image: Image.Image = opened if opened.mode in ("L", "RGB") else opened.convert("RGB")
     paper: int | tuple[int, int, int] = 255 if image.mode == "L" else (255, 255, 255)
     ink: int | tuple[int, int, int] = 20 if image.mode == "L" else (20, 20, 20)
     draw = ImageDraw.Draw(image)
@@ -181,9 +181,9 @@ def burn(image_png: bytes, page: PageText, rewritten: RewrittenPage, *, draw_sur
             draw.rectangle(_scaled(box, sx, sy, PAD), fill=paper)
     if draw_surrogates:
         for a in rewritten.applied:
-            for text, _s, _e, box in _new_words(a, page):
-                if box is not None and text.strip():
-                    _draw_fitted(draw, text, _scaled(box, sx, sy, 0), ink)
+            for text, _s, _e, line_box in _new_words(a, page):
+                if line_box is not None and text.strip():
+                    _draw_fitted(draw, text, _scaled(line_box, sx, sy, 0), ink)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue()
@@ -314,7 +314,12 @@ def ocr_leaks(image_png: bytes, languages: str, secrets: Sequence[Secret]) -> li
         text = " ".join(str(data["text"][i]) for i in indices)
         for secret, _pos in find_secrets(text, secrets):
             boxes = [
-                BBox(data["left"][i], data["top"][i], data["left"][i] + data["width"][i], data["top"][i] + data["height"][i])
+                BBox(
+                    data["left"][i],
+                    data["top"][i],
+                    data["left"][i] + data["width"][i],
+                    data["top"][i] + data["height"][i],
+                )
                 for i in indices
             ]
             leaks.append(OcrLeak(secret, BBox.enclosing(boxes), text))

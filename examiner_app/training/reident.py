@@ -65,7 +65,11 @@ def raw_values(suggestions: Iterable[Suggestion]) -> dict[str, str | None]:
             break
     grounds = sorted({(s.normalized or s.effective_value) for s in facts if s.field is FactField.CLAIMED_GROUND})
     relations = sorted(
-        {dict(s.attributes).get("relation") or s.normalized or "relative" for s in facts if s.field is FactField.FAMILY_MEMBER}
+        {
+            dict(s.attributes).get("relation") or s.normalized or "relative"
+            for s in facts
+            if s.field is FactField.FAMILY_MEMBER
+        }
     )
     incident = None
     for s in facts:
@@ -115,7 +119,9 @@ def tuple_of(values: Mapping[str, str | None], levels: Mapping[str, str]) -> dic
     return {qi: generalise(qi, values.get(qi), levels[qi]) for qi in QUASI_IDENTIFIERS}
 
 
-def shared_by(pack: Mapping[str, str | None], corpus: Sequence[Mapping[str, str | None]], levels: Mapping[str, str]) -> int:
+def shared_by(
+    pack: Mapping[str, str | None], corpus: Sequence[Mapping[str, str | None]], levels: Mapping[str, str]
+) -> int:
     """How many corpus cases have the pack's generalised tuple (a value the pack does not keep is not compared)."""
     count = 0
     for other in corpus:

@@ -43,7 +43,12 @@ def from_gregorian(calendar: str, g: date) -> tuple[int, int, int]:
     return g.year, g.month, g.day
 
 
-_ERA_STARTS = (("令和", date(2019, 5, 1)), ("平成", date(1989, 1, 8)), ("昭和", date(1926, 12, 25)), ("大正", date(1912, 7, 30)))
+_ERA_STARTS = (
+    ("令和", date(2019, 5, 1)),
+    ("平成", date(1989, 1, 8)),
+    ("昭和", date(1926, 12, 25)),
+    ("大正", date(1912, 7, 30)),
+)
 _ERA_ABBR = {"令和": "R", "平成": "H", "昭和": "S", "大正": "T"}
 
 
@@ -59,21 +64,82 @@ def japanese_era(g: date) -> tuple[str, int]:
 # The languages each table is written in, in the order of _TABLES[calendar].
 _TABLE_LANGS: dict[str, tuple[frozenset[str], ...]] = {
     "gregorian": tuple(
-        frozenset(x.split())
-        for x in ("en", "en", "fr", "de", "ur", "fa prs ps", "ar", "ar", "ta", "si")
+        frozenset(x.split()) for x in ("en", "en", "fr", "de", "ur", "fa prs ps", "ar", "ar", "ta", "si")
     ),
     "persian": (frozenset({"fa"}), frozenset({"prs", "ps"}), frozenset({"en"})),
     "islamic": (frozenset({"ar", "fa", "ur"}),),
 }
 _TABLES: dict[str, tuple[tuple[str, ...], ...]] = {
     "gregorian": (
-        tuple("January February March April May June July August September October November December".split()),
-        tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()),
-        tuple("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()),
-        tuple("Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()),
-        tuple("جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر".split()),
-        tuple("ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر".split()),
-        tuple("يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر".split()),
+        tuple(
+            [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ]
+        ),
+        tuple(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]),
+        tuple(
+            [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ]
+        ),
+        tuple(
+            [
+                "Januar",
+                "Februar",
+                "März",
+                "April",
+                "Mai",
+                "Juni",
+                "Juli",
+                "August",
+                "September",
+                "Oktober",
+                "November",
+                "Dezember",
+            ]
+        ),
+        tuple(["جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"]),
+        tuple(
+            ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"]
+        ),
+        tuple(
+            [
+                "يناير",
+                "فبراير",
+                "مارس",
+                "أبريل",
+                "مايو",
+                "يونيو",
+                "يوليو",
+                "أغسطس",
+                "سبتمبر",
+                "أكتوبر",
+                "نوفمبر",
+                "ديسمبر",
+            ]
+        ),
         (
             "كانون الثاني",
             "شباط",
@@ -88,13 +154,43 @@ _TABLES: dict[str, tuple[tuple[str, ...], ...]] = {
             "تشرين الثاني",
             "كانون الأول",
         ),
-        tuple("ஜனவரி பிப்ரவரி மார்ச் ஏப்ரல் மே ஜூன் ஜூலை ஆகஸ்ட் செப்டம்பர் அக்டோபர் நவம்பர் டிசம்பர்".split()),
-        tuple("ජනවාරි පෙබරවාරි මාර්තු අප්‍රේල් මැයි ජූනි ජූලි අගෝස්තු සැප්තැම්බර් ඔක්තෝබර් නොවැම්බර් දෙසැම්බර්".split()),
+        tuple(["ஜனவரி", "பிப்ரவரி", "மார்ச்", "ஏப்ரல்", "மே", "ஜூன்", "ஜூலை", "ஆகஸ்ட்", "செப்டம்பர்", "அக்டோபர்", "நவம்பர்", "டிசம்பர்"]),
+        tuple(
+            [
+                "ජනවාරි",
+                "පෙබරවාරි",
+                "මාර්තු",
+                "අප්\u200dරේල්",
+                "මැයි",
+                "ජූනි",
+                "ජූලි",
+                "අගෝස්තු",
+                "සැප්තැම්බර්",
+                "ඔක්තෝබර්",
+                "නොවැම්බර්",
+                "දෙසැම්බර්",
+            ]
+        ),
     ),
     "persian": (
-        tuple("فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()),
-        tuple("حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت".split()),
-        tuple("Farvardin Ordibehesht Khordad Tir Mordad Shahrivar Mehr Aban Azar Dey Bahman Esfand".split()),
+        tuple(["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"]),
+        tuple(["حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی", "دلو", "حوت"]),
+        tuple(
+            [
+                "Farvardin",
+                "Ordibehesht",
+                "Khordad",
+                "Tir",
+                "Mordad",
+                "Shahrivar",
+                "Mehr",
+                "Aban",
+                "Azar",
+                "Dey",
+                "Bahman",
+                "Esfand",
+            ]
+        ),
     ),
     "islamic": (
         (
@@ -244,8 +340,9 @@ def _rewrite(text: str, calendar: str, precision: str, old: date, new: date, lan
     for idx, (_s, _e, digits) in enumerate(runs):
         value = int("".join(str(unicodedata.digit(c)) for c in digits))
         era_year = bool(era_written or era_abbr) and len(digits) <= 2
-        if "y" in free and value in year_values and (era_year or len(digits) == (4 if value >= 100 else 2)):
-            if not (len(digits) == 2 and any(len(r[2]) == 4 for r in runs)):
+        year_like = era_year or len(digits) == (4 if value >= 100 else 2)
+        if "y" in free and value in year_values and year_like:
+            if not (len(digits) == 2 and any(len(r[2]) == 4 for r in runs)):  # noqa: SIM102 - two reasons, two tests
                 assigned[idx] = "y"
                 free.pop("y")
                 continue
@@ -260,12 +357,12 @@ def _rewrite(text: str, calendar: str, precision: str, old: date, new: date, lan
     if free and any(r != "y" or year_values for r in free):
         return None  # a part of the date was not found in the text: do not guess its form
     for idx, role in assigned.items():
-        s, e, digits = runs[idx]
+        run_start, run_end, digits = runs[idx]
         new_value = roles[role][1]
-        edits.append((s, e, _digits_like(digits, new_value, cjk=any(c in text for c in "年月日"))))
+        edits.append((run_start, run_end, _digits_like(digits, new_value, cjk=any(c in text for c in "年月日"))))
     out = text
-    for s, e, value in sorted(edits, reverse=True):
-        out = out[:s] + value + out[e:]
+    for edit_start, edit_end, written in sorted(edits, reverse=True):
+        out = out[:edit_start] + written + out[edit_end:]
     return out
 
 
