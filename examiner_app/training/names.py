@@ -650,6 +650,12 @@ def assign_pseudonyms(
                 for y in b_real:
                     if x and y:
                         parts.union(_part_key(x), _part_key(y))
+        if len(match.only_left) == len(match.only_right) == 1 and script_of(link.left) != script_of(link.right):
+            # the link was made across scripts with the one unpaired part on each side corresponding
+            x = _real_part(match.only_left[0], left_parts)
+            y = _real_part(match.only_right[0], right_parts)
+            if x and y:
+                parts.union(_part_key(x), _part_key(y))
         if link.left.casefold() == link.right.casefold():
             for x, y in zip(left_parts, right_parts, strict=False):
                 parts.union(_part_key(x), _part_key(y))

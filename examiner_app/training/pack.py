@@ -155,7 +155,40 @@ def _name_mentions(suggestions: Sequence[Suggestion], pages: dict[tuple[str, int
         for zone in find_mrz_zones(page.text):
             if zone.surname or zone.given:
                 names.append(f"{zone.given} {zone.surname}".strip())
+    names.extend(_spellings_elsewhere(names, pages))
     return names
+
+
+_WORD = re.compile(r"[^\s\d.,;:()\[\]«»\"'،؛۔<]+")
+
+
+def _spellings_elsewhere(names: Sequence[str], pages: dict[tuple[str, int], PageText]) -> list[str]:
+    """Names written in another script (or spelling) where no fact recorded them: a word that transliterates to a
+    part of a known name (the ID card's "Naveed" for the statement's "نوید"), widened to the name around it."""
+    known = {p for n in names for p in split_parts(n) if len(p) >= 3}
+    if not known:
+        return []
+    from examiner_app.extraction.facts.name_match import token_similarity
+
+    found: list[str] = []
+    for page in pages.values():
+        text = page.text
+        for m in _WORD.finditer(text):
+            word = m.group()
+            script = script_of(word)
+            if len(word) < 3 or word in known or word.casefold() in _LABEL_WORDS:
+                continue
+            if script == LATIN and not word[:1].isupper():
+                continue
+            best = max((token_similarity(word, k) for k in known if script_of(k) != script or len(k) > 4), default=0.0)
+            if best < 0.85:
+                continue
+            widened = _widen_latin(text, m.start(), m.end()) if script == LATIN else word
+            if widened:
+                parts = [p for p in split_parts(clean_name(widened)) if p.casefold() not in _LABEL_WORDS]
+                if parts:
+                    found.append(" ".join(parts))
+    return found
 
 
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z'\-]+")

@@ -125,8 +125,14 @@ def equivalent(field: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
         da, db = _date_of(a), _date_of(b)
         return da is not None and da == db
     if field in NAME_FIELDS:
-        return any(name_match.same_person(x, y) for x in (va, str(na or "")) for y in (vb, str(nb or "")) if x and y)
+        return any(_same_name(x, y) for x in (va, str(na or "")) for y in (vb, str(nb or "")) if x and y)
     return bool(na) and bool(nb) and _fold(str(na)) == _fold(str(nb))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """The same name in any script or transliteration, with every part present (a part left out is partial)."""
+    match = name_match.compare_names(a, b)
+    return match.score >= name_match.MATCH_THRESHOLD and not match.only_left and not match.only_right
 
 
 def _overlap(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:

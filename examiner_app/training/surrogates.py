@@ -341,11 +341,11 @@ def _rewrite(text: str, calendar: str, precision: str, old: date, new: date, lan
         value = int("".join(str(unicodedata.digit(c)) for c in digits))
         era_year = bool(era_written or era_abbr) and len(digits) <= 2
         year_like = era_year or len(digits) == (4 if value >= 100 else 2)
-        if "y" in free and value in year_values and year_like:
-            if not (len(digits) == 2 and any(len(r[2]) == 4 for r in runs)):  # noqa: SIM102 - two reasons, two tests
-                assigned[idx] = "y"
-                free.pop("y")
-                continue
+        two_digit_beside_four = len(digits) == 2 and any(len(r[2]) == 4 for r in runs)
+        if "y" in free and value in year_values and year_like and not two_digit_beside_four:
+            assigned[idx] = "y"
+            free.pop("y")
+            continue
         matches = [r for r, (old_v, _n) in free.items() if old_v == value and r != "y"]
         if len(matches) == 1:
             assigned[idx] = matches[0]
