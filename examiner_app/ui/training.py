@@ -183,9 +183,9 @@ class ExportTab(QWidget):
     def options(self) -> PackOptions:
         splits = []
         for row in range(self.links.rowCount()):
-            box = self.links.item(row, 0)
-            if box is not None and box.checkState() == Qt.CheckState.Unchecked:
-                splits.append((self.links.item(row, 1).text(), self.links.item(row, 2).text()))
+            box, left, right = (self.links.item(row, c) for c in (0, 1, 2))
+            if box is not None and left and right and box.checkState() == Qt.CheckState.Unchecked:
+                splits.append((left.text(), right.text()))
         return PackOptions(k=self.k_box.value(), reason=self.reason.text().strip(), splits=splits)
 
     def preview(self) -> None:
