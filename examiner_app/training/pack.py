@@ -23,14 +23,15 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from examiner_app import __version__, accounts, audit
-from examiner_app.domain import FactField as F
 from examiner_app.domain import (
+    BBox,
     PageText,
     Role,
     Suggestion,
     SuggestionStatus,
     User,
 )
+from examiner_app.domain import FactField as F
 from examiner_app.errors import (
     MalformedFileError,
     PermissionDeniedError,
@@ -50,7 +51,7 @@ from .redact import (
     Secret,
     burn,
     find_secrets,
-    ocr_leaks,
+    read_lines,
     rewrite,
     tesseract_languages,
 )
@@ -95,6 +96,7 @@ class PackPage:
     width: int
     height: int
     replaced: int
+    unread_filled: int = 0  # ink regions no OCR word covers (photos, signatures, stamps, unread lines), filled
 
 
 @dataclass
@@ -416,7 +418,9 @@ def build_pack(
         new = rewrite(page, reps)
         rewritten[(doc_id, number)] = new
         original_png = repo.page_image(session, doc_id, number)
-        image = burn(original_png, page, new, draw_surrogates=options.draw_surrogates) if original_png else None
+        image, unread = (
+            burn(original_png, page, new, draw_surrogates=options.draw_surrogates) if original_png else (None, 0)
+        )
         pack_page = PackPage(
             document_id=doc_ids[doc_id],
             file_name=doc_names[doc_id],
@@ -429,6 +433,7 @@ def build_pack(
             width=page.width,
             height=page.height,
             replaced=len(new.applied),
+            unread_filled=unread,
         )
         out_pages.append(pack_page)
         previews.append(
@@ -441,6 +446,7 @@ def build_pack(
     progress.update(total, total, "redacting pages")
     answer_key = _answer_key(suggestions, rewritten, doc_ids, doc_names, table, numbers, offset, pages)
     report = _report(case_id, reid, table, offset, dates_log, out_pages, options, user, levels)
+    report["pages"]["unread_regions_filled"] = sum(p.unread_filled for p in out_pages)
     draft = PackDraft(
         pack_id=pack_id,
         title=f"Training pack {pack_id}",
@@ -470,6 +476,10 @@ def build_pack(
             f"({first[2]}). Widen the redaction there (re-read the page, or add the name) and export again."
         )
     return draft
+
+
+def _box_list(box: BBox | None) -> list[int] | None:
+    return box.as_list() if box else None
 
 
 def _tesseract_label() -> str:
@@ -538,9 +548,12 @@ def image_leaks(draft: PackDraft, progress: ProgressReporter | None = None) -> l
         if progress is not None:
             progress.update(i, len(images), "reading the redacted pages again")
         assert page.image_png is not None
-        for leak in ocr_leaks(page.image_png, page.ocr_languages, draft.secrets):
-            box = leak.box.as_list() if leak.box else None
-            found.append((f"{page.file_name} page {page.page_number} (image, box {box})", leak.secret.kind, "OCR"))
+        for line in read_lines(page.image_png, page.ocr_languages):
+            where = (
+                f"{page.file_name} page {page.page_number} (image, box {_box_list(line.box_for(0, len(line.text)))})"
+            )
+            for secret, _pos in find_secrets(line.text, draft.secrets):
+                found.append((where, secret.kind, "OCR"))
     return found
 
 
@@ -661,7 +674,7 @@ def _report(
         "pages": {"count": len(pages), "replaced_spans": sum(p.replaced for p in pages)},
         "not_guaranteed": [
             "free-text details (a profession, a unique event told in the statement) are not generalised",
-            "photos, signatures and stamps are not detected on the page image",
+            "ink the OCR did not read (photos, signatures, stamps, a skipped line) is filled whole: look at the preview",
             "names the extractors did not record and that are not part of a recorded name stay in the text",
         ],
     }

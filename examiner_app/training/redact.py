@@ -163,9 +163,12 @@ def _font(script: str, size: int) -> object | None:
     return ImageFont.truetype(str(path), size=max(6, size), layout_engine=ImageFont.Layout.RAQM)
 
 
-def burn(image_png: bytes, page: PageText, rewritten: RewrittenPage, *, draw_surrogates: bool = True) -> bytes:
-    """The page image with every replaced span filled opaquely at its OCR boxes (never blurred), and the surrogate
-    drawn in the freed space where it fits."""
+def burn(
+    image_png: bytes, page: PageText, rewritten: RewrittenPage, *, draw_surrogates: bool = True
+) -> tuple[bytes, int]:
+    """The page image with every replaced span filled opaquely at its OCR boxes (never blurred), every region of ink
+    that no OCR word covers filled too (a photo, a signature, a stamp, a line the OCR skipped), and the surrogate
+    drawn in the freed space where it fits. Returns the image and the number of unread regions filled."""
     from PIL import Image, ImageDraw
 
     opened = Image.open(io.BytesIO(image_png))
@@ -179,6 +182,9 @@ def burn(image_png: bytes, page: PageText, rewritten: RewrittenPage, *, draw_sur
     for a in rewritten.applied:
         for box in a.boxes:
             draw.rectangle(_scaled(box, sx, sy, PAD), fill=paper)
+    unread = unread_regions(image, [_scaled(w.bbox, sx, sy, 0) for w in page.words if w.bbox is not None])
+    for region in unread:
+        draw.rectangle(region, fill=paper)
     if draw_surrogates:
         for a in rewritten.applied:
             for text, _s, _e, line_box in _new_words(a, page):
@@ -186,7 +192,39 @@ def burn(image_png: bytes, page: PageText, rewritten: RewrittenPage, *, draw_sur
                     _draw_fitted(draw, text, _scaled(line_box, sx, sy, 0), ink)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
-    return out.getvalue()
+    return out.getvalue(), len(unread)
+
+
+CELL = 16  # pixels per side of the grid ink is counted on
+MIN_CELLS = 6  # smaller blobs are toner noise
+
+
+def unread_regions(image: object, word_boxes: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Boxes of ink regions that no OCR word covers: ink is what is clearly darker than the page's paper, counted
+    on a grid of 16 px cells; connected cells of six or more make a region."""
+    import numpy as np
+    from scipy import ndimage
+
+    gray = np.asarray(image.convert("L"), dtype=np.int16)  # type: ignore[attr-defined]
+    paper = int(np.percentile(gray, 90))
+    ink = gray < paper - 70
+    margin = 8
+    for x0, y0, x1, y1 in word_boxes:
+        ink[max(0, y0 - margin) : y1 + margin, max(0, x0 - margin) : x1 + margin] = False
+    h, w = ink.shape
+    ch, cw = h // CELL, w // CELL
+    cells = ink[: ch * CELL, : cw * CELL].reshape(ch, CELL, cw, CELL).mean(axis=(1, 3)) > 0.03
+    labels, count = ndimage.label(cells, structure=np.ones((3, 3)))
+    regions = []
+    for index, found in enumerate(ndimage.find_objects(labels), start=1):
+        if found is None:
+            continue
+        ys, xs = found
+        if int((labels[ys, xs] == index).sum()) < MIN_CELLS:
+            continue
+        regions.append((xs.start * CELL - 4, ys.start * CELL - 4, xs.stop * CELL + 4, ys.stop * CELL + 4))
+    del count
+    return regions
 
 
 def _scaled(box: BBox, sx: float, sy: float, pad: int) -> tuple[int, int, int, int]:
@@ -298,29 +336,50 @@ def tesseract_languages(page: PageText) -> str:
     return "+".join(packs) or "eng"
 
 
-def ocr_leaks(image_png: bytes, languages: str, secrets: Sequence[Secret]) -> list[OcrLeak]:
-    """A fresh Tesseract pass over the redacted image, in the page's languages; the secrets it still reads."""
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    """One line of a fresh OCR pass: its text and each word's span in it and box on the image."""
+
+    text: str
+    words: tuple[tuple[int, int, BBox], ...]
+
+    def box_for(self, start: int, end: int) -> BBox | None:
+        return BBox.enclosing(b for s, e, b in self.words if s < end and e > start)
+
+
+def read_lines(image_png: bytes, languages: str) -> list[OcrLine]:
+    """A fresh Tesseract pass over an image, in the given languages, as lines of words with boxes."""
     import pytesseract
     from PIL import Image
 
     image = Image.open(io.BytesIO(image_png))
     data = pytesseract.image_to_data(image, lang=languages or "eng", output_type=pytesseract.Output.DICT)
-    lines: dict[tuple[int, int, int], list[int]] = {}
+    grouped: dict[tuple[int, int, int], list[int]] = {}
     for i, word in enumerate(data["text"]):
         if str(word).strip():
-            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+            grouped.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    lines = []
+    for indices in grouped.values():
+        text = ""
+        words = []
+        for i in indices:
+            if text:
+                text += " "
+            start = len(text)
+            text += str(data["text"][i])
+            box = BBox(
+                data["left"][i], data["top"][i], data["left"][i] + data["width"][i], data["top"][i] + data["height"][i]
+            )
+            words.append((start, len(text), box))
+        lines.append(OcrLine(text, tuple(words)))
+    return lines
+
+
+def ocr_leaks(image_png: bytes, languages: str, secrets: Sequence[Secret]) -> list[OcrLeak]:
+    """A fresh Tesseract pass over the redacted image, in the page's languages; the secrets it still reads."""
     leaks: list[OcrLeak] = []
-    for indices in lines.values():
-        text = " ".join(str(data["text"][i]) for i in indices)
-        for secret, _pos in find_secrets(text, secrets):
-            boxes = [
-                BBox(
-                    data["left"][i],
-                    data["top"][i],
-                    data["left"][i] + data["width"][i],
-                    data["top"][i] + data["height"][i],
-                )
-                for i in indices
-            ]
-            leaks.append(OcrLeak(secret, BBox.enclosing(boxes), text))
+    for line in read_lines(image_png, languages):
+        for secret, pos in find_secrets(line.text, secrets):
+            leaks.append(OcrLeak(secret, line.box_for(0, len(line.text)), line.text))
+            del pos
     return leaks
