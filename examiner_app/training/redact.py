@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from examiner_app.domain import BBox, PageText, Word
 
@@ -182,9 +183,15 @@ def burn(
     for a in rewritten.applied:
         for box in a.boxes:
             draw.rectangle(_scaled(box, sx, sy, PAD), fill=paper)
-    unread = unread_regions(image, [_scaled(w.bbox, sx, sy, 0) for w in page.words if w.bbox is not None])
-    for region in unread:
-        draw.rectangle(region, fill=paper)
+    mask, unread = unread_ink(image, [_scaled(w.bbox, sx, sy, 0) for w in page.words if w.bbox is not None])
+    if unread:
+        import numpy as np
+        from PIL import Image as PilImage
+
+        pixels = np.array(image)
+        pixels[mask] = paper
+        image = PilImage.fromarray(pixels, mode=image.mode)
+        draw = ImageDraw.Draw(image)
     if draw_surrogates:
         for a in rewritten.applied:
             for text, _s, _e, line_box in _new_words(a, page):
@@ -192,39 +199,41 @@ def burn(
                     _draw_fitted(draw, text, _scaled(line_box, sx, sy, 0), ink)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
-    return out.getvalue(), len(unread)
+    return out.getvalue(), unread
 
 
 CELL = 16  # pixels per side of the grid ink is counted on
 MIN_CELLS = 6  # smaller blobs are toner noise
 
 
-def unread_regions(image: object, word_boxes: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
-    """Boxes of ink regions that no OCR word covers: ink is what is clearly darker than the page's paper, counted
-    on a grid of 16 px cells; connected cells of six or more make a region."""
+def unread_ink(image: object, word_boxes: Sequence[tuple[int, int, int, int]]) -> tuple[Any, int]:
+    """Pixels of ink regions that no OCR word covers, and how many regions: ink is what is clearly darker than the
+    page's paper, counted on a grid of 16 px cells; connected cells of six or more make a region (smaller blobs are
+    toner noise). The mask never touches a word box, so the words kept stay whole."""
     import numpy as np
     from scipy import ndimage
 
     gray = np.asarray(image.convert("L"), dtype=np.int16)  # type: ignore[attr-defined]
     paper = int(np.percentile(gray, 90))
     ink = gray < paper - 70
+    keep = np.zeros(ink.shape, dtype=bool)
     margin = 8
     for x0, y0, x1, y1 in word_boxes:
-        ink[max(0, y0 - margin) : y1 + margin, max(0, x0 - margin) : x1 + margin] = False
+        keep[max(0, y0 - margin) : y1 + margin, max(0, x0 - margin) : x1 + margin] = True
+    ink &= ~keep
     h, w = ink.shape
     ch, cw = h // CELL, w // CELL
     cells = ink[: ch * CELL, : cw * CELL].reshape(ch, CELL, cw, CELL).mean(axis=(1, 3)) > 0.03
     labels, count = ndimage.label(cells, structure=np.ones((3, 3)))
-    regions = []
-    for index, found in enumerate(ndimage.find_objects(labels), start=1):
-        if found is None:
-            continue
-        ys, xs = found
-        if int((labels[ys, xs] == index).sum()) < MIN_CELLS:
-            continue
-        regions.append((xs.start * CELL - 4, ys.start * CELL - 4, xs.stop * CELL + 4, ys.stop * CELL + 4))
-    del count
-    return regions
+    sizes = ndimage.sum(cells, labels, index=np.arange(1, count + 1)) if count else np.zeros(0)
+    big = np.zeros(count + 1, dtype=bool)
+    big[1:] = sizes >= MIN_CELLS
+    chosen = big[labels]
+    mask = np.zeros(ink.shape, dtype=bool)
+    grown = ndimage.binary_dilation(chosen, iterations=1)
+    mask[: ch * CELL, : cw * CELL] = np.repeat(np.repeat(grown, CELL, axis=0), CELL, axis=1)
+    mask &= ~keep
+    return mask, int(big.sum())
 
 
 def _scaled(box: BBox, sx: float, sy: float, pad: int) -> tuple[int, int, int, int]:
