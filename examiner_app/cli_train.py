@@ -48,8 +48,20 @@ def register(
             generalise[qi] = generalise.get(qi, 0) + 1
         if not (args.reason or "").strip():
             raise PermissionDeniedError("Give a reason for the export with --reason: it is recorded with your name.")
+        passphrase = None
+        if args.keep_mapping:
+            import os
+
+            passphrase = os.environ.get("EXAMINER_MAPPING_PASSPHRASE") or ""
+            if not passphrase:
+                raise PermissionDeniedError("Set EXAMINER_MAPPING_PASSPHRASE to keep the mapping (it is not stored).")
         options = PackOptions(
-            k=args.k, reason=args.reason, generalise=generalise, splits=args.split or [], merges=args.merge or []
+            k=args.k,
+            reason=args.reason,
+            generalise=generalise,
+            splits=args.split or [],
+            merges=args.merge or [],
+            keep_mapping_passphrase=passphrase,
         )
         out = Path(args.out)
         draft = training(args).export(args.case_id, out, options, progress())
@@ -72,6 +84,11 @@ def register(
         print_json({"case_id": training(args).import_pack(Path(args.file))})
         return 0
 
+    def cmd_forget(args: argparse.Namespace) -> int:
+        training(args).forget(args.pack_id, args.reason)
+        print_json({"pack_id": args.pack_id, "mapping": "destroyed"})
+        return 0
+
     def cmd_score(args: argparse.Namespace) -> int:
         result, _pack, _case = training(args).score(Path(args.file), args.trainee)
         print_json(result.as_json())
@@ -92,7 +109,16 @@ def register(
     )
     p.add_argument("--split", action="append", type=_pair, metavar="'A|B'", help="two spellings that are two people")
     p.add_argument("--merge", action="append", type=_pair, metavar="'A|B'", help="two spellings that are one person")
+    p.add_argument(
+        "--keep-mapping",
+        action="store_true",
+        help="administrators: keep the real/surrogate mapping encrypted in the store (EXAMINER_MAPPING_PASSPHRASE)",
+    )
     p.set_defaults(func=cmd_pack)
+    p = train_sub.add_parser("forget", parents=[common], help="destroy a pack's kept mapping (administrators)")
+    p.add_argument("pack_id")
+    p.add_argument("--reason", required=True, help="why (recorded)")
+    p.set_defaults(func=cmd_forget)
     p = train_sub.add_parser("check", parents=[common], help="re-identification and leak check of a pack")
     p.add_argument("file")
     p.add_argument("--k", type=int, default=None, help="k to check against (default: the pack's own)")

@@ -81,6 +81,7 @@ class PackOptions:
     seed: int | None = None  # fixed in tests; otherwise drawn from the OS
     ocr_check: bool = True
     draw_surrogates: bool = True
+    keep_mapping_passphrase: str | None = None  # an administrator keeps the mapping, encrypted, in the store
 
 
 @dataclass
@@ -685,6 +686,19 @@ def _report(
 # --------------------------------------------------------------------------------------------
 
 
+def mapping_of(draft: PackDraft) -> dict[str, Any]:
+    """The real <-> surrogate mapping (never written into a pack; see training/mapping.py)."""
+    return {
+        "people": [
+            {"spellings": spellings, "pseudonym": pseudonym}
+            for spellings, pseudonym in zip(draft.table.clusters, draft.table.cluster_pseudonyms, strict=True)
+        ],
+        "name_parts": {real: part.latin for real, part in draft.table.parts.items()},
+        "numbers": dict(draft.numbers.mapping),
+        "date_offset_days": draft.offset_days,
+    }
+
+
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -750,7 +764,13 @@ def export_pack(
     user = _require_trainer(user)
     if not options.reason.strip():
         raise PermissionDeniedError("Give a reason for the export (--reason): it is recorded with your name.")
+    if options.keep_mapping_passphrase is not None and user.role is not Role.ADMIN:
+        raise PermissionDeniedError("Only an administrator can keep a pack's mapping; export without it.")
     draft = build_pack(session, user, case_id, options, progress)
+    if options.keep_mapping_passphrase is not None:
+        from . import mapping
+
+        mapping.keep(session, user, case_id, draft.pack_id, mapping_of(draft), options.keep_mapping_passphrase)
     write_pack(draft, out)
     audit.record(
         session,

@@ -50,6 +50,13 @@ class Training:
         with self.store.session() as session:
             return packs.export_pack(session, self._trainer(), case_id, out, options, progress)
 
+    def forget(self, pack_id: str, reason: str) -> None:
+        """Destroy the kept mapping of a pack (administrators; a recorded decision)."""
+        from . import mapping
+
+        with self.store.session() as session:
+            mapping.destroy(session, self.user, pack_id, reason)
+
     def check(self, path: Path, k: int | None = None) -> dict[str, Any]:
         """Integrity and re-identification check; the names, birth dates and numbers of this store's own cases are
         searched for in the pack's texts too."""
