@@ -68,7 +68,9 @@ FORMAT = "examiner-training-pack"
 FORMAT_VERSION = 1
 NAME_FIELDS = (F.PERSON_NAME, F.FAMILY_MEMBER)
 _LABELS = {"Name", "Names", "Surname", "Given", "Father", "Mother", "Signature", "Applicant", "Full"}
-_LABEL_WORDS = frozenset(w.casefold() for w in _LABELS | {"name", "date", "birth", "of", "the"})
+# Titles stay as written (a pseudonym replaces the name after "Mr", not the title).
+_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Madam", "Prof", "Prof."}
+_LABEL_WORDS = frozenset(w.casefold() for w in _LABELS | _TITLES | {"name", "date", "birth", "of", "the"})
 
 
 @dataclass
@@ -219,6 +221,25 @@ def _widen_latin(text: str, start: int, end: int) -> str | None:
             break
         hi += 1
     return text[words[lo][0] : words[hi][1]]
+
+
+# Where the applicant comes from says which names are plausible when the pages are in English (a counsel's brief).
+_COUNTRY_NAMES = {
+    **dict.fromkeys(["AF", "IR", "IQ", "SY", "PK", "SD", "SO", "YE", "LY", "EG", "DZ", "MA", "TN", "JO", "LB"], "ar"),
+    **dict.fromkeys(["PS", "SA"], "ar"),
+    "MM": "my",
+    "LK": "ta",
+    "JP": "ja",
+}
+
+
+def _country_languages(suggestions: Sequence[Suggestion]) -> list[str]:
+    for s in suggestions:
+        if s.field in (F.NATIONALITY, F.COUNTRY_OF_ORIGIN) and s.status is not SuggestionStatus.REJECTED:
+            code = (s.normalized or "").upper()
+            if code in _COUNTRY_NAMES:
+                return [_COUNTRY_NAMES[code]]
+    return []
 
 
 def _page_language(page: PageText) -> str:
@@ -380,6 +401,7 @@ def build_pack(
             pages[(d.id, p.page_number)] = p
     suggestions = repo.list_suggestions(session, case_id)
     languages = sorted({g.code for p in pages.values() for g in p.languages[:2] if g.confidence >= 0.3})
+    languages += _country_languages(suggestions)
     table = assign_pseudonyms(
         _name_mentions(suggestions, pages), languages, seed=seed, splits=options.splits, merges=options.merges
     )

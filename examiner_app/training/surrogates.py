@@ -249,10 +249,11 @@ def _match_case(template: str, value: str) -> str:
     return value
 
 
-def _digits_like(template: str, number: int, cjk: bool = False) -> str:
+def _digits_like(template: str, number: int, cjk: bool = False, numeric_form: bool = True) -> str:
     """``number`` written with the digits of ``template`` (Arabic-Indic, Persian, ...) and at least its width."""
     zero = ord(template[0]) - unicodedata.digit(template[0])
-    padded = len(template) > 1 and (unicodedata.digit(template[0]) == 0 or not cjk)
+    # "09.11.1987" keeps two digits; "24 August" and "4月" write a day as it comes; "05 June" keeps its zero
+    padded = len(template) > 1 and (unicodedata.digit(template[0]) == 0 or (numeric_form and not cjk))
     text = str(number).zfill(len(template) if padded or len(template) == 4 else 1)
     return "".join(chr(zero + int(c)) for c in text)
 
@@ -359,7 +360,8 @@ def _rewrite(text: str, calendar: str, precision: str, old: date, new: date, lan
     for idx, role in assigned.items():
         run_start, run_end, digits = runs[idx]
         new_value = roles[role][1]
-        edits.append((run_start, run_end, _digits_like(digits, new_value, cjk=any(c in text for c in "年月日"))))
+        cjk = any(c in text for c in "年月日")
+        edits.append((run_start, run_end, _digits_like(digits, new_value, cjk=cjk, numeric_form=month_name is None)))
     out = text
     for edit_start, edit_end, written in sorted(edits, reverse=True):
         out = out[:edit_start] + written + out[edit_end:]
