@@ -131,7 +131,7 @@ def main() -> int:
         docs = {d.file_name: d for d in repo.list_documents(session, training_case)}
     from convertdate import persian
 
-    months = "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()
+    months = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"]
     digits = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
     model = ModelRef("examiner", "manual", "1")
     for fact in key:
