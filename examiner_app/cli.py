@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from examiner_app import __version__
+from examiner_app import __version__, cli_train
 from examiner_app.config import Settings
 from examiner_app.errors import ExaminerError, PermissionDeniedError
 
@@ -585,6 +585,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = aud_sub.add_parser("export", parents=[common], help="write the audit log as JSON Lines (administrators)")
     p.add_argument("--out", required=True, help="file to write")
     p.set_defaults(func=cmd_audit_export)
+    cli_train.register(sub, common, _workbench, _print_json, TerminalProgress)
     return parser
 
 

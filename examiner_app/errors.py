@@ -102,3 +102,11 @@ class ReviewError(ExaminerError):
 
 class AuditIntegrityError(ExaminerError):
     """The audit log's hash chain is broken: someone changed or removed an event."""
+
+
+class ReidentificationRiskError(ExaminerError):
+    """A training pack's quasi-identifiers are shared by fewer than k cases of the training corpus."""
+
+
+class RedactionLeakError(ExaminerError):
+    """An original value (name, date of birth, document number, MRZ line) is still readable in a training pack."""

@@ -208,3 +208,23 @@ class SummarySignOffRow(Base):
     content: Mapped[str] = mapped_column(Text)
     findings: Mapped[int] = mapped_column(Integer, default=0)
     pins: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TrainingMappingRow(Base):
+    """The real <-> surrogate mapping of one training pack, kept only when an administrator chose to: AES-256-GCM
+    under a key derived (scrypt) from a passphrase the administrator holds; the store never sees the key. A recorded
+    decision destroys it (the ciphertext is erased, who, when and why stay)."""
+
+    __tablename__ = "training_mappings"
+    pack_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(32), ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    created_by: Mapped[str] = mapped_column(String(32), ForeignKey("users.id", ondelete="RESTRICT"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    salt: Mapped[bytes] = mapped_column(LargeBinary)
+    nonce: Mapped[bytes] = mapped_column(LargeBinary)
+    ciphertext: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    destroyed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    destroyed_by: Mapped[str | None] = mapped_column(
+        String(32), ForeignKey("users.id", ondelete="RESTRICT"), nullable=True
+    )
+    destroy_reason: Mapped[str] = mapped_column(Text, default="")

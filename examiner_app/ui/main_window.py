@@ -169,6 +169,10 @@ class MainWindow(QMainWindow):
         self.audit_action.setVisible(self.context.user.role in AUDIT_READERS)
         self.audit_action.setEnabled(self.context.user.role in AUDIT_READERS)
         view_menu.addAction(self.audit_action)
+        self.training_action = QAction(self.tr("&Training packs and exercises…"), self)
+        self.training_action.triggered.connect(self.show_training)
+        self.training_action.setVisible(self.context.user.role in (Role.TRAINER, Role.ADMIN))
+        view_menu.addAction(self.training_action)
 
         page_menu = self.menuBar().addMenu(self.tr("&Page"))
         viewer = self.workspace.viewer
@@ -308,6 +312,18 @@ class MainWindow(QMainWindow):
         self.audit_dialog.raise_()
         self.audit_dialog.refresh()
         return self.audit_dialog
+
+    def show_training(self) -> None:
+        """The trainer's workspace (issue 12); the case list is read off the UI thread first."""
+        from examiner_app.training.service import Training
+        from examiner_app.ui.training import TrainerWorkspace
+
+        def opened(cases: object) -> None:
+            training = Training(self.workbench.store, self.context.user)  # type: ignore[attr-defined]
+            self.training_dialog = TrainerWorkspace(training, self.runner, list(cases), self)  # type: ignore[call-overload]
+            self.training_dialog.show()
+
+        self.runner.submit("training.cases", self.workbench.list_cases, on_result=opened, owner=self)
 
     def show_supported_languages(self) -> SupportedLanguagesDialog:
         from examiner_app.extraction.language import SUPPORTED_LANGUAGES  # a constant table; detectors load lazily

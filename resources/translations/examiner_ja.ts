@@ -306,7 +306,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>%1としてサインイン中: 事実の承認・修正・却下は審査官のみが行えます。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Documents</source>
         <translation>文書</translation>
     </message>
@@ -685,7 +685,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>EarlierApplicationsBox</name>
     <message>
-        <location filename="../../examiner_app/ui/earlier_applications.py" line="+73"/>
+        <location filename="../../examiner_app/ui/earlier_applications.py" line="+72"/>
         <source>Show or hide the hints</source>
         <translation>ヒントの表示／非表示</translation>
     </message>
@@ -695,7 +695,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>確認のためのヒントであり、結論ではありません。氏名は綴りや文字の違いを越えて音の近さで比較されており、別人が同じ氏名を持つこともあります。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+100"/>
         <source>Possible earlier applications could not be looked up: %1</source>
         <translation>過去の申請の可能性を照会できませんでした: %1</translation>
     </message>
@@ -823,6 +823,134 @@ Documents: %2 · suggestions to review: %3</source>
         <location line="+16"/>
         <source>Examiner Workbench</source>
         <translation>審査官ワークベンチ</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTab</name>
+    <message>
+        <location filename="../../examiner_app/ui/training.py" line="+122"/>
+        <source>Why this pack is made (recorded with your name)</source>
+        <translation>このパックを作る理由（氏名とともに記録されます）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview redaction</source>
+        <translation>匿名化のプレビュー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export pack…</source>
+        <translation>パックを書き出す…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Decided case</source>
+        <translation>決定済みの事案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>k (cases that must share the quasi-identifiers)</source>
+        <translation>k（準識別子を共有すべき事案数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Same person</source>
+        <translation>同一人物</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Spelling</source>
+        <translation>表記</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why linked</source>
+        <translation>結び付けた理由</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Spellings in the case</source>
+        <translation>事案中の表記</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pseudonym</source>
+        <translation>仮名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the original page</source>
+        <translation>元のページを表示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Original</source>
+        <translation>元の値</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In the pack</source>
+        <translation>パック内の値</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name links (untick to split two people)</source>
+        <translation>氏名の結び付け（別人ならチェックを外す）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Building the preview…</source>
+        <translation>プレビューを作成中…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1, page %2: %3 replaced</source>
+        <translation>%1 %2ページ：%3件置換</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 people, dates shifted; %2 of %3 corpus cases share the quasi-identifiers (k = %4).</source>
+        <translation>%1人を仮名化し、日付をずらしました。コーパス%3件中%2件が準識別子を共有しています（k = %4）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>split by the trainer</source>
+        <translation>研修担当者が分離</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export training pack</source>
+        <translation>研修パックの書き出し</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training pack (*.zip)</source>
+        <translation>研修パック (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting: reading every redacted page again to check nothing is left…</source>
+        <translation>書き出し中：黒塗り後の全ページを再読取りして残存がないか確認しています…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pack written: %1</source>
+        <translation>パックを書き出しました：%1</translation>
     </message>
 </context>
 <context>
@@ -1021,7 +1149,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>最低信頼度</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+132"/>
         <source>Documents disagree — every value is shown with its source, nothing is merged:</source>
         <translation>文書間で内容が食い違っています — すべての値を出典とともに表示し、統合はしていません:</translation>
     </message>
@@ -1036,7 +1164,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>出典なし</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>the same person written differently? Check each spelling against its page.</source>
         <translation>同一人物の別表記？ それぞれの綴りを該当ページで確認してください。</translation>
     </message>
@@ -1622,12 +1750,12 @@ Documents: %2 · suggestions to review: %3</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../examiner_app/ui/main_window.py" line="+71"/>
-        <location line="+290"/>
+        <location line="+306"/>
         <source>Examiner Workbench</source>
         <translation>審査官ワークベンチ</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-281"/>
         <source>Signed in as %1: only an examiner or an administrator can create cases and import files.</source>
         <translation>%1としてサインイン中: 案件の作成とファイルの取り込みは審査官または管理者のみが行えます。</translation>
     </message>
@@ -1677,7 +1805,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -1712,7 +1840,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>オフのときはモデルや提案エンジンを一切使いません。ファイルの読み取り（OCR）と言語判定は行われ、事実はご自身で記録します。</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-64"/>
         <source>&amp;Facts to review</source>
         <translation>確認する事実(&amp;F)</translation>
     </message>
@@ -1737,7 +1865,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>監査ログ(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>&amp;Training packs and exercises…</source>
+        <translation>研修パックと演習(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Page</source>
         <translation>ページ(&amp;P)</translation>
     </message>
@@ -1821,7 +1954,7 @@ Suggestions already made stay in the case, marked as suggestions, until you deci
         <translation>AI による提案はオフです。今後の取り込みと再読み取りはモデルなしで行います。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>About Examiner Workbench</source>
         <translation>審査官ワークベンチについて</translation>
     </message>
@@ -1961,6 +2094,14 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <location line="+12"/>
         <source>A case needs a title.</source>
         <translation>案件名を入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PageImage</name>
+    <message>
+        <location filename="../../examiner_app/ui/training.py" line="-210"/>
+        <source>No page image</source>
+        <translation>ページ画像がありません</translation>
     </message>
 </context>
 <context>
@@ -2284,9 +2425,144 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
     </message>
 </context>
 <context>
+    <name>ScoreTab</name>
+    <message>
+        <location filename="../../examiner_app/ui/training.py" line="+233"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score</source>
+        <translation>採点</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+14"/>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Correct</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partial</source>
+        <translation>部分一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong</source>
+        <translation>項目違い</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed</source>
+        <translation>見落とし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spurious</source>
+        <translation>過剰</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>適合率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall</source>
+        <translation>再現率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>Trainee</source>
+        <translation>研修生</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Answer key</source>
+        <translation>解答</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pack</source>
+        <translation>パック</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Only facts are scored: never credibility, outcomes or reasons.</source>
+        <translation>採点するのは事実のみです。信ぴょう性・結論・理由は採点しません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>correct</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partial</source>
+        <translation>部分一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong field</source>
+        <translation>項目違い</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed</source>
+        <translation>見落とし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>spurious</source>
+        <translation>過剰</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open training pack</source>
+        <translation>研修パックを開く</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training pack (*.zip)</source>
+        <translation>研修パック (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Overall F1 %1 (precision %2, recall %3; partial matches count half).</source>
+        <translation>全体F1 %1（適合率 %2、再現率 %3。部分一致は0.5として計算）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>key</source>
+        <translation>解答</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>trainee</source>
+        <translation>研修生</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location line="-246"/>
+        <location filename="../../examiner_app/ui/dialogs.py" line="-246"/>
         <source>Sign in — Examiner Workbench</source>
         <translation>サインイン — 審査官ワークベンチ</translation>
     </message>
@@ -2586,7 +2862,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../examiner_app/ui/summary_panel.py" line="+77"/>
+        <location filename="../../examiner_app/ui/summary_panel.py" line="+78"/>
         <source>Sign off…</source>
         <translation>承認…</translation>
     </message>
@@ -2673,7 +2949,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>各行の出典、あなたの名前、日時を含むこの要約の PDF です。「%1」と表示されます。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Sign off the summary</source>
         <translation>要約の承認</translation>
     </message>
@@ -2739,6 +3015,24 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <location line="+0"/>
         <source>Native name</source>
         <translation>現地語での名称</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerWorkspace</name>
+    <message>
+        <location filename="../../examiner_app/ui/training.py" line="+28"/>
+        <source>Training — Examiner Workbench</source>
+        <translation>研修 — Examiner Workbench</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export a pack</source>
+        <translation>パックの書き出し</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scored exercise</source>
+        <translation>演習の採点</translation>
     </message>
 </context>
 <context>
