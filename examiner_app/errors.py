@@ -102,3 +102,7 @@ class ReviewError(ExaminerError):
 
 class AuditIntegrityError(ExaminerError):
     """The audit log's hash chain is broken: someone changed or removed an event."""
+
+
+class QualityReviewError(ExaminerError):
+    """A quality-review step cannot go ahead (a plan, a sample or a verdict); the message says what to change."""
