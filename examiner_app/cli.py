@@ -585,6 +585,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = aud_sub.add_parser("export", parents=[common], help="write the audit log as JSON Lines (administrators)")
     p.add_argument("--out", required=True, help="file to write")
     p.set_defaults(func=cmd_audit_export)
+    __import__("examiner_app.cli_qa", fromlist=["register"]).register(sub, common)  # review and qa (cli_qa.py)
     return parser
 
 
