@@ -354,6 +354,10 @@ def test_cli_review_and_qa_commands(
     assert set(report["agreement"]) >= {"n", "raw", "kappa", "ac1", "kappa_ci", "ac1_ci"}
     assert report["agreement"]["n"] == 8
     assert report["total"]["n"] == 42  # 40 scripted + the accept and edit above
+    pdf = tmp_path / "report.pdf"
+    assert main(["qa", "report", "--sample", sample["sample_id"], "--format", "pdf", "--out", str(pdf), *data]) == 0
+    assert json.loads(capsys.readouterr().out)["pages"] == 6  # table, forest, two p-charts, reliability, agreement
+    assert pdf.read_bytes().startswith(b"%PDF")
     assert main(["qa", "report", "--by", "colour", "--format", "json", *data]) == 1
     assert "Unknown stratum" in capsys.readouterr().err
     monkeypatch.setenv("EXAMINER_USER", "Kenji Sato:examiner")
