@@ -22,6 +22,7 @@ from examiner_app.domain import DecisionAction, PageText, Role, User
 from examiner_app.errors import NotFoundError, PermissionDeniedError, QualityReviewError
 from examiner_app.qa import planning, records, sampling, stats
 from examiner_app.qa.agreement import Agreement, Pair, agreement
+from examiner_app.qa.charts import ForestRow
 from examiner_app.qa.intervals import WILSON, proportion, rate_or_none, rounded
 from examiner_app.qa.records import is_form_edit, ocr_band, value_script
 from examiner_app.store import Store
@@ -71,6 +72,27 @@ class DrawnSample:
     items: list[SampleItem]
     plan: dict[str, Any]
     exclusions: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class SampleProgress:
+    """How far a sample's review has come, for the reviewer's workspace.
+
+    ``agreement`` covers the first ``agreement_items`` judged items, a multiple of ``AGREEMENT_BATCH`` (all of
+    them once the sample is complete): the figures move in steps of several items, so a blind reviewer cannot
+    read the examiner's decision on the item just judged off the change.
+    """
+
+    sample_id: str
+    size: int
+    judged: int
+    mine: int
+    agreement: Agreement | None
+    agreement_items: int
+    forest: list[ForestRow]
+
+
+AGREEMENT_BATCH = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,6 +415,31 @@ class QaService:
             )
             return ItemView(_item(row), page, image, mine)
 
+    def progress(self, sample_id: str, *, seed: int = 0) -> SampleProgress:
+        """Judged counts, agreement (in batches) and blind-verdict accuracy per field and language."""
+        user = _require_reviewer(self.user)
+        with self.store.session() as session:
+            sample = _sample(session, sample_id)
+            judged = _judged_items(session, sample.id)
+            done = [j for j in judged if j.reviews]
+            done.sort(key=lambda j: j.first_at or "")
+            complete = len(done) == len(judged)
+            cut = len(done) if complete else len(done) - len(done) % AGREEMENT_BATCH
+            agree = _agreement(done[:cut], seed) if cut else None
+            groups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+            stratum = {
+                r.id: r.stratum
+                for r in session.execute(select(QaItemRow).where(QaItemRow.sample_id == sample.id)).scalars()
+            }
+            for j in done:
+                labels = stratum.get(j.item.item_id, {})
+                key = " · ".join(x for x in (j.item.field or None, labels.get("language")) if x) or sample.frame
+                groups[key][0] += j.reviews[0][1] == "correct"
+                groups[key][1] += 1
+            forest = [ForestRow(k, proportion(c, n)) for k, (c, n) in sorted(groups.items())]
+            mine = sum(1 for j in judged if any(r == user.id for r, _ in j.reviews))
+            return SampleProgress(sample.id, len(judged), len(done), mine, agree, cut, forest)
+
     # --- verdicts ------------------------------------------------------------------------------
 
     def record_verdict(
@@ -696,6 +743,7 @@ class _Judged:
     examiner: str | None
     reviews: tuple[tuple[str, str], ...]  # (reviewer id, verdict)
     adjudication: str | None
+    first_at: str | None = None  # when the first review verdict was recorded (ISO), for batching
 
     @property
     def disputed(self) -> bool:
@@ -741,6 +789,7 @@ def _judged_items(session: Session, sample_id: str) -> list[_Judged]:
                 _examiner_label(decision, i.field) if decision is not None else None,
                 tuple((v.reviewer_id, v.verdict) for v in vs if v.kind == REVIEW),
                 next((v.verdict for v in vs if v.kind == ADJUDICATION), None),
+                next((f"{v.recorded_at.isoformat()}|{v.id}" for v in vs if v.kind == REVIEW), None),
             )
         )
     return out
