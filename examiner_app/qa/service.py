@@ -546,8 +546,8 @@ class QaService:
         user = _require_reviewer(self.user)
         dims = records.check_dimensions(by)
         with self.store.session() as session:
-            recs = records.load_records(session, dims=dims, date_from=date_from, date_to=date_to)
-            strata = stats.stratify(recs, dims)
+            counts = records.count_strata(session, dims, date_from=date_from, date_to=date_to)
+            strata = stats.from_counts(counts, dims)
             overall = stats.total(strata)
             sample_part: dict[str, Any] | None = None
             agreement_json: dict[str, Any] | None = None
@@ -567,7 +567,7 @@ class QaService:
                     "to": date_to,
                     "sample": sample_id,
                     "decisions": overall.n,
-                    "cases": len({r.case_id for r in recs}),
+                    "added": overall.added,
                 },
             )
         return {

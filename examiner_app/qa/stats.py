@@ -90,6 +90,14 @@ def stratify(records: Iterable[DecisionRecord], dims: Sequence[str]) -> list[Str
     return [StratumStats(tuple(zip(dims, key, strict=True)), *values) for key, values in sorted(counts.items())]
 
 
+def from_counts(counts: dict[tuple[str, ...], list[int]], dims: Sequence[str]) -> list[StratumStats]:
+    """Strata from ``records.count_strata`` (the report's fast path), sorted by their labels."""
+    return [
+        StratumStats(tuple(zip(dims, key, strict=True)), c[0], c[1], c[2], c[3], c[4])
+        for key, c in sorted(counts.items())
+    ]
+
+
 def total(strata: Sequence[StratumStats]) -> StratumStats:
     return StratumStats(
         (),
