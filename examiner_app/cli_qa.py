@@ -142,7 +142,12 @@ def cmd_qa_gate(args: argparse.Namespace) -> int:
     cli = _cli()
     qa = cli._workbench(args).qa()
     if args.sample:
-        cli._print_json(qa.gate_result(args.sample))
+        result = qa.gate_result(args.sample)
+        if args.record:
+            from examiner_app.qa.gate import record_gate
+
+            record_gate(Path(args.record), result)
+        cli._print_json(result)
         return 0
     if not args.engine or args.max_error is None:
         raise QualityReviewError("Give --engine ENGINE/MODEL@VERSION and --max-error P to draw a gate, or --sample ID.")
@@ -231,4 +236,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--allowed-errors", type=int, default=0)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--sample", help="evaluate this gate sample (pass/fail, audited)")
+    p.add_argument(
+        "--record", help="also add the result to this JSON file (e.g. evaluation/results/qa_release_gates.json)"
+    )
     p.set_defaults(func=cmd_qa_gate)

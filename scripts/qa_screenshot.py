@@ -9,7 +9,7 @@ On a new data folder it first imports the bundled sample cases (the full pipelin
 examiner, who then decides every suggestion through review.py (seeded: most accepted, some edited — a date
 rewritten in ISO form is a form edit — some rejected), and adds 400 scripted decisions over twelve weeks
 (tests/qa_scripted.py) so the charts have volume. A reviewer then draws a 20-item sample of decisions
-stratified by field, records 12 blind verdicts, and the workspace opens on the 13th item with the agreement
+stratified by language, records 12 blind verdicts, and the workspace opens on an item from a sample case's page with the agreement
 figures, the forest plot and the agreement matrix. Exit code 0 when the picture was written.
 """
 
@@ -70,6 +70,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--ui-language", choices=["ja", "en"], default="en")
     args = parser.parse_args()
+    os.environ["EXAMINER_UI_LANGUAGE"] = args.ui_language
     os.environ.pop("EXAMINER_USER", None)
     settings = Settings.from_env(data_dir=args.data_dir)
     store = open_store(settings)
@@ -80,9 +81,11 @@ def main() -> int:
         prepare(bench)
     reviewer = bench.sign_in("Mariam Haddad", Role.REVIEWER)
     qa = bench.qa()
-    sample = qa.draw_sample(20, 20261206, frame="decisions", stratify=["field"], floor=1)
+    sample = qa.draw_sample(20, 20261206, frame="decisions", stratify=["language"], floor=2)
+    # Show a page of the sample cases (read by the real pipeline); judge 12 of the others first.
+    shown = next((i for i in sample.items if not i.file_name.startswith("interview-")), sample.items[12])
     rng = np.random.default_rng(7)
-    for item in sample.items[:12]:
+    for item in [i for i in sample.items if i is not shown][:12]:
         if rng.random() < 0.8:
             qa.record_verdict(sample.sample_id, item.item_id, "correct")
         else:
@@ -112,11 +115,11 @@ def main() -> int:
         app.quit()
 
     def progressed(_progress: object) -> None:
-        if ws.current is not None and ws.current.item.position == 13:
+        if ws.current is not None and ws.current.item.item_id == shown.item_id:
             QTimer.singleShot(1500, grab)
 
     def loaded(_sample_id: str) -> None:
-        ws.item_list.setCurrentRow(12)
+        ws.item_list.setCurrentRow(shown.position - 1)
 
     ws.sample_loaded.connect(loaded)
     ws.item_shown.connect(lambda _id: ws.refresh_progress())

@@ -14,6 +14,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import numpy as np
 from sqlalchemy import insert, update
@@ -97,11 +98,20 @@ class Scripted:
     counts: Counter[str] = field(default_factory=Counter)
 
 
+def _font(size: int = 18) -> object | None:
+    from PIL import ImageFont
+
+    for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf"):
+        if Path(path).exists():
+            return ImageFont.truetype(path, size)
+    return None
+
+
 def _page(
     number: int, language: str, facts: list[tuple[str, str]], with_image: bool
 ) -> tuple[PageText, bytes | None, list[tuple[int, int, tuple[BBox, ...]]]]:
-    lines, spans, words = [], [], []
-    offset = 0
+    """A page with one "Label: value" line per fact; with ``with_image`` a PNG (DejaVu Sans, shaped by raqm)
+    and word boxes measured on it."""
     label = {
         "person_name": "Name",
         "date_of_birth": "Born",
@@ -109,31 +119,40 @@ def _page(
         "place": "Place",
         "event_date": "Event",
     }
-    for i, (fname, value) in enumerate(facts):
-        prefix = f"{label[fname]}: "
-        line = prefix + value
-        start = offset + len(prefix)
-        y = 60 + 40 * i
-        box = BBox(40 + 11 * len(prefix), y, 40 + 11 * len(line), y + 24)
-        words.append(Word(value, start, start + len(value), box, 0.9))
-        spans.append((start, start + len(value), (box,)))
-        lines.append(line)
-        offset += len(line) + 1
-    text = "\n".join(lines)
-    image = None
+    lines, spans, words = [], [], []
+    offset = 0
+    font = _font() if with_image else None
+    draw = None
     if with_image:
         from PIL import Image, ImageDraw
 
         img = Image.new("RGB", (800, 80 + 40 * len(facts)), "white")
         draw = ImageDraw.Draw(img)
-        for i, line in enumerate(lines):
-            draw.text((40, 60 + 40 * i), line, fill="black", font_size=18)
+    for i, (fname, value) in enumerate(facts):
+        prefix = f"{label[fname]}: "
+        line = prefix + value
+        start = offset + len(prefix)
+        y = 60 + 40 * i
+        if draw is not None:
+            draw.text((40, y), prefix, fill="black", font=font)  # type: ignore[arg-type]
+            x = int(draw.textlength(prefix, font=font)) + 40  # type: ignore[arg-type]
+            draw.text((x, y), value, fill="black", font=font)  # type: ignore[arg-type]
+            x0, y0, x1, y1 = draw.textbbox((x, y), value, font=font)  # type: ignore[arg-type]
+            box = BBox(int(x0) - 2, int(y0) - 3, int(x1) + 2, int(y1) + 3)
+        else:
+            box = BBox(40 + 11 * len(prefix), y, 40 + 11 * len(line), y + 24)
+        words.append(Word(value, start, start + len(value), box, 0.9))
+        spans.append((start, start + len(value), (box,)))
+        lines.append(line)
+        offset += len(line) + 1
+    image = None
+    if draw is not None:
         buf = io.BytesIO()
         img.save(buf, format="PNG")
         image = buf.getvalue()
     page = PageText(
         page_number=number,
-        text=text,
+        text="\n".join(lines),
         words=tuple(words),
         source=PageSource.OCR,
         mean_confidence=0.9,

@@ -416,7 +416,8 @@ class QaService:
             return ItemView(_item(row), page, image, mine)
 
     def progress(self, sample_id: str, *, seed: int = 0) -> SampleProgress:
-        """Judged counts, agreement (in batches) and blind-verdict accuracy per field and language."""
+        """Judged counts, agreement (in batches) and blind-verdict accuracy per stratum the sample was drawn for
+        (field and language when it was not stratified)."""
         user = _require_reviewer(self.user)
         with self.store.session() as session:
             sample = _sample(session, sample_id)
@@ -431,9 +432,10 @@ class QaService:
                 r.id: r.stratum
                 for r in session.execute(select(QaItemRow).where(QaItemRow.sample_id == sample.id)).scalars()
             }
+            dims = list(sample.plan.get("stratify") or ["field", "language"])  # the strata the sample was drawn for
             for j in done:
-                labels = stratum.get(j.item.item_id, {})
-                key = " · ".join(x for x in (j.item.field or None, labels.get("language")) if x) or sample.frame
+                labels = {**stratum.get(j.item.item_id, {}), "field": j.item.field}
+                key = " · ".join(str(labels[d]) for d in dims if labels.get(d)) or sample.frame
                 groups[key][0] += j.reviews[0][1] == "correct"
                 groups[key][1] += 1
             forest = [ForestRow(k, proportion(c, n)) for k, (c, n) in sorted(groups.items())]

@@ -344,10 +344,10 @@ class QaWorkspace(QWidget):
                 label = _field(item.field) if item.field else self.tr("page")
                 self.item_list.addItem(f"{item.position}. {label} — {item.file_name} p.{item.page}")
             self.item_list.blockSignals(False)
-            self.sample_loaded.emit(sample_id)
             self.refresh_progress()
             if items:
                 self.item_list.setCurrentRow(0)
+            self.sample_loaded.emit(sample_id)
 
         self.runner.submit("qa.items", lambda: qa.sample_items(sample_id), on_result=loaded, owner=self)
 
@@ -360,7 +360,9 @@ class QaWorkspace(QWidget):
         self._set_item_enabled(False)
 
         def shown(view: ItemView) -> None:
-            if self.sample_id != sample_id or view.item.item_id != item_id:
+            row_now = self.item_list.currentRow()
+            selected = self.items[row_now].item_id if 0 <= row_now < len(self.items) else None
+            if self.sample_id != sample_id or view.item.item_id != item_id or selected != item_id:
                 return  # the reviewer moved on
             self.show_item(view)
 
@@ -503,9 +505,12 @@ class QaWorkspace(QWidget):
 
     @staticmethod
     def _replace(canvas: FigureCanvasQTAgg, figure: Figure) -> None:
+        """Put a new figure on the canvas, sized to it (the canvas only resizes figures on its own resize)."""
+        if canvas.width() > 50 and canvas.height() > 50:
+            figure.set_size_inches(canvas.width() / figure.dpi, canvas.height() / figure.dpi, forward=False)
         canvas.figure = figure
         figure.set_canvas(canvas)
-        canvas.draw_idle()
+        canvas.draw()
 
     def visible_texts(self) -> list[str]:
         """Every text the blind pane shows (labels, buttons, fields, tooltips), for checks that it stays blind."""

@@ -252,7 +252,7 @@ def test_bootstrap_is_seeded_and_resamples_documents() -> None:
     assert a.ac1_ci[0] <= a.ac1 <= a.ac1_ci[1]
 
 
-def test_release_gate_pass_and_fail_are_audited(scripted: tuple[Store, Scripted]) -> None:
+def test_release_gate_pass_and_fail_are_audited(scripted: tuple[Store, Scripted], tmp_path: Path) -> None:
     store, sc = scripted
     qa, other = QaService(store, sc.reviewers[0]), QaService(store, sc.reviewers[1])
     gate = qa.draw_gate("rules/dates@4", max_error=0.2, confidence=0.9)  # zero-defect: ln(0.1)/ln(0.8) -> 11
@@ -276,6 +276,18 @@ def test_release_gate_pass_and_fail_are_audited(scripted: tuple[Store, Scripted]
             for e in session.execute(select(AuditEventRow).where(AuditEventRow.action == "qa.release_gate")).scalars()
         ]
     assert results == ["pass", "incomplete", "fail"]
+    # Finished gates are kept (no case content) for the generated instructions for use.
+    from examiner_app.qa.gate import record_gate
+
+    kept = tmp_path / "qa_release_gates.json"
+    record_gate(kept, qa.gate_result(gate.sample_id))
+    record_gate(kept, result)  # the same engine version again: replaces the entry
+    gates = json.loads(kept.read_text(encoding="utf-8"))["gates"]
+    assert [g["result"] for g in gates] == ["fail"]
+    assert set(gates[0]) >= {"engine", "plan", "checked", "errors", "accuracy_ci_exact"}
+    assert "value" not in json.dumps(gates)
+    with pytest.raises(QualityReviewError, match="finished"):
+        record_gate(kept, {"result": "incomplete"})
 
 
 # --- the command line ---------------------------------------------------------------------------
