@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from examiner_app import accounts, audit
@@ -576,7 +576,7 @@ class QaService:
             "by": list(dims),
             "from": date_from.isoformat() if date_from else None,
             "to": date_to.isoformat() if date_to else None,
-            "strata": [s.as_json() for s in strata],
+            "strata": stats.to_json(strata),
             "total": overall.as_json(),
             "agreement": agreement_json,
             "sample": sample_part,
@@ -810,6 +810,43 @@ def _agreement(judged: Sequence[_Judged], seed: int) -> Agreement | None:
     return None
 
 
+def _recall(session: Session, elusion: Any, empty_pages: int) -> dict[str, Any] | None:
+    """The engines' recall, estimated from elusion: found / (found + added by examiners + missed on empty pages).
+
+    ``found`` are engine suggestions the examiners kept (accepted or edited), ``added`` the facts they recorded by
+    hand (misses on pages that had suggestions), and the missed facts on pages with none are estimated as the
+    elusion rate times the pages of the frame (at least one fact per such page: a lower bound, so recall is an upper
+    estimate). The interval carries the elusion's Clopper-Pearson bounds through; found and added are counts.
+    """
+    if elusion.rate is None or elusion.exact is None:
+        return None
+    kept = (
+        select(func.count())
+        .select_from(SuggestionRow)
+        .where(SuggestionRow.status.in_(("accepted", "edited")), SuggestionRow.engine != records.MANUAL_ENGINE)
+    )
+    found = int(session.scalar(kept) or 0)
+    added = int(
+        session.scalar(
+            select(func.count()).select_from(DecisionRow).where(DecisionRow.action == DecisionAction.ADD.value)
+        )
+        or 0
+    )
+
+    def recall(rate: float) -> float | None:
+        total = found + added + rate * empty_pages
+        return round(found / total, 6) if total else None
+
+    return {
+        "found": found,
+        "added": added,
+        "empty_pages": empty_pages,
+        "estimated_missed": round(elusion.rate * empty_pages, 2),
+        "rate": recall(elusion.rate),
+        "ci_exact": [recall(elusion.exact[1]), recall(elusion.exact[0])],
+    }
+
+
 def _sample_summary(session: Session, sample: QaSampleRow, seed: int) -> dict[str, Any]:
     judged = _judged_items(session, sample.id)
     final = [j.final for j in judged if j.final is not None]
@@ -837,6 +874,7 @@ def _sample_summary(session: Session, sample: QaSampleRow, seed: int) -> dict[st
             "ci": rounded(elusion.wilson),
             "ci_exact": rounded(elusion.exact),
         }
+        out["recall"] = _recall(session, elusion, int(sample.plan.get("frame_size") or 0))
     else:
         correct = sum(1 for v in final if v == "correct")
         accuracy = proportion(correct, len(final))

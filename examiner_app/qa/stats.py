@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from examiner_app.domain import DecisionAction
-from examiner_app.qa.intervals import WILSON, Proportion, proportion, rate_or_none, rounded
+from examiner_app.qa.intervals import WILSON, Proportion, proportion, proportions, rate_or_none, rounded
 from examiner_app.qa.records import DecisionRecord
 
 RATES = ("exact_accept", "usable", "overturn", "error")
@@ -43,34 +43,40 @@ class StratumStats:
     def errors(self) -> int:
         return self.edited - self.form_edits + self.rejected
 
-    def rate(self, name: str) -> Proportion:
-        k = {
+    def count(self, name: str) -> int:
+        return {
             "exact_accept": self.accepted,
             "usable": self.accepted + self.edited,
             "overturn": self.edited + self.rejected,
             "error": self.errors,
             "accuracy": self.n - self.errors,
         }[name]
-        return proportion(k, self.n)
+
+    def rate(self, name: str) -> Proportion:
+        return proportion(self.count(name), self.n)
 
     def as_json(self) -> dict[str, object]:
-        data: dict[str, object] = dict(self.key)
+        return to_json([self])[0]
+
+
+def to_json(strata: Sequence[StratumStats]) -> list[dict[str, object]]:
+    """The report's rows: counts, and each rate with its Wilson and Clopper-Pearson intervals (computed at once)."""
+    props = proportions([(s.count(name), s.n) for s in strata for name in RATES])
+    rows = []
+    for i, s in enumerate(strata):
+        data: dict[str, object] = dict(s.key)
         data.update(
-            n=self.n,
-            accepted=self.accepted,
-            edited=self.edited,
-            form_edits=self.form_edits,
-            rejected=self.rejected,
-            added=self.added,
+            n=s.n, accepted=s.accepted, edited=s.edited, form_edits=s.form_edits, rejected=s.rejected, added=s.added
         )
-        for name in RATES:
-            p = self.rate(name)
+        for j, name in enumerate(RATES):
+            p = props[i * len(RATES) + j]
             data[f"{name}_rate"] = rate_or_none(p.rate)
             data[f"{name}_ci"] = rounded(p.wilson)
             data[f"{name}_ci_exact"] = rounded(p.exact)
         data["interval"] = WILSON
         data["interval_exact"] = "clopper-pearson"
-        return data
+        rows.append(data)
+    return rows
 
 
 def stratify(records: Iterable[DecisionRecord], dims: Sequence[str]) -> list[StratumStats]:

@@ -171,6 +171,14 @@ def test_empty_pages_frame_and_elusion(scripted: tuple[Store, Scripted]) -> None
     assert elusion["with_missed_fact"] == 1
     exact = binomtest(1, 10).proportion_ci(method="exact")
     assert elusion["ci_exact"] == pytest.approx([exact.low, exact.high], abs=1e-6)
+    recall = qa.sample_report(drawn.sample_id)["recall"]
+    found, added, pages = recall["found"], recall["added"], recall["empty_pages"]
+    assert added == 15
+    assert pages == 10
+    assert found > 0
+    assert recall["rate"] == pytest.approx(found / (found + added + 0.1 * pages), abs=1e-6)
+    assert recall["ci_exact"][0] == pytest.approx(found / (found + added + exact.high * pages), abs=1e-6)
+    assert recall["ci_exact"][0] <= recall["rate"] <= recall["ci_exact"][1]
 
 
 def test_blind_verdicts_disagreements_go_to_a_third_person(scripted: tuple[Store, Scripted]) -> None:

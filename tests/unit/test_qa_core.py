@@ -13,7 +13,7 @@ from examiner_app.domain import DecisionAction
 from examiner_app.errors import QualityReviewError
 from examiner_app.qa import charts, planning
 from examiner_app.qa.agreement import Pair, agreement
-from examiner_app.qa.intervals import proportion
+from examiner_app.qa.intervals import proportion, proportions
 from examiner_app.qa.records import DecisionRecord, is_form_edit, ocr_band
 from examiner_app.qa.sampling import FrameItem, allocate, draw
 
@@ -48,6 +48,16 @@ def test_intervals_are_scipys(k: int, n: int) -> None:
     assert p.wilson == pytest.approx((wilson.low, wilson.high), abs=1e-12)
     assert p.exact == pytest.approx((exact.low, exact.high), abs=1e-12)
     assert proportion(0, 0).rate is None
+
+
+def test_vectorized_intervals_are_binomtests() -> None:
+    pairs = [(k, n) for n in (1, 2, 7, 30, 385, 5000) for k in sorted({0, 1, n // 3, n // 2, n - 1, n}) if 0 <= k <= n]
+    for (k, n), p in zip(pairs, proportions([*pairs]), strict=True):
+        wilson = binomtest(k, n).proportion_ci(method="wilson")
+        exact = binomtest(k, n).proportion_ci(method="exact")
+        assert p.wilson == pytest.approx((wilson.low, wilson.high), abs=1e-9), (k, n)
+        assert p.exact == pytest.approx((exact.low, exact.high), abs=1e-9), (k, n)
+    assert proportions([(0, 0)])[0].rate is None
 
 
 def test_form_edits_use_the_normalisers() -> None:
