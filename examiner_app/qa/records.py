@@ -267,7 +267,8 @@ def count_strata(
 
     For strata the database can group by (all but ``script`` and ``week``), the database picks each
     suggestion's latest decision (``row_number()`` over the suggestion's decisions, newest first) and counts
-    accepts, rejects and additions per group; only edits come back one by one, to be judged form or substance.
+    accepts, rejects, additions and distinct edits per group in one scan; each distinct edit is then judged form or
+    substance by the normalisers.
     Otherwise one pass over every decision row (``_scan``). Both give the same counts (tested).
     """
     dims = check_dimensions(dims)
@@ -322,20 +323,19 @@ def count_strata(
     labellers = _labellers(dims, {}, sql=True)
     counts: dict[tuple[str, ...], list[int]] = {}
     connection = session.connection()
-    # Accepts and rejects that are their suggestion's latest decision in the period, and every addition: counted.
+    # One scan: every suggestion's latest decision in the period and every addition, counted per group. Edits are
+    # grouped by their value before and after too, because form or substance is the normalisers' call, not the
+    # database's; identical edits (the same correction made many times) are judged once.
+    before = case((DecisionRow.action == EDIT, DecisionRow.value_before), else_=None).label("value_before")
+    after = case((DecisionRow.action == EDIT, DecisionRow.value_after), else_=None).label("value_after")
     grouped = (
-        base.add_columns(func.count().label("n"))
-        .where(DecisionRow.action != EDIT, or_(DecisionRow.action == ADD, ~superseded))
-        .group_by(*group)
+        base.add_columns(before, after, func.count().label("n"))
+        .where(or_(DecisionRow.action == ADD, ~superseded))
+        .group_by(*group, before, after)
     )
     for r in connection.execute(grouped).all():
-        _add(counts, tuple(f(r) for f in labellers), r.action, r.n, 0)
-    # Edits one by one: form or substance is the normalisers' call, not the database's.
-    edits = base.add_columns(DecisionRow.value_before, DecisionRow.value_after).where(
-        DecisionRow.action == EDIT, ~superseded
-    )
-    for r in connection.execute(edits).all():
-        _add(counts, tuple(f(r) for f in labellers), EDIT, 1, int(is_form_edit(r.field, r.value_before, r.value_after)))
+        form = r.n if r.action == EDIT and is_form_edit(r.field, r.value_before, r.value_after) else 0
+        _add(counts, tuple(f(r) for f in labellers), r.action, r.n, form)
     return counts
 
 
