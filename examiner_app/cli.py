@@ -586,6 +586,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="file to write")
     p.set_defaults(func=cmd_audit_export)
     cli_train.register(sub, common, _workbench, _print_json, TerminalProgress)
+    __import__("examiner_app.cli_qa", fromlist=["register"]).register(sub, common)  # review and qa (cli_qa.py)
     return parser
 
 

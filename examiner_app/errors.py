@@ -110,3 +110,7 @@ class ReidentificationRiskError(ExaminerError):
 
 class RedactionLeakError(ExaminerError):
     """An original value (name, date of birth, document number, MRZ line) is still readable in a training pack."""
+
+
+class QualityReviewError(ExaminerError):
+    """A quality-review step cannot go ahead (a plan, a sample or a verdict); the message says what to change."""

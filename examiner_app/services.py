@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # the COI modules load numpy; they are imported inside the me
     from examiner_app.coi.embeddings import EmbeddingEngine
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, LibraryCountry, Pin, SearchResults
+    from examiner_app.qa.service import QaService
 
 
 @dataclass(frozen=True)
@@ -326,6 +327,12 @@ class Workbench:
         self, case_id: str, field: FactField, value: str, provenance: Provenance | None, reason: str = ""
     ) -> Suggestion:
         return review.add_fact(self.store, self.user, case_id, field, value, provenance=provenance, reason=reason)
+
+    def qa(self) -> QaService:
+        """Quality review for the signed-in reviewer (examiner_app.qa: audited; records verdicts, never findings)."""
+        from examiner_app.qa.service import QaService
+
+        return QaService(self.store, self.user)
 
     def verify_audit(self) -> audit.VerifyResult:
         with self.store.session() as session:

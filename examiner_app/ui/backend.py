@@ -34,6 +34,7 @@ from examiner_app.summaries.sign_off import PinnedExcerpt, SignOff, SignOffState
 if TYPE_CHECKING:  # coi.prior_cases loads numpy; the UI only needs the shape
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.earlier_applications import EarlierApplicationHints
+    from examiner_app.ui.qa_workspace import QaPort
 
 
 class CaseDetailLike(Protocol):
@@ -130,6 +131,8 @@ class WorkbenchPort(Protocol):
     def export_audit(self, out: Path) -> int: ...
 
     def verify_audit(self) -> VerifyResultLike: ...
+
+    def qa(self) -> QaPort: ...
 
     # Country-of-origin information (the COI panel) and similar cases (the similar-cases panel).
 

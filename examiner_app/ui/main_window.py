@@ -41,6 +41,7 @@ from examiner_app.ui.demo import (
 from examiner_app.ui.dialogs import NewCaseDialog, show_error
 from examiner_app.ui.import_panel import ImportPanel
 from examiner_app.ui.page_dialogs import SupportedLanguagesDialog
+from examiner_app.ui.qa_workspace import QA_ROLES, QaWindow
 from examiner_app.ui.workers import JobRunner, QtProgress
 from examiner_app.ui.workspace import CaseWorkspace
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self._import_progress: QtProgress | None = None
         self._laid_out = False
         self.audit_dialog: AuditLogDialog | None = None
+        self.qa_window: QaWindow | None = None
         self.ai_confirmation: QMessageBox | None = None
         self.setWindowTitle(self.tr("Examiner Workbench"))
         self.resize(1400, 900)
@@ -173,6 +175,11 @@ class MainWindow(QMainWindow):
         self.training_action.triggered.connect(self.show_training)
         self.training_action.setVisible(self.context.user.role in (Role.TRAINER, Role.ADMIN))
         view_menu.addAction(self.training_action)
+        self.qa_action = QAction(self.tr("&Quality review…"), self)
+        self.qa_action.setShortcut(QKeySequence("Ctrl+5"))
+        self.qa_action.triggered.connect(self.show_qa_workspace)
+        self.qa_action.setVisible(self.context.user.role in QA_ROLES)  # reviewers and administrators only
+        view_menu.addAction(self.qa_action)
 
         page_menu = self.menuBar().addMenu(self.tr("&Page"))
         viewer = self.workspace.viewer
@@ -324,6 +331,15 @@ class MainWindow(QMainWindow):
             self.training_dialog.show()
 
         self.runner.submit("training.cases", self.workbench.list_cases, on_result=opened, owner=self)
+
+    def show_qa_workspace(self) -> QaWindow | None:
+        if self.context.user.role not in QA_ROLES:
+            return None
+        if self.qa_window is None:
+            self.qa_window = QaWindow(self.workbench.qa(), self.runner, self)
+        self.qa_window.show()
+        self.qa_window.raise_()
+        return self.qa_window
 
     def show_supported_languages(self) -> SupportedLanguagesDialog:
         from examiner_app.extraction.language import SUPPORTED_LANGUAGES  # a constant table; detectors load lazily

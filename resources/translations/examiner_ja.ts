@@ -1749,13 +1749,13 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../examiner_app/ui/main_window.py" line="+71"/>
-        <location line="+306"/>
+        <location filename="../../examiner_app/ui/main_window.py" line="+73"/>
+        <location line="+319"/>
         <source>Examiner Workbench</source>
         <translation>審査官ワークベンチ</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-294"/>
         <source>Signed in as %1: only an examiner or an administrator can create cases and import files.</source>
         <translation>%1としてサインイン中: 案件の作成とファイルの取り込みは審査官または管理者のみが行えます。</translation>
     </message>
@@ -1805,7 +1805,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -1840,7 +1840,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>オフのときはモデルや提案エンジンを一切使いません。ファイルの読み取り（OCR）と言語判定は行われ、事実はご自身で記録します。</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-69"/>
         <source>&amp;Facts to review</source>
         <translation>確認する事実(&amp;F)</translation>
     </message>
@@ -1870,7 +1870,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>研修パックと演習(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>&amp;Quality review…</source>
+        <translation>品質レビュー(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Page</source>
         <translation>ページ(&amp;P)</translation>
     </message>
@@ -1954,7 +1959,7 @@ Suggestions already made stay in the case, marked as suggestions, until you deci
         <translation>AI による提案はオフです。今後の取り込みと再読み取りはモデルなしで行います。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>About Examiner Workbench</source>
         <translation>審査官ワークベンチについて</translation>
     </message>
@@ -2306,6 +2311,233 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <location line="+2"/>
         <source>Unpin</source>
         <translation>ピン留めを外す</translation>
+    </message>
+</context>
+<context>
+    <name>QaWindow</name>
+    <message>
+        <location filename="../../examiner_app/ui/qa_workspace.py" line="+559"/>
+        <source>Quality review</source>
+        <translation>品質レビュー</translation>
+    </message>
+</context>
+<context>
+    <name>QaWorkspace</name>
+    <message>
+        <location line="-457"/>
+        <source>1. Plan the sample</source>
+        <translation>1. 標本の計画</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Estimate a rate to a margin</source>
+        <translation>誤差幅を指定して率を推定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the error rate is at most</source>
+        <translation>誤り率の上限を示す</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Plan</source>
+        <translation>計画</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Margin or error rate</source>
+        <translation>誤差幅または誤り率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidence</source>
+        <translation>信頼水準</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors allowed</source>
+        <translation>許容する誤り数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Examiners&apos; decisions</source>
+        <translation>審査官の判断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engine suggestions</source>
+        <translation>エンジンの提案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages with nothing suggested</source>
+        <translation>提案のないページ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draw the sample</source>
+        <translation>標本を抽出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frame</source>
+        <translation>抽出枠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>乱数シード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stratify by</source>
+        <translation>層別</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Samples</source>
+        <translation>標本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Items (blind)</source>
+        <translation>項目(ブラインド)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>2. Blind review: is this value what the page says?</source>
+        <translation>2. ブラインドレビュー:この値はページの記載どおりですか?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The right value (wrong) or the missed fact&apos;s words (missed)</source>
+        <translation>正しい値(誤り)または見落とされた事実の語句(見落とし)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note (optional; why it is not a fact)</source>
+        <translation>メモ(任意:事実でない理由)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Correct</source>
+        <translation>正しい</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong</source>
+        <translation>誤り</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missed fact</source>
+        <translation>見落とし</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>3. Agreement and accuracy</source>
+        <translation>3. 一致度と正確さ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+259"/>
+        <source>Your verdicts: accuracy</source>
+        <translation>あなたの判定:正確さ</translation>
+    </message>
+    <message>
+        <location line="-211"/>
+        <source>%1 items estimate a rate to ±%2 points at %3 % confidence.</source>
+        <translation>%1 件で、率を ±%2 ポイント(信頼水準 %3 %)で推定できます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 items: with at most %2 errors found, the error rate is at most %3 % (%4 % confidence).</source>
+        <translation>%1 件:見つかった誤りが %2 件以下なら、誤り率は %3 % 以下です(信頼水準 %4 %)。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 · %2 items · seed %3 · %4 judged by you</source>
+        <translation>%1 · %2 件 · シード %3 · あなたの判定 %4 件</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Sample drawn: %1 items.</source>
+        <translation>標本を抽出しました:%1 件。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>page</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No page image: see the text below.</source>
+        <translation>ページ画像がありません。下のテキストを見てください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Item %1 of %2 · %3, page %4</source>
+        <translation>%2 件中 %1 件目 · %3、%4 ページ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was suggested on this page. Is a fact missing?</source>
+        <translation>このページには提案がありません。見落とされた事実はありますか?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You already judged this item; verdicts are never overwritten.</source>
+        <translation>この項目は判定済みです。判定は上書きされません。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Type or paste the missed fact&apos;s words first.</source>
+        <translation>先に見落とされた事実の語句を入力または貼り付けてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the right value, or a note saying why it is not a fact.</source>
+        <translation>正しい値、または事実でない理由のメモを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 of %2 items judged (%3 by you).</source>
+        <translation>%2 件中 %1 件を判定済み(うちあなた %3 件)。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Agreement</source>
+        <translation>一致度</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Agreement appears after every %1 judged items, so no single decision can be read off it.</source>
+        <translation>一致度は %1 件判定するごとに表示されます。個々の判断を読み取れないようにするためです。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Over the first %1 items (n=%2, %3 documents): raw %4 · kappa %5 · AC1 %6 (95 % bootstrap over documents)</source>
+        <translation>最初の %1 件(n=%2、文書 %3 件):単純一致率 %4 · カッパ %5 · AC1 %6(文書単位のブートストラップ、95 %)</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from examiner_app.store import coi_orm  # noqa: F401  (registers the COI tables on Base.metadata)
+from examiner_app.store import coi_orm, qa_orm  # noqa: F401  (register the COI and QA tables on Base.metadata)
 from examiner_app.store.orm import Base
 
 target_metadata = Base.metadata
