@@ -37,6 +37,7 @@ PRUNE_TASK = "examiner.prune"
 REAPER_PRIORITY = 1000
 PRUNE_PRIORITY = 900
 URGENT_BOOST = 100  # added to every job of an urgent case
+RETRY_BOOST = 10  # added to a stalled job the reaper puts back
 DOCUMENT_PRIORITY = 2  # a document whose pages are read finishes before new pages start
 PROBE_PRIORITY = 1
 PAGE_PRIORITY = 0
@@ -44,8 +45,8 @@ PAGE_PRIORITY = 0
 #: Worker heartbeat (s) and the silence after which a worker's jobs count as stalled (s): a killed job is
 #: back in the queue within about STALLED_AFTER_S + REAPER_EVERY_S.
 HEARTBEAT_S = 1.0
-STALLED_AFTER_S = 5.0
-REAPER_CRON = "* * * * * */2"  # every 2 seconds (croniter: seconds as the sixth field)
+STALLED_AFTER_S = 4.0
+REAPER_CRON = "* * * * * *"  # every second (croniter: seconds as the sixth field)
 PRUNE_CRON = "*/10 * * * *"
 #: ANALYZE the jobs table after a batch defer at least this large (the lock check is plan-sensitive).
 ANALYZE_AFTER = 20

@@ -230,8 +230,11 @@ def read_page(
     """OCR (or text layer) of one page, written once; the last page's transaction defers the document job."""
     with runtime.store.session() as session:
         document = repo.get_document(session, document_id)
-        if stage_results.is_done(session, document_id, page, stage_results.READ):
-            return "already done"
+        already = stage_results.is_done(session, document_id, page, stage_results.READ)
+    if already:  # a re-run after a kill between the commit and the acknowledgement
+        run_id = _start_run(runtime, job_id, document_id, page, stage_results.READ)
+        _end_run_alone(runtime, run_id, "already done")
+        return "already done"
     if _stopped(document):
         return f"skipped ({document.status.value})"
     run_id = _start_run(runtime, job_id, document_id, page, stage_results.READ)
@@ -336,7 +339,8 @@ def register(app: procrastinate.App) -> None:
         for job in stalled:
             if job.task_name == jobs.REAPER_TASK:
                 continue
-            await manager.retry_job(job)
+            # First in line: its document waits on it, and it was started once already.
+            await manager.retry_job(job, priority=job.priority + jobs.RETRY_BOOST)
             count += 1
             log.warning("retried stalled job %s (%s, attempt %s)", job.id, job.task_name, job.attempts + 1)
         # Workers silent for long are forgotten (their jobs were retried above).
