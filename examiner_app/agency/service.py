@@ -138,18 +138,27 @@ def cancel_case(store: Store, actor: str, case_id: str, app: Any | None = None) 
     """Cancel the case's unfinished import: documents marked cancelled (the between-pages check stops their
     pages), waiting jobs cancelled and running ones aborted through Procrastinate's synchronous API."""
     with store.session() as session:
-        cancelled_documents = 0
-        for document in repo.list_documents(session, case_id):
-            if not document.status.is_finished and document.status is not DocumentStatus.CANCELLED:
-                repo.set_document_status(
-                    session,
-                    document.id,
-                    DocumentStatus.CANCELLED,
-                    error="Import cancelled; import the file again to continue.",
-                    page_count=document.page_count,
-                )
-                audit.record(session, actor, "document.cancelled", case_id=case_id, subject=document.id)
-                cancelled_documents += 1
+        documents = repo.list_documents(session, case_id)
+    cancelled_documents = 0
+    for document in documents:
+        if document.status.is_finished or document.status is DocumentStatus.CANCELLED:
+            continue
+        # One document a transaction, its row before the audit head (the order the workers take them in),
+        # so a worker finishing a stage of it cannot deadlock with the cancel.
+        with store.session() as session:
+            current = repo.get_document(session, document.id)
+            if current.status.is_finished:
+                continue
+            repo.set_document_status(
+                session,
+                document.id,
+                DocumentStatus.CANCELLED,
+                error="Import cancelled; import the file again to continue.",
+                page_count=current.page_count,
+            )
+            audit.record(session, actor, "document.cancelled", case_id=case_id, subject=document.id)
+            cancelled_documents += 1
+    with store.session() as session:
         pending = jobs.case_job_ids(session, case_id)
     own = app is None
     if app is None:
