@@ -39,12 +39,16 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from examiner_app.config import Settings  # noqa: E402
 from examiner_app.domain import Role  # noqa: E402
-from examiner_app.extraction.reader import ReadOptions, ReaderPool  # noqa: E402
+from examiner_app.extraction.reader import ReadOptions  # noqa: E402
 from examiner_app.pipeline import Pipeline, PipelineContext  # noqa: E402
 from examiner_app.services import Workbench  # noqa: E402
 from examiner_app.store import Store  # noqa: E402
 
-SCANS = [ROOT.parent / "shared" / "data" / "ocr-tesseract-test-pages", ROOT / "tests" / "data"]
+SCANS = [
+    Path(os.environ.get("EXAMINER_SHARED_DATA", ROOT.parent / "shared" / "data")) / "ocr-tesseract-test-pages",
+    ROOT.parent.parent / "shared" / "data" / "ocr-tesseract-test-pages",  # from a worktree under /work/wt
+    ROOT / "tests" / "data",
+]
 
 
 def real_pages() -> list[Path]:
@@ -93,10 +97,9 @@ def in_process(files: list[Path], processes: int, data: Path) -> float:
     context = PipelineContext(
         read_options=ReadOptions(ocr_languages="eng", workers=processes), ai_enabled=False, actor=bench.actor
     )
-    with ReaderPool():
-        start = time.perf_counter()
-        outcomes = Pipeline(store, context).import_files(case.id, files)
-        elapsed = time.perf_counter() - start
+    start = time.perf_counter()
+    outcomes = Pipeline(store, context).import_files(case.id, files)
+    elapsed = time.perf_counter() - start
     assert all(o.status.value == "done" for o in outcomes), outcomes
     store.dispose()
     return elapsed

@@ -89,8 +89,9 @@ class Cluster:
         self.logs_of: dict[int, Path] = {}
 
     def start_worker(self, **env: str) -> subprocess.Popen[bytes]:
+        base = {k: v for k, v in os.environ.items() if k != "EXAMINER_USER"}
         environment = dict(
-            os.environ,
+            base,
             PYTHONPATH=str(REPO_ROOT),
             OMP_THREAD_LIMIT="1",
             EXAMINER_AI_ENABLED="0",
@@ -98,7 +99,6 @@ class Cluster:
             EXAMINER_WORKERS="1",
             **env,
         )
-        environment.pop("EXAMINER_USER", None)
         log = (self.logs / f"worker-{len(self.workers)}.log").open("wb")
         process = subprocess.Popen(
             [
@@ -151,10 +151,11 @@ class Cluster:
             f"== {p.name}\n" + p.read_text(errors="replace")[-1500:] for p in sorted(self.logs.glob("worker-*.log"))
         )
         jobs = self.query(
-            "SELECT id, task_name, status::text, priority, attempts, worker_id FROM procrastinate_jobs WHERE status IN ('todo', 'doing') ORDER BY id"
+            "SELECT id, task_name, status::text, priority, attempts, worker_id FROM procrastinate_jobs ORDER BY id"
         )
         beats = self.query("SELECT id, now() - last_heartbeat FROM procrastinate_workers ORDER BY id")
-        return f"{logs}\njobs: {jobs}\nworkers: {beats}"
+        runs = self.query("SELECT job_id, stage, page_number, outcome, error FROM stage_runs ORDER BY id")
+        return f"{logs}\njobs: {jobs}\nworkers: {beats}\nruns: {runs}"
 
     def new_case(self, title: str) -> str:
         return self.bench.create_case(title).id

@@ -315,3 +315,32 @@ def test_postgres_restart_mid_run_loses_nothing(restartable_server: tuple[str, l
         assert c.scalar("SELECT count(*) FROM pages") == 12
     finally:
         c.close()
+
+
+def test_workers_write_through_row_level_security_as_an_audited_service_account(
+    owner_and_app_urls: tuple[str, str], tmp_path: Path
+) -> None:
+    """A worker connected as the application role (not the tables' owner) reads and writes under row-level
+    security as its named service account, and its writes are in the audit log under that account."""
+    _owner_url, app_url = owner_and_app_urls
+    (tmp_path / "logs").mkdir()
+    c = Cluster(app_url, tmp_path / "data", tmp_path / "logs")
+    try:
+        case_id = c.new_case("Agency: service account")
+        (document,) = c.import_files(case_id, make_scans(tmp_path, documents=1, pages=2, tag="rls", lines=2))
+        worker = c.start_worker(EXAMINER_USER="worker@scan-01:reviewer")
+        wait_for(
+            "the document read by the worker",
+            lambda: c.documents_done([document]),
+            timeout_s=120,
+            poll_s=0.5,
+            explain=c.logs_text,
+        )
+        account = c.scalar("SELECT id FROM users WHERE name = 'worker@scan-01' AND role = 'reviewer'")
+        assert account is not None
+        actions = {r[0] for r in c.query("SELECT action FROM audit_events WHERE actor = :a", a=account)}
+        assert {"document.text_extracted", "suggestions.generate"} <= actions
+        assert c.scalar("SELECT current_user") != "postgres"  # the test's own view is the app role too
+        assert worker.poll() is None
+    finally:
+        c.close()
