@@ -155,7 +155,9 @@ class Cluster:
         )
         beats = self.query("SELECT id, now() - last_heartbeat FROM procrastinate_workers ORDER BY id")
         runs = self.query("SELECT job_id, stage, page_number, outcome, error FROM stage_runs ORDER BY id")
-        return f"{logs}\njobs: {jobs}\nworkers: {beats}\nruns: {runs}"
+        documents = self.query("SELECT id, status, page_count, error FROM documents")
+        events = self.query("SELECT actor, action FROM audit_events ORDER BY id DESC LIMIT 8")
+        return f"{logs}\njobs: {jobs}\nworkers: {beats}\nruns: {runs}\ndocuments: {documents}\naudit: {events}"
 
     def new_case(self, title: str) -> str:
         return self.bench.create_case(title).id
@@ -166,12 +168,20 @@ class Cluster:
         outcomes = service.defer_import(self.store, self.bench.pipeline().context, case_id, paths)
         return [o.document_id for o in outcomes if o.document_id]
 
+    def _named(self, connection: Any) -> None:
+        # Under row-level security (an application role) the test sees what its examiner may see.
+        connection.execute(
+            text("SELECT set_config('examiner.user_id', :u, true)"), {"u": self.store.acting_user_id or ""}
+        )
+
     def query(self, sql: str, **params: Any) -> list[Any]:
-        with self.store.engine.connect() as connection:
+        with self.store.engine.begin() as connection:
+            self._named(connection)
             return list(connection.execute(text(sql), params).all())
 
     def scalar(self, sql: str, **params: Any) -> Any:
-        with self.store.engine.connect() as connection:
+        with self.store.engine.begin() as connection:
+            self._named(connection)
             return connection.execute(text(sql), params).scalar()
 
     def pages_read(self, document_ids: list[str] | None = None) -> int:
