@@ -185,6 +185,11 @@ def cmd_case_new(args: argparse.Namespace) -> int:
 def cmd_case_import(args: argparse.Namespace) -> int:
     bench = _workbench(args)
     bench.case_detail(args.case_id, audit_open=False)  # fail early on an unknown case
+    from examiner_app.cli_agency import deferred_import
+
+    deferred = deferred_import(bench, args)  # a PostgreSQL store: the workers import
+    if deferred is not None:
+        return deferred
     outcomes = bench.import_files(args.case_id, [Path(f) for f in args.files], TerminalProgress())
     _print_json(
         {
@@ -526,6 +531,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = case_sub.add_parser("import", parents=[common], help="import files into a case and run the pipeline")
     p.add_argument("case_id")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--wait", action="store_true", help="PostgreSQL store: follow the workers' import to the end")
     p.set_defaults(func=cmd_case_import)
     p = case_sub.add_parser("show", parents=[common], help="a case (or, without an id, the list of cases)")
     p.add_argument("case_id", nargs="?")
@@ -587,6 +593,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_audit_export)
     cli_train.register(sub, common, _workbench, _print_json, TerminalProgress)
     __import__("examiner_app.cli_qa", fromlist=["register"]).register(sub, common)  # review and qa (cli_qa.py)
+
+    from examiner_app import cli_agency
+
+    cli_agency.register(sub, common)
     return parser
 
 

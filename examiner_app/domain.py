@@ -273,6 +273,7 @@ class Suggestion:
     note: str = ""
     reviewed_value: str | None = None  # the examiner's value after an edit
     attributes: tuple[tuple[str, str], ...] = ()
+    version: int = 1  # bumped by every decision; a decision made on an older version is refused (review.py)
 
     @property
     def effective_value(self) -> str:

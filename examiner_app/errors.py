@@ -100,6 +100,17 @@ class ReviewError(ExaminerError):
     """A review action was refused (missing reason, suggestion already decided, ...)."""
 
 
+class StaleDecisionError(ReviewError):
+    """Another examiner decided on this suggestion after it was shown: nothing was recorded.
+
+    ``current`` is the suggestion as it is now (a ``domain.Suggestion``), to show instead of the stale one.
+    """
+
+    def __init__(self, message: str, current: object = None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
 class AuditIntegrityError(ExaminerError):
     """The audit log's hash chain is broken: someone changed or removed an event."""
 

@@ -34,7 +34,7 @@ from examiner_app.extraction.facts.base import FactExtractor
 from examiner_app.extraction.language import detect_page_languages
 from examiner_app.extraction.reader import ReadOptions, probe_document, read_document
 from examiner_app.progress import NullProgress, ProgressReporter, check_cancelled
-from examiner_app.store import Store
+from examiner_app.store import Store, stage_results
 from examiner_app.store import repositories as repo
 
 log = logging.getLogger(__name__)
@@ -133,45 +133,59 @@ class Pipeline:
         """Store the original (once per case), then run or resume the stages on it."""
         progress = progress or NullProgress()
         path = Path(path)
+        with self.store.session() as session:
+            document, outcome = self.store_original(session, case_id, path)
+        if outcome is not None:
+            return outcome
+        assert document is not None
+        return self.process_document(document.id, progress, source_path=path)
+
+    def store_original(
+        self, session: Session, case_id: str, path: Path
+    ) -> tuple[Document | None, ImportOutcome | None]:
+        """Store the file's original in the case (once: the case's unique sha256), audited as ``document.import``.
+
+        Returns the document still to process, or the outcome when there is nothing to do (unreadable, too
+        large, or a duplicate that already finished). In the caller's session, so a caller can defer the
+        document's jobs in the same transaction (agency mode).
+        """
         try:
             size = path.stat().st_size
             sha = sha256_of(path)
         except OSError as exc:
-            return ImportOutcome(
+            return None, ImportOutcome(
                 path.name,
                 None,
                 DocumentStatus.FAILED,
                 f"{path.name}: cannot read the file ({exc.strerror}). Check that it exists and you may read it.",
             )
-        with self.store.session() as session:
-            existing = repo.find_document_by_hash(session, case_id, sha)
-            if existing is not None and existing.status.is_finished:
-                return ImportOutcome(
-                    path.name, existing.id, existing.status, existing.error, existing.page_count, duplicate=True
-                )
-            if existing is None:
-                too_large = size > self.context.read_options.max_file_bytes
-                content = b"" if too_large else path.read_bytes()
-                document = repo.add_document(session, case_id, path.name, content, sha, "application/octet-stream")
-                audit.record(
-                    session,
-                    self.context.actor,
-                    "document.import",
-                    case_id=case_id,
-                    subject=document.id,
-                    details={"file": path.name, "sha256": sha, "size": size},
-                )
-                if too_large:
-                    error = FileTooLargeError(
-                        path,
-                        f"the file is {size / 2**20:.0f} MiB, over the {self.context.read_options.max_file_bytes / 2**20:.0f} MiB "
-                        "limit. Split it into smaller files or ask an administrator to raise the limit.",
-                    )
-                    self._fail(session, document, error)
-                    return ImportOutcome(path.name, document.id, DocumentStatus.TOO_LARGE, error.message)
-            else:
-                document = existing
-        return self.process_document(document.id, progress, source_path=path)
+        existing = repo.find_document_by_hash(session, case_id, sha)
+        if existing is not None and existing.status.is_finished:
+            return None, ImportOutcome(
+                path.name, existing.id, existing.status, existing.error, existing.page_count, duplicate=True
+            )
+        if existing is not None:
+            return existing, None
+        too_large = size > self.context.read_options.max_file_bytes
+        content = b"" if too_large else path.read_bytes()
+        document = repo.add_document(session, case_id, path.name, content, sha, "application/octet-stream")
+        audit.record(
+            session,
+            self.context.actor,
+            "document.import",
+            case_id=case_id,
+            subject=document.id,
+            details={"file": path.name, "sha256": sha, "size": size},
+        )
+        if too_large:
+            error = FileTooLargeError(
+                path,
+                f"the file is {size / 2**20:.0f} MiB, over the {self.context.read_options.max_file_bytes / 2**20:.0f} MiB "
+                "limit. Split it into smaller files or ask an administrator to raise the limit.",
+            )
+            self.fail(session, document, error)
+            return None, ImportOutcome(path.name, document.id, DocumentStatus.TOO_LARGE, error.message)
+        return document, None
 
     # --- stages ------------------------------------------------------------------------------
 
@@ -202,7 +216,7 @@ class Pipeline:
             return ImportOutcome(document.file_name, document_id, DocumentStatus.CANCELLED, exc.message)
         except ExaminerError as exc:
             with self.store.session() as session:
-                self._fail(session, document, exc)
+                self.fail(session, document, exc)
             return ImportOutcome(document.file_name, document_id, DocumentStatus(self._state_of(exc)), exc.message)
         except Exception as exc:  # a bug must not lose the case: record it on the document and go on
             log.exception("Unexpected failure on %s", document.file_name)
@@ -211,7 +225,7 @@ class Pipeline:
                 "report this with the audit log and try importing it again."
             )
             with self.store.session() as session:
-                self._fail(session, document, error)
+                self.fail(session, document, error)
             return ImportOutcome(document.file_name, document_id, DocumentStatus.FAILED, error.message)
         with self.store.session() as session:
             pending = sum(
@@ -231,7 +245,8 @@ class Pipeline:
     def _state_of(exc: ExaminerError) -> str:
         return exc.state if exc.state in DocumentStatus._value2member_map_ else DocumentStatus.FAILED.value
 
-    def _fail(self, session: Session, document: Document, exc: ExaminerError) -> None:
+    def fail(self, session: Session, document: Document, exc: ExaminerError) -> None:
+        """Record the typed error on the document (its state and message) and audit ``document.failed``."""
         status = DocumentStatus(self._state_of(exc))
         repo.set_document_status(session, document.id, status, error=exc.message)
         audit.record(
@@ -311,7 +326,8 @@ class Pipeline:
             count = len(done)
             for read in read_document(path, options, progress, skip_pages=done):
                 with self.store.session() as session:
-                    repo.save_page(session, document.id, read.page, read.image_png)
+                    # The same idempotent write as the agency workers' (store.stage_results).
+                    stage_results.save_page_once(session, document.id, read.page, read.image_png)
                 count += 1
                 progress.update(count, probe.page_count, "reading text")
                 check_cancelled(progress)

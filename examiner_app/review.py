@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from examiner_app import accounts, audit
 from examiner_app.domain import (
     Decision,
@@ -21,10 +24,10 @@ from examiner_app.domain import (
     SuggestionStatus,
     User,
 )
-from examiner_app.errors import PermissionDeniedError, ReviewError
+from examiner_app.errors import PermissionDeniedError, ReviewError, StaleDecisionError
 from examiner_app.store import Store
 from examiner_app.store import repositories as repo
-from examiner_app.store.orm import DecisionRow
+from examiner_app.store.orm import DecisionRow, SuggestionRow, UserRow
 
 DECIDING_ROLES = frozenset({Role.EXAMINER, Role.ADMIN})
 MANUAL_MODEL = ModelRef("examiner", "manual", "1")
@@ -56,12 +59,15 @@ def _decide(
     new_value: str | None = None,
     reason: str | None = None,
     source_viewed: bool = False,
+    expected_version: int | None = None,
 ) -> Decision:
     user = _require_decider(user)
     with store.session() as session:
         row = repo.get_suggestion_row(session, suggestion_id, lock=True)
         accounts.find_user(session, user.id)  # the account must exist in this store
         accounts.require_decide(session, user, row.case_id)
+        if expected_version is not None and row.version != expected_version:
+            raise _stale(session, row)
         before_status = SuggestionStatus(row.status)
         value_before = row.reviewed_value if row.reviewed_value is not None else row.value
         changing = before_status is not SuggestionStatus.PENDING and action is not DecisionAction.EDIT
@@ -86,6 +92,7 @@ def _decide(
         else:  # pragma: no cover - ADD goes through add_fact
             raise ReviewError(f"Unsupported review action {action}.")
         row.status = status.value
+        row.version = (row.version or 1) + 1
         decision = DecisionRow(
             suggestion_id=row.id,
             user_id=user.id,
@@ -126,27 +133,91 @@ def _decide(
         return repo.decision_to_domain(decision)
 
 
+def _stale(session: Session, row: SuggestionRow) -> StaleDecisionError:
+    """The refusal when someone else decided after the suggestion was shown: who, what, and the fresh state."""
+    current = repo.suggestion_to_domain(row)
+    last = session.execute(
+        select(DecisionRow, UserRow.name)
+        .join(UserRow, UserRow.id == DecisionRow.user_id)
+        .where(DecisionRow.suggestion_id == current.id)
+        .order_by(DecisionRow.decided_at.desc())
+        .limit(1)
+    ).first()
+    who = last[1] if last else "another examiner"
+    return StaleDecisionError(
+        f"{who} has just {current.status.value} this fact ({current.field.value}: {current.effective_value}). "
+        "Nothing was recorded; the fact now shows their decision: review it again if you still disagree.",
+        current,
+    )
+
+
 def accept(
-    store: Store, user: User | None, suggestion_id: str, *, reason: str = "", source_viewed: bool = False
+    store: Store,
+    user: User | None,
+    suggestion_id: str,
+    *,
+    reason: str = "",
+    source_viewed: bool = False,
+    expected_version: int | None = None,
 ) -> Decision:
-    """Record the suggestion as a finding, unchanged."""
-    return _decide(store, user, suggestion_id, DecisionAction.ACCEPT, reason=reason, source_viewed=source_viewed)
+    """Record the suggestion as a finding, unchanged.
+
+    ``expected_version``: the suggestion's ``version`` as the examiner saw it; when someone decided since,
+    StaleDecisionError (with the fresh suggestion) is raised and nothing is recorded. The same for edit/reject.
+    """
+    return _decide(
+        store,
+        user,
+        suggestion_id,
+        DecisionAction.ACCEPT,
+        reason=reason,
+        source_viewed=source_viewed,
+        expected_version=expected_version,
+    )
 
 
 def edit(
-    store: Store, user: User | None, suggestion_id: str, new_value: str, reason: str, *, source_viewed: bool = False
+    store: Store,
+    user: User | None,
+    suggestion_id: str,
+    new_value: str,
+    reason: str,
+    *,
+    source_viewed: bool = False,
+    expected_version: int | None = None,
 ) -> Decision:
     """Record the finding with the examiner's corrected value; the suggested value is kept."""
     return _decide(
-        store, user, suggestion_id, DecisionAction.EDIT, new_value=new_value, reason=reason, source_viewed=source_viewed
+        store,
+        user,
+        suggestion_id,
+        DecisionAction.EDIT,
+        new_value=new_value,
+        reason=reason,
+        source_viewed=source_viewed,
+        expected_version=expected_version,
     )
 
 
 def reject(
-    store: Store, user: User | None, suggestion_id: str, reason: str, *, source_viewed: bool = False
+    store: Store,
+    user: User | None,
+    suggestion_id: str,
+    reason: str,
+    *,
+    source_viewed: bool = False,
+    expected_version: int | None = None,
 ) -> Decision:
     """Record that the suggestion is not a finding."""
-    return _decide(store, user, suggestion_id, DecisionAction.REJECT, reason=reason, source_viewed=source_viewed)
+    return _decide(
+        store,
+        user,
+        suggestion_id,
+        DecisionAction.REJECT,
+        reason=reason,
+        source_viewed=source_viewed,
+        expected_version=expected_version,
+    )
 
 
 def add_fact(

@@ -314,14 +314,45 @@ class Workbench:
 
     # --- review (delegates to review.py, the only writer of findings) -------------------------
 
-    def accept(self, suggestion_id: str, *, source_viewed: bool = False, reason: str = "") -> Decision:
-        return review.accept(self.store, self.user, suggestion_id, reason=reason, source_viewed=source_viewed)
+    # ``expected_version``: the suggestion's version as shown; a decision someone made since raises
+    # StaleDecisionError with the fresh suggestion (optimistic versioning, review.py).
+    def accept(
+        self, suggestion_id: str, *, source_viewed: bool = False, reason: str = "", expected_version: int | None = None
+    ) -> Decision:
+        return review.accept(
+            self.store,
+            self.user,
+            suggestion_id,
+            reason=reason,
+            source_viewed=source_viewed,
+            expected_version=expected_version,
+        )
 
-    def edit(self, suggestion_id: str, new_value: str, reason: str, *, source_viewed: bool = False) -> Decision:
-        return review.edit(self.store, self.user, suggestion_id, new_value, reason, source_viewed=source_viewed)
+    def edit(
+        self,
+        suggestion_id: str,
+        new_value: str,
+        reason: str,
+        *,
+        source_viewed: bool = False,
+        expected_version: int | None = None,
+    ) -> Decision:
+        return review.edit(
+            self.store,
+            self.user,
+            suggestion_id,
+            new_value,
+            reason,
+            source_viewed=source_viewed,
+            expected_version=expected_version,
+        )
 
-    def reject(self, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision:
-        return review.reject(self.store, self.user, suggestion_id, reason, source_viewed=source_viewed)
+    def reject(
+        self, suggestion_id: str, reason: str, *, source_viewed: bool = False, expected_version: int | None = None
+    ) -> Decision:
+        return review.reject(
+            self.store, self.user, suggestion_id, reason, source_viewed=source_viewed, expected_version=expected_version
+        )
 
     def add_fact(
         self, case_id: str, field: FactField, value: str, provenance: Provenance | None, reason: str = ""

@@ -60,6 +60,8 @@ class CaseRow(Base):
     title: Mapped[str] = mapped_column(String(300))
     reference: Mapped[str] = mapped_column(String(100), default="")
     anonymized: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Agency mode: an urgent case's ingestion jobs run before the others (a higher job priority).
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     created_by: Mapped[str | None] = mapped_column(String(32), ForeignKey("users.id"), nullable=True)
     documents: Mapped[list[DocumentRow]] = relationship(back_populates="case", order_by="DocumentRow.imported_at")
@@ -147,6 +149,8 @@ class SuggestionRow(Base):
     status: Mapped[str] = mapped_column(String(20), default="pending")
     reviewed_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Optimistic versioning: every decision bumps it; a decision on an older version is refused (review.py).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class DecisionRow(Base):
@@ -228,3 +232,48 @@ class TrainingMappingRow(Base):
         String(32), ForeignKey("users.id", ondelete="RESTRICT"), nullable=True
     )
     destroy_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class StageResultRow(Base):
+    """A stage's output for one page (``page_number`` 0: the whole document) was committed: the idempotency key.
+
+    Written in the same transaction as the output itself; unique on (document, page, stage, pipeline version),
+    so at-least-once delivery (a job re-run after a kill between its commit and its acknowledgement) leaves
+    exactly one row. See ``store.stage_results``.
+    """
+
+    __tablename__ = "stage_results"
+    __table_args__ = (
+        UniqueConstraint(
+            "document_id", "page_number", "stage", "pipeline_version", name="uq_stage_results_document_page_stage"
+        ),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(32), ForeignKey("documents.id", ondelete="CASCADE"))
+    page_number: Mapped[int] = mapped_column(Integer)
+    stage: Mapped[str] = mapped_column(String(40))
+    pipeline_version: Mapped[str] = mapped_column(String(20))
+    job_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    worker: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    finished_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class StageRunRow(Base):
+    """One job run (agency mode): started, took the document's result-writing lock (``locked_at``), ended.
+
+    A run whose worker was killed keeps ``outcome`` "running" and no ``ended_at``.
+    """
+
+    __tablename__ = "stage_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(32), ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    page_number: Mapped[int] = mapped_column(Integer)
+    stage: Mapped[str] = mapped_column(String(40))
+    job_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    worker: Mapped[str] = mapped_column(String(200))
+    pid: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    locked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    outcome: Mapped[str] = mapped_column(String(40))
+    error: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -124,6 +124,7 @@ def suggestion_to_domain(row: SuggestionRow) -> Suggestion:
         note=row.note,
         reviewed_value=row.reviewed_value,
         attributes=tuple((str(k), str(v)) for k, v in row.attributes),
+        version=row.version or 1,
     )
 
 

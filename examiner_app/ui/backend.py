@@ -108,11 +108,23 @@ class WorkbenchPort(Protocol):
         self, case_id: str, paths: Iterable[Path], progress: ProgressReporter | None = None
     ) -> list[Any]: ...
 
-    def accept(self, suggestion_id: str, *, source_viewed: bool = False, reason: str = "") -> Decision: ...
+    def accept(
+        self, suggestion_id: str, *, source_viewed: bool = False, reason: str = "", expected_version: int | None = None
+    ) -> Decision: ...
 
-    def edit(self, suggestion_id: str, new_value: str, reason: str, *, source_viewed: bool = False) -> Decision: ...
+    def edit(
+        self,
+        suggestion_id: str,
+        new_value: str,
+        reason: str,
+        *,
+        source_viewed: bool = False,
+        expected_version: int | None = None,
+    ) -> Decision: ...
 
-    def reject(self, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision: ...
+    def reject(
+        self, suggestion_id: str, reason: str, *, source_viewed: bool = False, expected_version: int | None = None
+    ) -> Decision: ...
 
     def add_fact(
         self, case_id: str, field: FactField, value: str, provenance: Provenance | None, reason: str = ""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from examiner_app.domain import Case, Role
 from examiner_app.errors import CancelledError
-from examiner_app.ui import i18n
+from examiner_app.ui import agency_view, i18n
 from examiner_app.ui.audit_view import AUDIT_READERS, AuditLogDialog
 from examiner_app.ui.backend import UiContext, WorkbenchPort
 from examiner_app.ui.case_list import CaseListPanel
@@ -180,6 +180,13 @@ class MainWindow(QMainWindow):
         self.qa_action.triggered.connect(self.show_qa_workspace)
         self.qa_action.setVisible(self.context.user.role in QA_ROLES)  # reviewers and administrators only
         view_menu.addAction(self.qa_action)
+        # The workers' job queue: on the shared PostgreSQL store, for administrators and reviewers.
+        self.queue_action = QAction(self.tr("&Job queue…"), self)
+        self.queue_action.triggered.connect(self.show_queue)
+        self.queue_action.setVisible(
+            agency_view.uses_workers(self.workbench) and self.context.user.role in agency_view.QUEUE_VIEWERS
+        )
+        view_menu.addAction(self.queue_action)
 
         page_menu = self.menuBar().addMenu(self.tr("&Page"))
         viewer = self.workspace.viewer
@@ -341,6 +348,15 @@ class MainWindow(QMainWindow):
         self.qa_window.raise_()
         return self.qa_window
 
+    def show_queue(self) -> agency_view.QueueDialog:
+        if getattr(self, "queue_dialog", None) is None:
+            self.queue_dialog = agency_view.QueueDialog(self.workbench, self.runner, self)
+            self.queue_dialog.setObjectName("queueDialog")
+        self.queue_dialog.show()
+        self.queue_dialog.raise_()
+        self.queue_dialog.refresh()
+        return self.queue_dialog
+
     def show_supported_languages(self) -> SupportedLanguagesDialog:
         from examiner_app.extraction.language import SUPPORTED_LANGUAGES  # a constant table; detectors load lazily
 
@@ -463,7 +479,7 @@ class MainWindow(QMainWindow):
 
         self.runner.submit(
             "import_files",
-            lambda: workbench.import_files(case_id, paths, progress),
+            lambda: agency_view.import_files(workbench, case_id, paths, progress),  # workers on PostgreSQL
             on_result=done,
             on_error=lambda exc: self._import_failed(exc, case_id),
             owner=self,

@@ -321,10 +321,19 @@ class FactTableModel(QAbstractTableModel):
             new = replace(old, status=SuggestionStatus.REJECTED)
         else:
             new = old
+        new = replace(new, version=old.version + 1)  # the store bumped it with the decision
         self._rows[row] = new
         self._decisions.setdefault(decision.suggestion_id, []).append(decision)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMN_COUNT - 1))
         return new
+
+    def replace_suggestion(self, suggestion: Suggestion) -> None:
+        """Show a suggestion as the store has it now (another examiner decided on it meanwhile)."""
+        row = self.row_of(suggestion.id)
+        if row < 0:
+            return
+        self._rows[row] = suggestion
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMN_COUNT - 1))
 
     def counts(self) -> dict[SuggestionStatus, int]:
         result = dict.fromkeys(SuggestionStatus, 0)

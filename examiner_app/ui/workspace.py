@@ -735,19 +735,19 @@ class CaseWorkspace(QWidget):
     def _record(self, action: str, suggestion: Suggestion, *, value: str, reason: str) -> None:
         """Record a decision in a worker; ``source_viewed`` says whether its source was on screen."""
         viewed = self.source_visible(suggestion)
-        workbench, sid = self.workbench, suggestion.id
+        workbench, sid, version = self.workbench, suggestion.id, suggestion.version
         if action == ACCEPT:
 
             def work() -> Decision:
-                return workbench.accept(sid, source_viewed=viewed, reason=reason)
+                return workbench.accept(sid, source_viewed=viewed, reason=reason, expected_version=version)
         elif action == EDIT:
 
             def work() -> Decision:
-                return workbench.edit(sid, value, reason, source_viewed=viewed)
+                return workbench.edit(sid, value, reason, source_viewed=viewed, expected_version=version)
         else:
 
             def work() -> Decision:
-                return workbench.reject(sid, reason, source_viewed=viewed)
+                return workbench.reject(sid, reason, source_viewed=viewed, expected_version=version)
 
         self._deciding.add(sid)
 
@@ -766,6 +766,10 @@ class CaseWorkspace(QWidget):
             self.facts_changed.emit()
 
         def refused(exc: BaseException) -> None:
+            current = getattr(exc, "current", None)
+            if isinstance(current, Suggestion):  # StaleDecisionError: another examiner decided meanwhile
+                self.facts.model.replace_suggestion(current)
+                self._suggestions = self.facts.model.suggestions()
             show_error(self, exc, self.tr("Decision not recorded"))
 
         self.runner.submit(

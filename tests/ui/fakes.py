@@ -363,13 +363,26 @@ class FakeWorkbench:
             )
             return decision
 
-    def accept(self, suggestion_id: str, *, source_viewed: bool = False, reason: str = "") -> Decision:
+    # expected_version: the real workbench refuses stale decisions (review.py); the fake has one examiner.
+    def accept(
+        self, suggestion_id: str, *, source_viewed: bool = False, reason: str = "", expected_version: int | None = None
+    ) -> Decision:
         return self._decide(suggestion_id, DecisionAction.ACCEPT, None, reason, source_viewed)
 
-    def edit(self, suggestion_id: str, new_value: str, reason: str, *, source_viewed: bool = False) -> Decision:
+    def edit(
+        self,
+        suggestion_id: str,
+        new_value: str,
+        reason: str,
+        *,
+        source_viewed: bool = False,
+        expected_version: int | None = None,
+    ) -> Decision:
         return self._decide(suggestion_id, DecisionAction.EDIT, new_value, reason, source_viewed)
 
-    def reject(self, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision:
+    def reject(
+        self, suggestion_id: str, reason: str, *, source_viewed: bool = False, expected_version: int | None = None
+    ) -> Decision:
         return self._decide(suggestion_id, DecisionAction.REJECT, None, reason, source_viewed)
 
     def add_fact(

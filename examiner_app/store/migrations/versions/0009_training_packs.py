@@ -5,7 +5,7 @@ cannot read, so only administrators (and, by the same rule, reviewers, who can r
 see its rows. SQLite has no row-level security; there training/mapping.py alone enforces the rules.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
