@@ -386,7 +386,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>出典ページを表示しないまま記録しました。提案は誤っていることがあります。この事実に依拠する前に、ページ画像で強調表示された語句を確認してください。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Decision not recorded</source>
         <translation>判断は記録されませんでした</translation>
     </message>
@@ -956,7 +956,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>FactTableModel</name>
     <message>
-        <location filename="../../examiner_app/ui/qt_models.py" line="+156"/>
+        <location filename="../../examiner_app/ui/qt_models.py" line="+165"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
@@ -1750,12 +1750,12 @@ Documents: %2 · suggestions to review: %3</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../examiner_app/ui/main_window.py" line="+73"/>
-        <location line="+319"/>
+        <location line="+336"/>
         <source>Examiner Workbench</source>
         <translation>審査官ワークベンチ</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-311"/>
         <source>Signed in as %1: only an examiner or an administrator can create cases and import files.</source>
         <translation>%1としてサインイン中: 案件の作成とファイルの取り込みは審査官または管理者のみが行えます。</translation>
     </message>
@@ -1805,7 +1805,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+66"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -1840,7 +1840,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>オフのときはモデルや提案エンジンを一切使いません。ファイルの読み取り（OCR）と言語判定は行われ、事実はご自身で記録します。</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-76"/>
         <source>&amp;Facts to review</source>
         <translation>確認する事実(&amp;F)</translation>
     </message>
@@ -1876,6 +1876,11 @@ Documents: %2 · suggestions to review: %3</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Job queue…</source>
+        <translation>ジョブキュー(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Page</source>
         <translation>ページ(&amp;P)</translation>
     </message>
@@ -1959,7 +1964,7 @@ Suggestions already made stay in the case, marked as suggestions, until you deci
         <translation>AI による提案はオフです。今後の取り込みと再読み取りはモデルなしで行います。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+59"/>
         <source>About Examiner Workbench</source>
         <translation>審査官ワークベンチについて</translation>
     </message>
@@ -2161,7 +2166,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>PageThumbnailModel</name>
     <message>
-        <location filename="../../examiner_app/ui/qt_models.py" line="-225"/>
+        <location filename="../../examiner_app/ui/qt_models.py" line="-234"/>
         <source>p. %1</source>
         <translation>%1ページ</translation>
     </message>
@@ -2538,6 +2543,64 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <location line="+11"/>
         <source>Over the first %1 items (n=%2, %3 documents): raw %4 · kappa %5 · AC1 %6 (95 % bootstrap over documents)</source>
         <translation>最初の %1 件(n=%2、文書 %3 件):単純一致率 %4 · カッパ %5 · AC1 %6(文書単位のブートストラップ、95 %)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDialog</name>
+    <message>
+        <location filename="../../examiner_app/ui/agency_view.py" line="+124"/>
+        <source>Job queue (workers)</source>
+        <translation>ジョブキュー（ワーカー）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Progress of each file comes from the stage tables; this view shows the workers&apos; queue.</source>
+        <translation>各ファイルの進捗は処理段階の記録から表示されます。この画面はワーカーのキューを示します。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Job</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts</source>
+        <translation>試行回数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Waiting %1 · running %2 · failed %3 · retried %4</source>
+        <translation>待機 %1 · 実行中 %2 · 失敗 %3 · 再試行 %4</translation>
     </message>
 </context>
 <context>
