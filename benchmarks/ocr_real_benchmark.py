@@ -9,7 +9,7 @@ One document per type of the real development set (``evaluation/ocr_real/SOURCES
 
 Runs, interleaved, ``--repeat`` times (the fastest kept, the load average recorded before each):
 
-* ``pipeline``: ``python -m examiner_app ocr --format json FILE`` as a subprocess: interpreter start, worker
+* ``pipeline``: ``python -m examiner_app ocr FILE`` (text output) as a subprocess: interpreter start, worker
   start, reading, page language detection and output all included; languages automatic;
 * ``pipeline eng``: the same with ``--lang eng``;
 * ``plain``: the ``tesseract`` CLI page by page with its defaults (``tesseract PAGE - -l eng``; OpenMP as it
@@ -78,15 +78,15 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 def run_pipeline(files: list[Path], languages: str | None) -> tuple[float, list[str]]:
-    command = [sys.executable, "-m", "examiner_app", "ocr", "--format", "json", *map(str, files)]
+    command = [sys.executable, "-m", "examiner_app", "ocr", *map(str, files)]
     if languages:
         command[4:4] = ["--lang", languages]
     env = _env(PYTHONPATH=str(ROOT), OMP_THREAD_LIMIT="1")
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
     took = time.perf_counter() - start
-    data = json.loads(done.stdout)
-    return took, [page["text"] for doc in data["documents"] for page in doc["pages"]]
+    # The text output (what `examiner-app ocr FILE` prints): pages separated by form feeds, files in order.
+    return took, done.stdout.removesuffix("\n").split("\f")
 
 
 def run_plain(pages: list[Path]) -> tuple[float, list[str]]:
