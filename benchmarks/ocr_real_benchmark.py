@@ -102,7 +102,9 @@ def run_limit(pages: list[Path]) -> tuple[float, list[str]]:
     env = _env(OMP_THREAD_LIMIT="1")
 
     def one(page: Path) -> str:
-        return subprocess.run(["tesseract", str(page), "-", "-l", "eng"], capture_output=True, text=True, env=env).stdout
+        return subprocess.run(
+            ["tesseract", str(page), "-", "-l", "eng"], capture_output=True, text=True, env=env
+        ).stdout
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=2) as pool:
