@@ -252,16 +252,54 @@ def stage_off(stage: str) -> Iterator[dict[str, Any]]:
             setattr(owner, attribute, value)
 
 
-def pipeline(path: str, stage: str | None = None) -> tuple[str, float, str, str]:
+@contextmanager
+def fired_stages() -> Iterator[set[str]]:
+    """Which of osd / probe / refine changed anything during a reading (recorded from their return values)."""
+    fired: set[str] = set()
+    engine = ocr.TesseractEngine
+    originals = {name: vars(engine)[name] for name in ("_osd", "_second_script", "_refined_languages")}
+
+    def osd(self: Any, image: Any) -> Any:
+        found = originals["_osd"](self, image)
+        if found is not None and (
+            (found.rotation and found.orientation_confidence >= ocr.OSD_MIN_ORIENTATION_CONFIDENCE)
+            or (found.script != "Latin" and found.script_confidence >= ocr.OSD_MIN_SCRIPT_CONFIDENCE)
+        ):
+            fired.add("osd")
+        return found
+
+    def probe(self: Any, image: Any, first: Any) -> Any:
+        found = originals["_second_script"](self, image, first)
+        if found is not None:
+            fired.add("probe")
+        return found
+
+    def refine(first: Any) -> Any:
+        found = originals["_refined_languages"].__func__(first)
+        if found is not None:
+            fired.add("refine")
+        return found
+
+    engine._osd = osd  # type: ignore[method-assign]
+    engine._second_script = probe  # type: ignore[method-assign]
+    engine._refined_languages = staticmethod(refine)  # type: ignore[method-assign,assignment]
+    try:
+        yield fired
+    finally:
+        for name, value in originals.items():
+            setattr(engine, name, value)
+
+
+def pipeline(path: str, stage: str | None = None) -> tuple[str, float, str, str, set[str]]:
     image = normalize_mode(Image.open(path))
     image.load()
     languages = "eng" if stage == "lang" else None
-    with stage_off(stage or "") as kwargs:
+    with stage_off(stage or "") as kwargs, fired_stages() as fired:
         engine = ocr.TesseractEngine(**kwargs)
         start = time.perf_counter()
         result = engine.read(image, languages)
         took = time.perf_counter() - start
-    return result.text, took, result.languages, result.engine
+    return result.text, took, result.languages, result.engine, fired
 
 
 def evaluate_page(page: Page, stages: tuple[str, ...]) -> dict[str, Any]:
@@ -278,15 +316,19 @@ def evaluate_page(page: Page, stages: tuple[str, ...]) -> dict[str, Any]:
     score("plain", *plain_cli(page.path, "eng"))
     line = page.kind.endswith("lines")
     score("told", *plain_cli(page.path, page.told, 7 if line else None))
-    text, took, languages, engine = pipeline(page.path)
+    text, took, languages, engine, fired = pipeline(page.path)
     score("pipeline", text, took, languages=languages, engine=engine)
+    fired |= {stage for stage in _MARKED if f"+{stage}" in engine}
+    if languages != "eng":
+        fired.add("lang")
     for stage in stages:
-        if stage in _MARKED and f"+{stage}" not in engine or line and stage in _NOT_ON_LINES:
-            # The stage did not fire (the engine string names every marked step applied; single lines run
-            # neither OSD nor the probe nor the refinement): off reads exactly as on, with no extra time.
+        if stage not in fired:
+            # The stage changed nothing (the engine string names every marked step applied; OSD found no
+            # rotation or other script, the probe no second script, the refinement no other language; the
+            # languages chosen were eng): off reads exactly as on.
             row["runs"][f"-{stage}"] = {**row["runs"]["pipeline"], "fired": False}
             continue
-        text, took, languages, engine_off = pipeline(page.path, stage)
+        text, took, languages, engine_off, _ = pipeline(page.path, stage)
         score(f"-{stage}", text, took, languages=languages, engine=engine_off, fired=True)
     print(
         f"{page.name:<30} plain {row['runs']['plain']['word_f1']:.3f} pipeline {row['runs']['pipeline']['word_f1']:.3f} "
@@ -297,9 +339,8 @@ def evaluate_page(page: Page, stages: tuple[str, ...]) -> dict[str, Any]:
     return row
 
 
-#: Stages the engine string names when applied; and stages single lines never run.
+#: Stages the engine string names when applied.
 _MARKED = frozenset({"deskew", "line", "flatten"})
-_NOT_ON_LINES = frozenset({"osd", "probe", "refine"})
 
 
 def summarize(rows: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, float]]]:
