@@ -75,7 +75,6 @@ def cmd_langid(args: argparse.Namespace) -> int:
 
 
 def cmd_ocr(args: argparse.Namespace) -> int:
-    from examiner_app.extraction.language import detect_page_languages
     from examiner_app.extraction.reader import read_document
 
     settings = _settings(args)
@@ -87,8 +86,12 @@ def cmd_ocr(args: argparse.Namespace) -> int:
         path = Path(name)
         pages = []
         for read in read_document(path, options, progress):
+            texts.append(read.page.text)
+            if args.format != "json":
+                continue  # the text output has no languages: the language detectors are never loaded for it
+            from examiner_app.extraction.language import detect_page_languages
+
             page = detect_page_languages(read.page)
-            texts.append(page.text)
             pages.append(
                 {
                     "page": page.page_number,

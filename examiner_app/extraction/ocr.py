@@ -357,6 +357,57 @@ def looks_like_one_line(image: Image.Image) -> bool:
     return weights[main] >= 0.95 * total and band_height >= LINE_MIN_BAND_SHARE * image.height
 
 
+#: A line read at least this confidently (mean word confidence) is taken as read; otherwise other scripts' packs
+#: are tried, and one must beat the English reading by LINE_PROBE_MARGIN.
+LINE_CONFIDENT = 0.85
+LINE_PROBE_MARGIN = 0.05
+
+
+def _line_score(result: OcrResult) -> float:
+    """Mean word confidence of a line reading (0 when nothing was read): readings of one line compare by it."""
+    return (result.mean_confidence or 0.0) if result.words else 0.0
+
+
+def _reading_script(result: OcrResult) -> str | None:
+    """The dominant script of a reading's letters (``Japanese`` for kana with Han)."""
+    from examiner_app.extraction.scripts import detect_scripts, dominant_script
+
+    script = dominant_script(detect_scripts(result.text))
+    return "Japanese" if script in ("Han", "Hiragana", "Katakana") else script
+
+
+#: CLD2 must give the page's first language at least this share of the text to name its pack.
+PAGE_LANGUAGE_MIN_SHARE = 0.5
+
+
+def page_language_packs(text: str) -> str:
+    """Tesseract packs for a page's first reading: CLD2's language for the text (when it covers at least half of
+    it) and a pack for each other script with a share of its letters, ``eng`` last.
+
+    CLD2 (a C library: no model to load) instead of the full language-ID ensemble: on a page's worth of text it
+    names the language as well, and the ensemble's detectors take ~3-4 s of CPU to load in every worker process
+    (the issue-17 start-up measurements). Page languages shown to the examiner still come from the ensemble.
+    """
+    from examiner_app.domain import LanguageGuess
+    from examiner_app.extraction.language._detectors import cld2_vote
+    from examiner_app.extraction.language.tesseract import _scripts_of, tesseract_languages_for
+    from examiner_app.extraction.scripts import detect_scripts, dominant_script
+
+    installed = installed_languages()
+    scripts = detect_scripts(text)
+    vote = cld2_vote(text, dominant_script(scripts))
+    code, share = max(vote.items(), key=lambda item: item[1]) if vote else ("und", 0.0)
+    packs: list[str] = []
+    if share >= PAGE_LANGUAGE_MIN_SHARE:
+        packs.extend(tesseract_languages_for([LanguageGuess(code, share)], installed=installed).split("+"))
+        # The language's own pack reads its script: no generic pack for that script too (urd, not urd+ara).
+        covered = _scripts_of(code)
+        scripts = {script: part for script, part in scripts.items() if script not in covered}
+    packs.extend(tesseract_languages_for(scripts, installed=installed).split("+"))
+    chosen = [p for p in dict.fromkeys(packs) if p and p != DEFAULT_LANGUAGES]
+    return "+".join([*chosen, DEFAULT_LANGUAGES] if DEFAULT_LANGUAGES in installed else chosen)
+
+
 def _reading_score(result: OcrResult) -> float:
     """Confident words read: compares two readings of the same image."""
     return (result.mean_confidence or 0.0) * len(result.words)
@@ -717,11 +768,15 @@ class TesseractEngine(OcrEngine):
     def _read_automatic(self, image: Image.Image, hint: str | None = None) -> OcrResult:
         first: OcrResult | None = None
         script = "Latin"
+        upright = self._prepare(image, 0)
+        if upright.psm == SINGLE_LINE_PSM:
+            # OSD on one line is a guess (too few characters); the line's packs are compared by reading it.
+            return self._read_line_automatic(upright, hint)
         if hint:
             # Most pages of a document share its first page's languages: reading with them upright skips OSD and
             # the comparison of a script's packs (~0.5 s and 1-2 readings a page). Only a confident reading is
             # kept; a rotated page or one in another language reads poorly and gets the full choice below.
-            page = self._prepare(image, 0)
+            page = upright
             hinted = self._data(page, hint)
             if len(hinted.words) >= HINT_MIN_WORDS and (hinted.mean_confidence or 0.0) >= HINT_MIN_CONFIDENCE:
                 first = dataclasses.replace(hinted, engine=f"{hinted.engine}+hint")
@@ -734,7 +789,7 @@ class TesseractEngine(OcrEngine):
                     rotation = osd.rotation
                 if osd.script_confidence >= OSD_MIN_SCRIPT_CONFIDENCE:
                     script = osd.script
-            page = self._prepare(image, rotation)
+            page = upright if rotation == 0 else self._prepare(image, rotation)
             first = self._best_of(page, _candidate_languages(script))
         if script == "Latin":
             # A form printed in English and answered in Sinhala or Arabic makes OSD say "Latin". Words the
@@ -751,6 +806,45 @@ class TesseractEngine(OcrEngine):
         # the language; read again with its own pack when that is a different one.
         second = self._data(page, refined)
         return second if _reading_score(second) >= 0.9 * _reading_score(first) else first
+
+    def _read_line_automatic(self, page: _Page, hint: str | None) -> OcrResult:
+        """Automatic languages for one text line (``--psm 7``): read it with English first; unless that reading
+        is confident, read it with one pack per installed script and keep the script whose reading is most
+        confident *and* written in that script, then compare that script's packs (alone and with English).
+
+        A line image is not a page: OSD sees too few characters to name the script, and the language detectors
+        see too few words to refine a Latin reading (so neither runs here)."""
+        first = self._data(page, hint or DEFAULT_LANGUAGES)
+        if hint and hint != DEFAULT_LANGUAGES and not self._confident_line(first):
+            english = self._data(page, DEFAULT_LANGUAGES)
+            first = english if _line_score(english) > _line_score(first) else first
+        if self._confident_line(first):
+            return first
+        installed = installed_languages()
+        best, best_script = first, None
+        # Japanese last: its pack takes longest to load (~1 s), and most lines that are not English are not it.
+        for script, pack in sorted(_PROBE_PACKS, key=lambda probe: probe[1] == "jpn"):
+            if pack not in installed:
+                continue
+            reading = self._data(page, pack)
+            if _reading_script(reading) != script:
+                continue  # e.g. jpn reads a Latin line as Latin letters: no evidence for Japanese
+            if _line_score(reading) > _line_score(best) + LINE_PROBE_MARGIN * (best_script is None):
+                best, best_script = reading, script
+                if (reading.mean_confidence or 0.0) >= LINE_CONFIDENT:
+                    break
+        if best_script is None:
+            return first
+        readings = [best]
+        for pack in _candidate_packs(best_script):
+            for languages in (pack, f"{pack}+{DEFAULT_LANGUAGES}"):
+                if languages != best.languages:
+                    readings.append(self._data(page, languages))
+        return max(readings, key=_line_score)
+
+    @staticmethod
+    def _confident_line(result: OcrResult) -> bool:
+        return bool(result.words) and (result.mean_confidence or 0.0) >= LINE_CONFIDENT
 
     def _best_of(self, page: _Page, candidates: Sequence[str]) -> OcrResult:
         """Read with each language string and keep the most confident reading. Measured on the sample pages:
@@ -799,9 +893,7 @@ class TesseractEngine(OcrEngine):
     def _refined_languages(first: OcrResult) -> str | None:
         if len(first.text.strip()) < 40:
             return None
-        from examiner_app.extraction.language import tesseract_languages_for
-
-        refined = tesseract_languages_for(first.text, installed=installed_languages())
+        refined = page_language_packs(first.text)
         wanted = set(refined.split("+")) - {DEFAULT_LANGUAGES}
         return refined if wanted and not wanted <= set(first.languages.split("+")) else None
 
