@@ -40,9 +40,11 @@ from examiner_app.summaries import ChronologyEntry, FactSheet, build_chronology,
 from examiner_app.summaries.sign_off import PinnedExcerpt, SignOff, SignOffState
 
 if TYPE_CHECKING:  # the COI modules load numpy; they are imported inside the methods that use them
+    from examiner_app.casework import EarlierApplicationLink
     from examiner_app.coi.embeddings import EmbeddingEngine
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, LibraryCountry, Pin, SearchResults
+    from examiner_app.summaries.evidence import ElementReasoning, EvidenceView
 
 
 @dataclass(frozen=True)
@@ -524,6 +526,60 @@ class Workbench:
         user = self._signed_in()
         with self.store.session() as session:
             return earlier_applications.find_hints(self.store, session, user, self.actor, case_id)
+
+    # --- evidence by the Guide's elements, reasoning per element, confirmed links (examiner_app.casework) -------
+
+    def evidence(self, case_id: str, *, findings_only: bool = False) -> EvidenceView:
+        """The case's facts and pinned COI under the Guide's five elements, each cited and tagged by kind of
+        evidence, with the examiner's reasoning per element; audited as ``case.evidence``."""
+        from examiner_app import casework
+        from examiner_app.summaries.evidence import build_evidence, classify_document
+
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            suggestions = repo.list_suggestions(session, case_id)
+            texts = casework.page_texts(session, case_id)
+            documents = {
+                d.id: classify_document(d.file_name, texts.get((d.id, 1), ""))
+                for d in repo.list_documents(session, case_id)
+            }
+            pins = casework.coi_citations(session, case_id)
+            reasoning = casework.current_reasoning(session, case_id)
+            audit.record(session, self.actor, "case.evidence", case_id=case_id)
+        return build_evidence(
+            suggestions,
+            documents=documents,
+            page_texts=texts,
+            pins=pins,
+            reasoning=reasoning,
+            findings_only=findings_only,
+        )
+
+    def save_reasoning(self, case_id: str, element: str, text: str) -> ElementReasoning:
+        """Store the examiner's own reasoning on one element (``GuideElement`` value); audited."""
+        from examiner_app import casework
+        from examiner_app.summaries.evidence import GuideElement
+
+        with self.store.session() as session:
+            return casework.save_reasoning(session, self.user, case_id, GuideElement(element), text)
+
+    def confirm_earlier_application(
+        self, case_id: str, earlier_case_id: str, reason: str, *, hint_id: str = "", confirmed: bool = True
+    ) -> EarlierApplicationLink:
+        """The examiner confirms (or, with ``confirmed=False``, withdraws) a hint's link; a reason either way."""
+        from examiner_app import casework
+
+        with self.store.session() as session:
+            return casework.record_link(
+                session, self.user, case_id, earlier_case_id, confirmed=confirmed, reason=reason, hint_id=hint_id
+            )
+
+    def earlier_application_links(self, case_id: str) -> list[EarlierApplicationLink]:
+        from examiner_app import casework
+
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            return casework.confirmed_links(session, case_id)
 
 
 def with_settings(settings: Settings, **changes: object) -> Settings:
