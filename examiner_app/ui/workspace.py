@@ -19,7 +19,6 @@ page)``, ``highlight_shown(suggestion_id)``, ``decision_recorded(Decision)``, ``
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,25 +43,20 @@ from examiner_app.domain import (
     Case,
     Decision,
     Document,
-    FactField,
-    ModelRef,
     PageText,
     Provenance,
     Suggestion,
     SuggestionStatus,
-    Word,
 )
-from examiner_app.errors import CancelledError, ExaminerError
 from examiner_app.review import DECIDING_ROLES
 from examiner_app.summaries.sign_off import SignOff
 from examiner_app.ui import i18n
 from examiner_app.ui.backend import CaseDetailLike, CaseSummaryLike, UiContext, WorkbenchPort, record_export
 from examiner_app.ui.coi_panel import CoiPanel
 from examiner_app.ui.delegates import DocumentDelegate
-from examiner_app.ui.dialogs import ReasonDialog, error_text, show_error
+from examiner_app.ui.dialogs import ReasonDialog, show_error
 from examiner_app.ui.earlier_applications import EarlierApplicationsBox
 from examiner_app.ui.facts_panel import ACCEPT, EDIT, REJECT, FactsPanel
-from examiner_app.ui.page_dialogs import AddFactDialog, ReadAgainDialog, SelectedWords
 from examiner_app.ui.page_text import PageTextPanel
 from examiner_app.ui.page_viewer import PageViewer
 from examiner_app.ui.qt_models import DocumentListModel, PageThumbnailModel
@@ -70,10 +64,14 @@ from examiner_app.ui.similar_panel import SimilarCasesPanel
 from examiner_app.ui.summary_panel import SummaryPanel
 from examiner_app.ui.workers import JobRunner, QtProgress
 from examiner_app.ui.working_note import NoteHeader, export_working_note, header_with_sign_off
+from examiner_app.ui.workspace_page_actions import (  # noqa: F401 - re-exported: the helpers lived here
+    MANUAL,
+    PageActionsMixin,
+    selected_span,
+    selected_words,
+)
 
 IMAGE_CACHE_PAGES = 12
-# What the provenance of a hand-recorded fact names as its "model" (the core stamps its own on it anyway).
-MANUAL = ModelRef("examiner", "manual", "1")
 EXPORT_KIND = "working_note_pdf"
 
 
@@ -82,49 +80,6 @@ def installed_ocr_packs() -> list[str]:
     from examiner_app.extraction.ocr import installed_languages
 
     return sorted(installed_languages(refresh=True))
-
-
-def selected_words(document: Document, page: PageText, words: Sequence[Word]) -> SelectedWords | None:
-    """Selected words of a page as the text and provenance of a fact (span from their offsets, their boxes)."""
-    words = sorted(words, key=lambda w: w.start)
-    if not words:
-        return None
-    start, end = words[0].start, max(w.end for w in words)
-    return SelectedWords(
-        text=" ".join(w.text for w in words),
-        provenance=Provenance(
-            document.id,
-            document.file_name,
-            page.page_number,
-            start,
-            end,
-            tuple(w.bbox for w in words if w.bbox is not None),
-            MANUAL,
-            min((w.confidence for w in words if w.confidence is not None), default=None),
-        ),
-        word_count=len(words),
-    )
-
-
-def selected_span(document: Document, page: PageText, start: int, end: int) -> SelectedWords | None:
-    """Selected characters of the page text as a fact's text and provenance (the words they touch give boxes)."""
-    text = " ".join(page.text[start:end].split())
-    if not text:
-        return None
-    return SelectedWords(
-        text=text,
-        provenance=Provenance(
-            document.id,
-            document.file_name,
-            page.page_number,
-            start,
-            end,
-            page.boxes_for_span(start, end),
-            MANUAL,
-            page.confidence_for_span(start, end),
-        ),
-        word_count=len(page.words_in_span(start, end)) or len(text.split()),
-    )
 
 
 @dataclass(frozen=True)
@@ -146,7 +101,7 @@ def decode_page(png: bytes | None, thumb_size: QSize) -> DecodedPage:
     return DecodedPage(image, thumb)
 
 
-class CaseWorkspace(QWidget):
+class CaseWorkspace(PageActionsMixin, QWidget):
     """Everything about the open case. Owns no data source: it asks the runner for everything."""
 
     case_loaded = Signal(str)
@@ -339,6 +294,10 @@ class CaseWorkspace(QWidget):
         layout.setSpacing(0)
         layout.addWidget(header_frame)
         layout.addWidget(body, 1)
+
+    def _ocr_packs(self) -> list[str]:
+        """The installed packs for the read-again dialog (looked up here, so tests can replace the lookup)."""
+        return installed_ocr_packs()
 
     # --- public ------------------------------------------------------------------------------
 
@@ -913,138 +872,6 @@ class CaseWorkspace(QWidget):
     @property
     def _case_reference(self) -> str:
         return self._case.reference if self._case is not None else ""
-
-    # --- recording a fact from selected words ------------------------------------------------
-
-    def _current_page_text(self) -> tuple[Document, PageText] | None:
-        if self._doc_id is None:
-            return None
-        document = self._documents.get(self._doc_id)
-        page = self._page_text(self._doc_id, self._page)
-        return (document, page) if document is not None and page is not None else None
-
-    def _words_selected(self, words: list[Word]) -> None:
-        current = self._current_page_text()
-        if current is None or not self.can_decide:
-            return
-        selection = selected_words(current[0], current[1], words)
-        if selection is not None:
-            self.add_fact_dialog(selection)
-
-    def _text_selected(self, start: int, end: int) -> None:
-        current = self._current_page_text()
-        if current is None or not self.can_decide:
-            return
-        selection = selected_span(current[0], current[1], start, end)
-        if selection is not None:
-            self.add_fact_dialog(selection)
-
-    def add_fact_dialog(self, selection: SelectedWords) -> AddFactDialog:
-        """Ask for the field (and maybe a reason) of the selected words, then record the fact in a worker."""
-        dialog = AddFactDialog(selection, self)
-        dialog.setObjectName("addFactDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        workbench = self.workbench
-        case_id = self._case_id
-
-        def submitted(field: FactField, value: str, reason: str) -> None:
-            if case_id is None:
-                return
-
-            def added(suggestion: Suggestion) -> None:
-                dialog.accept()
-                self.viewer.view.clear_selection()
-                self._summary_stale = True
-                self._select_after_reload = suggestion.id
-                self.status_message.emit(
-                    i18n.fmt(self.tr("Recorded: %1 “%2”."), i18n.field_label(suggestion.field), suggestion.value)
-                )
-                self.fact_added.emit(suggestion)
-                self.facts_changed.emit()
-                if case_id == self._case_id:
-                    self.load_case(case_id, audit_open=False)
-
-            self.runner.submit(
-                "add_fact",
-                lambda: workbench.add_fact(case_id, field, value, selection.provenance, reason),
-                on_result=added,
-                on_error=lambda exc: dialog.show_error(error_text(exc)[0]),
-                owner=dialog,
-            )
-
-        dialog.submitted.connect(submitted)
-        dialog.rejected.connect(self.viewer.view.clear_selection)
-        dialog.open()
-        return dialog
-
-    # --- reading a page again ----------------------------------------------------------------
-
-    def read_page_again(self) -> ReadAgainDialog | None:
-        """Choose languages and read the page on screen again (OCR) in a worker, with progress."""
-        current = self._current_page_text()
-        if current is None or not self.can_decide:
-            return None
-        if self._reread_progress is not None:
-            self.status_message.emit(self.tr("A page is already being read again; wait for it to finish."))
-            return None
-        document, page = current
-        label = i18n.fmt(self.tr("page %1 of %2"), page.page_number, document.file_name)
-        dialog = ReadAgainDialog(label, page.ocr_languages, self)
-        dialog.setObjectName("readAgainDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.runner.submit(
-            "ocr_packs",
-            installed_ocr_packs,
-            on_result=dialog.set_packs,
-            on_error=lambda exc: dialog.set_packs_failed(error_text(exc)[0]),
-            owner=dialog,
-        )
-        workbench = self.workbench
-        document_id, number = document.id, page.page_number
-
-        def submitted(languages: str) -> None:
-            progress = QtProgress(self)  # not the dialog's child: the worker may still report after it closed
-            self._reread_progress = progress
-            progress.changed.connect(dialog.update_progress)
-            dialog.cancel_requested.connect(progress.cancel)
-            dialog.start()
-
-            def done(_page: PageText) -> None:
-                dialog.stop_running()
-                dialog.accept()
-                self._pages.pop(document_id, None)
-                self._images.pop((document_id, number), None)
-                self._thumbs.pop((document_id, number), None)
-                self._summary_stale = True
-                self.status_message.emit(i18n.fmt(self.tr("Page %1 read again with %2."), number, languages))
-                self.page_reread.emit(document_id, number)
-                self.facts_changed.emit()
-                if self._case_id is not None:
-                    self.load_case(self._case_id, audit_open=False)
-
-            def failed(exc: BaseException) -> None:
-                if isinstance(exc, CancelledError):
-                    dialog.stop_running()
-                    dialog.reject()
-                    self.status_message.emit(self.tr("Reading the page again was cancelled; the old text is kept."))
-                    return
-                dialog.failed(exc.message if isinstance(exc, ExaminerError) else error_text(exc)[0])
-
-            def finished() -> None:
-                self._reread_progress = None
-                progress.deleteLater()
-
-            self.runner.submit(
-                "reocr_page",
-                lambda: workbench.reocr_page(document_id, number, languages, progress),
-                on_result=done,
-                on_error=failed,
-                on_finished=finished,
-            )
-
-        dialog.submitted.connect(submitted)
-        dialog.open()
-        return dialog
 
 
 def _titled(title: QLabel, body: QWidget) -> QWidget:
