@@ -34,6 +34,7 @@ from examiner_app.summaries.sign_off import PinnedExcerpt, SignOff, SignOffState
 if TYPE_CHECKING:  # coi.prior_cases loads numpy; the UI only needs the shape
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.earlier_applications import EarlierApplicationHints
+    from examiner_app.summaries.evidence import ElementReasoning, EvidenceView
 
 
 class CaseDetailLike(Protocol):
@@ -184,6 +185,12 @@ class WorkbenchPort(Protocol):
     # Possible earlier applications: the same or a similar name in another case (a hint, audited).
 
     def earlier_application_hints(self, case_id: str) -> EarlierApplicationHints: ...
+
+    # Evidence by the Guide's elements and the examiner's reasoning per element (audited).
+
+    def evidence(self, case_id: str, *, findings_only: bool = False) -> EvidenceView: ...
+
+    def save_reasoning(self, case_id: str, element: str, text: str) -> ElementReasoning: ...
 
 
 def record_export(workbench: WorkbenchPort, case_id: str, kind: str, file_name: str) -> bool:

@@ -56,6 +56,7 @@ from examiner_app.ui.coi_panel import CoiPanel
 from examiner_app.ui.delegates import DocumentDelegate
 from examiner_app.ui.dialogs import ReasonDialog, show_error
 from examiner_app.ui.earlier_applications import EarlierApplicationsBox
+from examiner_app.ui.evidence_panel import EvidencePanel
 from examiner_app.ui.facts_panel import ACCEPT, EDIT, REJECT, FactsPanel
 from examiner_app.ui.page_text import PageTextPanel
 from examiner_app.ui.page_viewer import PageViewer
@@ -175,6 +176,7 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self.text_panel = PageTextPanel(self)
         self.facts = FactsPanel(self)
         self.summary = SummaryPanel(self)
+        self.evidence = EvidencePanel(workbench, runner, self)  # evidence by the Guide's elements
         self.coi = CoiPanel(workbench, runner, self)
         self.similar = SimilarCasesPanel(workbench, runner, self)
         self.earlier = EarlierApplicationsBox(workbench, runner, self)  # possible earlier applications
@@ -186,11 +188,16 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self.tabs.setDocumentMode(True)
         self.facts_tab = self.tabs.addTab(self.facts, self.tr("Facts to review"))
         self.summary_tab = self.tabs.addTab(self.summary, self.tr("Summary"))
+        self.evidence_tab = self.tabs.addTab(self.evidence, self.tr("Evidence by element"))
         self.coi_tab = self.tabs.addTab(self.coi, self.tr("Country information"))
         self.similar_tab = self.tabs.addTab(self.similar, self.tr("Similar cases"))
         self.tabs.setTabToolTip(self.facts_tab, self.tr("Suggested and recorded facts; review keys A, E, R"))
         self.tabs.setTabToolTip(
             self.summary_tab, self.tr("Fact sheet and chronology with sources; export a working note (PDF)")
+        )
+        self.tabs.setTabToolTip(
+            self.evidence_tab,
+            self.tr("What the file holds on each element of the Guide, with sources; your reasoning per element"),
         )
         self.tabs.setTabToolTip(
             self.coi_tab, self.tr("Search country reports, see citations, pin excerpts to the case")
@@ -206,6 +213,7 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self.text_panel.set_can_add_facts(can_decide, "" if can_decide else why_not)
         self.coi.set_can_pin(can_decide, "" if can_decide else why_not)
         self.summary.set_can_sign(can_decide, "" if can_decide else why_not)
+        self.evidence.set_can_write(can_decide, "" if can_decide else why_not)
         self.viewer.select_button.setEnabled(can_decide)
         self.viewer.read_again_button.setEnabled(can_decide)
         if not can_decide:
@@ -228,6 +236,9 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self.facts.selection_changed.connect(self._fact_selected)
         self.facts.decide_requested.connect(self._decide_requested)
         self.summary.source_requested.connect(self.show_source_of)
+        self.evidence.source_requested.connect(self.show_source_of)
+        self.evidence.status_message.connect(self.status_message)
+        self.facts_changed.connect(self.evidence.invalidate)
         self.summary.refresh_requested.connect(lambda: self.load_summary(force=True))
         self.summary.export_requested.connect(self.choose_export_file)
         self.summary.sign_off_requested.connect(self.sign_off_summary)
@@ -345,6 +356,7 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self.facts.set_facts([], [], keep_selection=False)
         self.summary.set_summary(None)
         self._summary_stale = True
+        self.evidence.set_case(None)
         self.coi.set_case(None)
         self.similar.set_case(None)
         self.earlier.set_case(None)
@@ -358,6 +370,7 @@ class CaseWorkspace(PageActionsMixin, QWidget):
             self.title_label.setText(self.tr("Loading case…"))
             self.coi.set_case(case_id)
             self.similar.set_case(case_id)
+            self.evidence.set_case(case_id)
             self.earlier.set_case(case_id, load=False)  # looked up once the case is loaded (case_loaded)
         workbench = self.workbench
         self.runner.submit(
@@ -408,6 +421,9 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self._summary_stale = True
         if self.tabs.currentWidget() is self.summary:
             self.load_summary()
+        self.evidence.invalidate()
+        if self.tabs.currentWidget() is self.evidence:
+            self.evidence.load()
         current = self._doc_id if self._doc_id in self._documents else None
         if current is None and detail.documents:
             readable = [d for d in detail.documents if not d.status.is_failure] or detail.documents
@@ -749,9 +765,14 @@ class CaseWorkspace(PageActionsMixin, QWidget):
     def show_similar(self) -> None:
         self.tabs.setCurrentWidget(self.similar)
 
+    def show_evidence(self) -> None:
+        self.tabs.setCurrentWidget(self.evidence)
+
     def _tab_changed(self) -> None:
         if self.tabs.currentWidget() is self.summary:
             self.load_summary()
+        elif self.tabs.currentWidget() is self.evidence:
+            self.evidence.load()
 
     def load_summary(self, *, force: bool = False) -> None:
         """Fetch the summary in a worker (the core audits each fetch, so only when shown and out of date)."""
@@ -812,7 +833,10 @@ class CaseWorkspace(PageActionsMixin, QWidget):
             # A fresh summary: the note shows what the store holds at the moment it is written.
             summary = workbench.summary(case_id)
             header = header_with_sign_off(header_base, summary.sign_off)
-            pages = export_working_note(out, header, summary.fact_sheet, list(summary.chronology), summary.pins)
+            evidence = workbench.evidence(case_id, findings_only=True)  # with the examiner's reasoning per element
+            pages = export_working_note(
+                out, header, summary.fact_sheet, list(summary.chronology), summary.pins, evidence
+            )
             return pages, record_export(workbench, case_id, EXPORT_KIND, out.name), header.signed_off
 
         def done(result: tuple[int, bool, bool]) -> None:

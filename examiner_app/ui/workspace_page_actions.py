@@ -2,6 +2,7 @@
 
 Split out of ``workspace.py`` (which passed 1000 lines) without changing behaviour: :class:`PageActionsMixin`
 holds the methods, :class:`~examiner_app.ui.workspace.CaseWorkspace` mixes them in and owns the state they use.
+Its messages keep the ``CaseWorkspace`` translation context they had.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from examiner_app.domain import Document, FactField, ModelRef, PageText, Provenance, Suggestion, Word
@@ -152,7 +153,11 @@ class PageActionsMixin(_Base):
                 self._summary_stale = True
                 self._select_after_reload = suggestion.id
                 self.status_message.emit(
-                    i18n.fmt(self.tr("Recorded: %1 “%2”."), i18n.field_label(suggestion.field), suggestion.value)
+                    i18n.fmt(
+                        QCoreApplication.translate("CaseWorkspace", "Recorded: %1 “%2”."),
+                        i18n.field_label(suggestion.field),
+                        suggestion.value,
+                    )
                 )
                 self.fact_added.emit(suggestion)
                 self.facts_changed.emit()
@@ -180,10 +185,16 @@ class PageActionsMixin(_Base):
         if current is None or not self.can_decide:
             return None
         if self._reread_progress is not None:
-            self.status_message.emit(self.tr("A page is already being read again; wait for it to finish."))
+            self.status_message.emit(
+                QCoreApplication.translate(
+                    "CaseWorkspace", "A page is already being read again; wait for it to finish."
+                )
+            )
             return None
         document, page = current
-        label = i18n.fmt(self.tr("page %1 of %2"), page.page_number, document.file_name)
+        label = i18n.fmt(
+            QCoreApplication.translate("CaseWorkspace", "page %1 of %2"), page.page_number, document.file_name
+        )
         dialog = ReadAgainDialog(label, page.ocr_languages, self)
         dialog.setObjectName("readAgainDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -211,7 +222,11 @@ class PageActionsMixin(_Base):
                 self._images.pop((document_id, number), None)
                 self._thumbs.pop((document_id, number), None)
                 self._summary_stale = True
-                self.status_message.emit(i18n.fmt(self.tr("Page %1 read again with %2."), number, languages))
+                self.status_message.emit(
+                    i18n.fmt(
+                        QCoreApplication.translate("CaseWorkspace", "Page %1 read again with %2."), number, languages
+                    )
+                )
                 self.page_reread.emit(document_id, number)
                 self.facts_changed.emit()
                 if self._case_id is not None:
@@ -221,7 +236,11 @@ class PageActionsMixin(_Base):
                 if isinstance(exc, CancelledError):
                     dialog.stop_running()
                     dialog.reject()
-                    self.status_message.emit(self.tr("Reading the page again was cancelled; the old text is kept."))
+                    self.status_message.emit(
+                        QCoreApplication.translate(
+                            "CaseWorkspace", "Reading the page again was cancelled; the old text is kept."
+                        )
+                    )
                     return
                 dialog.failed(exc.message if isinstance(exc, ExaminerError) else error_text(exc)[0])
 

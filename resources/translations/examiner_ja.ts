@@ -261,7 +261,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../examiner_app/ui/workspace.py" line="+232"/>
+        <location filename="../../examiner_app/ui/workspace.py" line="+189"/>
         <source>Facts to review</source>
         <translation>確認する事実</translation>
     </message>
@@ -269,6 +269,11 @@ Documents: %2 · suggestions to review: %3</source>
         <location line="+1"/>
         <source>Summary</source>
         <translation>要約</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence by element</source>
+        <translation>要素別の証拠</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -291,6 +296,11 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>出典つきの事実一覧と時系列。作業メモ (PDF) を書き出せます</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>What the file holds on each element of the Guide, with sources; your reasoning per element</source>
+        <translation>ガイドラインの各要素について記録にあるもの（出典つき）と、要素ごとのあなたの検討</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Search country reports, see citations, pin excerpts to the case</source>
         <translation>出身国の報告書を検索し、引用を確かめ、抜粋を案件にピン留めします</translation>
@@ -306,7 +316,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>%1としてサインイン中: 事実の承認・修正・却下は審査官のみが行えます。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>Documents</source>
         <translation>文書</translation>
     </message>
@@ -316,7 +326,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>No case open</source>
         <translation>案件が開かれていません</translation>
     </message>
@@ -331,17 +341,17 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>文書が開かれていません</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>documents: %1</source>
         <translation>文書: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>This file could not be read.</source>
         <translation>このファイルは読み取れませんでした。</translation>
     </message>
@@ -391,7 +401,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>判断は記録されませんでした</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Summary not available</source>
         <translation>要約を表示できません</translation>
     </message>
@@ -411,7 +421,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>作業メモを書き出し中…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Working note saved: %1 (%2 pages, signed off).</source>
         <translation>作業メモを保存しました: %1（%2 ページ、承認済み）。</translation>
     </message>
@@ -441,27 +451,27 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>要約は承認されていません</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location filename="../../examiner_app/ui/workspace_page_actions.py" line="+157"/>
         <source>Recorded: %1 “%2”.</source>
         <translation>記録しました: %1「%2」。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>A page is already being read again; wait for it to finish.</source>
         <translation>別のページを再読み取り中です。終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>page %1 of %2</source>
         <translation>%2 の %1 ページ</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Page %1 read again with %2.</source>
         <translation>%1 ページを %2 で再読み取りしました。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Reading the page again was cancelled; the old text is kept.</source>
         <translation>再読み取りを取り消しました。元のテキストはそのままです。</translation>
     </message>
@@ -685,7 +695,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>EarlierApplicationsBox</name>
     <message>
-        <location filename="../../examiner_app/ui/earlier_applications.py" line="+73"/>
+        <location filename="../../examiner_app/ui/earlier_applications.py" line="+72"/>
         <source>Show or hide the hints</source>
         <translation>ヒントの表示／非表示</translation>
     </message>
@@ -695,7 +705,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>確認のためのヒントであり、結論ではありません。氏名は綴りや文字の違いを越えて音の近さで比較されており、別人が同じ氏名を持つこともあります。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+100"/>
         <source>Possible earlier applications could not be looked up: %1</source>
         <translation>過去の申請の可能性を照会できませんでした: %1</translation>
     </message>
@@ -823,6 +833,187 @@ Documents: %2 · suggestions to review: %3</source>
         <location line="+16"/>
         <source>Examiner Workbench</source>
         <translation>審査官ワークベンチ</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <location filename="../../examiner_app/ui/evidence_panel.py" line="+68"/>
+        <source>Persecution</source>
+        <translation>迫害</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Well-founded fear (a realistic danger)</source>
+        <translation>十分に理由のある恐怖（現実的な危険）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Convention ground</source>
+        <translation>条約上の理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outside the country of nationality</source>
+        <translation>国籍国の外にいること</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lack of state protection</source>
+        <translation>国家による保護の欠如</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing in the file on persecution.</source>
+        <translation>迫害について記録には何もありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing in the file on a well-founded fear.</source>
+        <translation>十分に理由のある恐怖について記録には何もありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing in the file on a Convention ground.</source>
+        <translation>条約上の理由について記録には何もありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing in the file on being outside the country of nationality.</source>
+        <translation>国籍国の外にいることについて記録には何もありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing in the file on state protection.</source>
+        <translation>国家による保護について記録には何もありません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>statement</source>
+        <translation>供述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>objective evidence</source>
+        <translation>客観的証拠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>COI</source>
+        <translation>出身国情報</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no source document</source>
+        <translation>出典文書なし</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(suggestion — not confirmed)</source>
+        <translation>（提案 — 未確認）</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location line="+30"/>
+        <source>Evidence by the elements of the Guide</source>
+        <translation>ガイドラインの要素別の証拠</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Findings only</source>
+        <translation>確認済みの事実のみ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave out suggestions that no examiner has confirmed</source>
+        <translation>審査官が確認していない提案を除きます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the file holds on each element, with its source. A reading aid: it does not say whether an element is met.</source>
+        <translation>各要素について記録にあるものを出典つきで示します。読むための補助であり、要素が満たされるかどうかは示しません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Evidence</source>
+        <translation>証拠</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your own reasoning on this element (the tool never drafts it)</source>
+        <translation>この要素についてのあなた自身の検討（ツールが下書きすることはありません）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save reasoning</source>
+        <translation>検討を保存</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Reasoning on “%1” saved under your name.</source>
+        <translation>「%1」についての検討をあなたの名前で保存しました。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved: %1</source>
+        <translation>保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Evidence not available: %1</source>
+        <translation>証拠を表示できません: %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 — statements %2 · objective evidence %3 · COI %4</source>
+        <translation>%1 — 供述 %2 · 客観的証拠 %3 · 出身国情報 %4</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Shown here because: %1</source>
+        <translation>ここに表示する理由: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of evidence from: %1</source>
+        <translation>証拠の種類の根拠: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report version (SHA-256): %1</source>
+        <translation>報告書の版 (SHA-256): %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your reasoning: %1</source>
+        <translation>あなたの検討: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not written yet. Only you write this; it goes into the working note.</source>
+        <translation>まだ書かれていません。書くのはあなただけで、作業メモに載ります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written by %1 on %2</source>
+        <translation>%1 が %2 に記入</translation>
     </message>
 </context>
 <context>
@@ -1021,7 +1212,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>最低信頼度</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+132"/>
         <source>Documents disagree — every value is shown with its source, nothing is merged:</source>
         <translation>文書間で内容が食い違っています — すべての値を出典とともに表示し、統合はしていません:</translation>
     </message>
@@ -1036,7 +1227,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>出典なし</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>the same person written differently? Check each spelling against its page.</source>
         <translation>同一人物の別表記？ それぞれの綴りを該当ページで確認してください。</translation>
     </message>
@@ -2586,7 +2777,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../examiner_app/ui/summary_panel.py" line="+77"/>
+        <location filename="../../examiner_app/ui/summary_panel.py" line="+78"/>
         <source>Sign off…</source>
         <translation>承認…</translation>
     </message>
@@ -2673,7 +2864,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>各行の出典、あなたの名前、日時を含むこの要約の PDF です。「%1」と表示されます。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Sign off the summary</source>
         <translation>要約の承認</translation>
     </message>
@@ -2744,7 +2935,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>WorkingNote</name>
     <message>
-        <location filename="../../examiner_app/ui/working_note.py" line="+39"/>
+        <location filename="../../examiner_app/ui/working_note.py" line="+40"/>
         <location line="+13"/>
         <source>entered by the examiner, no source document</source>
         <translation>審査官が入力（出典文書なし）</translation>
@@ -2795,7 +2986,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>草稿 — 承認後に変更あり</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Working note</source>
         <translation>作業メモ</translation>
     </message>
@@ -2855,7 +3046,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>日付のある記述はまだ見つかっていません。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Pinned country-of-origin information</source>
         <translation>ピン留めした出身国情報</translation>
     </message>
@@ -2878,6 +3069,26 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <location line="+6"/>
         <source>Examiner&apos;s note: %1</source>
         <translation>審査官のメモ: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Evidence by the elements of the Guide, and the examiner&apos;s reasoning</source>
+        <translation>ガイドラインの要素別の証拠と審査官の検討</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only suggestions not confirmed by an examiner bear on this element (see the fact sheet).</source>
+        <translation>この要素に関係するのは審査官が確認していない提案のみです（事実一覧を参照）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Examiner&apos;s reasoning (%1, %2):</source>
+        <translation>審査官の検討（%1、%2）:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No reasoning written by the examiner on this element.</source>
+        <translation>この要素について審査官の検討は書かれていません。</translation>
     </message>
     <message>
         <location line="+31"/>

@@ -45,6 +45,13 @@ from examiner_app.errors import CancelledError, ExaminerError, NotFoundError, Pe
 from examiner_app.extraction.facts.name_match import same_person
 from examiner_app.progress import ProgressReporter
 from examiner_app.summaries import ChronologyEntry, FactSheet, build_chronology, build_fact_sheet
+from examiner_app.summaries.evidence import (
+    ElementReasoning,
+    EvidenceView,
+    GuideElement,
+    build_evidence,
+    classify_document,
+)
 from examiner_app.summaries.sign_off import (
     PinnedExcerpt,
     SignOff,
@@ -216,6 +223,7 @@ class FakeWorkbench:
     earlier_hints: dict[str, EarlierApplicationHints] = field(default_factory=dict)  # case id -> hints
     earlier_gate: threading.Event | None = None  # when set: earlier_application_hints waits for it
     earlier_calls: list[str] = field(default_factory=list)  # case ids asked for earlier-application hints
+    reasoning: dict[str, dict[GuideElement, ElementReasoning]] = field(default_factory=dict)  # case -> element -> text
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- sign-in ---------------------------------------------------------------------------------
@@ -434,6 +442,32 @@ class FakeWorkbench:
         sheet = build_fact_sheet(suggestions, same_person=same_person)  # as Workbench.summary
         state = sign_off_state(latest, content_sha256(signed_content(sheet, [])))
         return FakeSummary(sheet, build_chronology(suggestions), [], state)
+
+    def evidence(self, case_id: str, *, findings_only: bool = False) -> EvidenceView:
+        """As Workbench.evidence: the case's facts under the Guide's elements, with the reasoning saved here."""
+        with self.lock:
+            suggestions = [s for s in self.suggestions.values() if s.case_id == case_id]
+            documents = {d.id: classify_document(d.file_name) for d in self.documents.get(case_id, [])}
+            texts = {(doc, p.page_number): p.text for doc, pages in self.page_texts.items() for p in pages}
+            reasoning = dict(self.reasoning.get(case_id, {}))
+            self.audit.append(("case.evidence", {"case": case_id}))
+        return build_evidence(
+            suggestions, documents=documents, page_texts=texts, reasoning=reasoning, findings_only=findings_only
+        )
+
+    def save_reasoning(self, case_id: str, element: str, text: str) -> ElementReasoning:
+        if self.user is None or self.user.role not in (Role.EXAMINER, Role.ADMIN):
+            raise PermissionDeniedError("Only an examiner can write reasoning.")
+        reasoning = ElementReasoning(
+            GuideElement(element), text.strip(), self.user.id, self.user.name, datetime.now(UTC)
+        )
+        with self.lock:
+            if reasoning.text:
+                self.reasoning.setdefault(case_id, {})[reasoning.element] = reasoning
+            else:
+                self.reasoning.get(case_id, {}).pop(reasoning.element, None)
+            self.audit.append(("evidence.reasoning", {"case": case_id, "element": element, "text": reasoning.text}))
+        return reasoning
 
     def sign_off_summary(self, case_id: str, expected_sha256: str) -> SignOff:
         """The core's rules in small: examiners and admins, only the content shown, not twice the same."""
