@@ -324,6 +324,16 @@ class Workbench:
     def reject(self, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision:
         return review.reject(self.store, self.user, suggestion_id, reason, source_viewed=source_viewed)
 
+    def decide_group(
+        self, suggestion_ids: list[str], action: str, reason: str, *, source_viewed: bool = False
+    ) -> list[Decision]:
+        """Accept or reject every suggestion of one value at once (``review.decide_group``): a reason both ways."""
+        from examiner_app.domain import DecisionAction
+
+        return review.decide_group(
+            self.store, self.user, suggestion_ids, DecisionAction(action), reason, source_viewed=source_viewed
+        )
+
     def add_fact(
         self, case_id: str, field: FactField, value: str, provenance: Provenance | None, reason: str = ""
     ) -> Suggestion:

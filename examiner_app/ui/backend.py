@@ -114,6 +114,10 @@ class WorkbenchPort(Protocol):
 
     def reject(self, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision: ...
 
+    def decide_group(
+        self, suggestion_ids: list[str], action: str, reason: str, *, source_viewed: bool = False
+    ) -> list[Decision]: ...
+
     def add_fact(
         self, case_id: str, field: FactField, value: str, provenance: Provenance | None, reason: str = ""
     ) -> Suggestion: ...

@@ -49,6 +49,7 @@ from examiner_app.domain import (
     SuggestionStatus,
 )
 from examiner_app.review import DECIDING_ROLES
+from examiner_app.summaries.grouping import ValueGroup
 from examiner_app.summaries.sign_off import SignOff
 from examiner_app.ui import i18n
 from examiner_app.ui.backend import CaseDetailLike, CaseSummaryLike, UiContext, WorkbenchPort, record_export
@@ -58,6 +59,7 @@ from examiner_app.ui.dialogs import ReasonDialog, show_error
 from examiner_app.ui.earlier_applications import EarlierApplicationsBox
 from examiner_app.ui.evidence_panel import EvidencePanel
 from examiner_app.ui.facts_panel import ACCEPT, EDIT, REJECT, FactsPanel
+from examiner_app.ui.group_review import GroupDecisionDialog
 from examiner_app.ui.page_text import PageTextPanel
 from examiner_app.ui.page_viewer import PageViewer
 from examiner_app.ui.qt_models import DocumentListModel, PageThumbnailModel
@@ -235,6 +237,7 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self.viewer.low_button.toggled.connect(self.text_panel.set_low_confidence_visible)
         self.facts.selection_changed.connect(self._fact_selected)
         self.facts.decide_requested.connect(self._decide_requested)
+        self.facts.group_decide_requested.connect(self.ask_group_decision)
         self.summary.source_requested.connect(self.show_source_of)
         self.evidence.source_requested.connect(self.show_source_of)
         self.evidence.status_message.connect(self.status_message)
@@ -692,6 +695,50 @@ class CaseWorkspace(PageActionsMixin, QWidget):
             self._ask_reason("edit", suggestion, EDIT)
         elif action == REJECT and suggestion.status is not SuggestionStatus.REJECTED:
             self._ask_reason("reject", suggestion, REJECT)
+
+    def ask_group_decision(self, action: str, group: ValueGroup) -> GroupDecisionDialog:
+        """One reason for every suggestion of the same value (both ways), then one decision each, in a worker."""
+        dialog = GroupDecisionDialog(group, action, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setObjectName("groupDecisionDialog")
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self._record_group(dialog.chosen, group, dialog.reason_text())
+            self.facts.table.setFocus()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def _record_group(self, action: str, group: ValueGroup, reason: str) -> None:
+        ids = [sid for sid in group.ids if sid not in self._deciding]
+        if not ids:
+            return
+        # The group's row shows the representative's source; the others are listed in the dialog.
+        viewed = self.source_visible(group.representative)
+        workbench = self.workbench
+        self._deciding.update(ids)
+
+        def recorded(decisions: list[Decision]) -> None:
+            self._summary_stale = True
+            for decision in decisions:
+                self.facts.apply_decision(decision)
+                self.decision_recorded.emit(decision)
+            self._suggestions = self.facts.model.suggestions()
+            self.facts_changed.emit()
+
+        def refused(exc: BaseException) -> None:
+            show_error(self, exc, self.tr("Decisions not recorded"))
+
+        self.runner.submit(
+            f"review.group_{action}",
+            lambda: workbench.decide_group(ids, action, reason, source_viewed=viewed),
+            on_result=recorded,
+            on_error=refused,
+            on_finished=lambda: self._deciding.difference_update(ids),
+            owner=self,
+        )
 
     def _ask_reason(self, kind: str, suggestion: Suggestion, action: str) -> ReasonDialog:
         dialog = ReasonDialog(kind, suggestion, self)

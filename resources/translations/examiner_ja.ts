@@ -261,7 +261,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../examiner_app/ui/workspace.py" line="+189"/>
+        <location filename="../../examiner_app/ui/workspace.py" line="+191"/>
         <source>Facts to review</source>
         <translation>確認する事実</translation>
     </message>
@@ -316,7 +316,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>%1としてサインイン中: 事実の承認・修正・却下は審査官のみが行えます。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Documents</source>
         <translation>文書</translation>
     </message>
@@ -391,7 +391,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>この事実はすでに承認済みです。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+43"/>
+        <source>Decisions not recorded</source>
+        <translation>判断は記録されませんでした</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Recorded without its source page on screen. Suggestions can be wrong: look at the highlighted words on the page image before you rely on this finding.</source>
         <translation>出典ページを表示しないまま記録しました。提案は誤っていることがあります。この事実に依拠する前に、ページ画像で強調表示された語句を確認してください。</translation>
     </message>
@@ -1019,7 +1024,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>FactTableModel</name>
     <message>
-        <location filename="../../examiner_app/ui/qt_models.py" line="+156"/>
+        <location filename="../../examiner_app/ui/qt_models.py" line="+166"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
@@ -1099,6 +1104,11 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>出典なし</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>%1 + %2 more</source>
+        <translation>%1 ほか %2 件</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>examiner</source>
         <translation>審査官</translation>
@@ -1137,7 +1147,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>FactsPanel</name>
     <message>
-        <location filename="../../examiner_app/ui/facts_panel.py" line="+84"/>
+        <location filename="../../examiner_app/ui/facts_panel.py" line="+87"/>
         <source>Facts</source>
         <translation>事実</translation>
     </message>
@@ -1167,7 +1177,17 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>この信頼度未満の提案を非表示にします。確認済みの事実は常に表示され、絞り込みで隠れた件数はパネルに表示されます。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Group same values</source>
+        <translation>同じ値をまとめる</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The same value of a field found in several places is one row with all its sources; accepting or rejecting it records a decision for each, with one reason (needed both ways).</source>
+        <translation>同じ項目の同じ値が複数の箇所にある場合は、すべての出典とともに 1 行にまとめます。承認・却下すると、それぞれに同じ理由で判断が記録されます（どちらの場合も理由が必要です）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Show all</source>
         <translation>すべて表示</translation>
     </message>
@@ -1207,12 +1227,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>事実ではないことを理由とともに記録 (R)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Min. confidence</source>
         <translation>最低信頼度</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+136"/>
         <source>Documents disagree — every value is shown with its source, nothing is merged:</source>
         <translation>文書間で内容が食い違っています — すべての値を出典とともに表示し、統合はしていません:</translation>
     </message>
@@ -1242,7 +1262,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>絞り込みで %1 件を非表示</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+53"/>
         <source>Select a fact to see where it comes from. A accept · E edit · R reject · ↑↓ move</source>
         <translation>事実を選ぶと出典を表示します。A 承認 · E 修正 · R 却下 · ↑↓ 移動</translation>
     </message>
@@ -1313,6 +1333,11 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>詳細</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Same value in %1 places</source>
+        <translation>同じ値が %1 か所</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Decision</source>
         <translation>判断</translation>
@@ -1336,6 +1361,34 @@ Documents: %2 · suggestions to review: %3</source>
         <location line="+1"/>
         <source>added</source>
         <translation>追加</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDecisionDialog</name>
+    <message>
+        <location filename="../../examiner_app/ui/group_review.py" line="+30"/>
+        <source>Same value in %1 places — %2</source>
+        <translation>同じ値が %1 か所 — %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>One decision is recorded for each source, with this reason. Look at the sources first: a reading can be wrong in one place and right in another; to decide them one by one, untick “Group same values”.</source>
+        <translation>出典ごとに、この理由で判断が 1 件ずつ記録されます。先に出典を確認してください。ある箇所では読み取りが誤り、別の箇所では正しいこともあります。1 件ずつ判断するには「同じ値をまとめる」のチェックを外してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Why? (required either way — kept with each decision in the audit log)</source>
+        <translation>理由（承認・却下どちらでも必須 — 各判断とともに監査ログに保存されます）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept all %1</source>
+        <translation>%1 件すべて承認</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject all %1</source>
+        <translation>%1 件すべて却下</translation>
     </message>
 </context>
 <context>
@@ -2206,7 +2259,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>PageThumbnailModel</name>
     <message>
-        <location filename="../../examiner_app/ui/qt_models.py" line="-225"/>
+        <location filename="../../examiner_app/ui/qt_models.py" line="-237"/>
         <source>p. %1</source>
         <translation>%1ページ</translation>
     </message>

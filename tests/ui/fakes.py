@@ -380,6 +380,14 @@ class FakeWorkbench:
     def reject(self, suggestion_id: str, reason: str, *, source_viewed: bool = False) -> Decision:
         return self._decide(suggestion_id, DecisionAction.REJECT, None, reason, source_viewed)
 
+    def decide_group(
+        self, suggestion_ids: list[str], action: str, reason: str, *, source_viewed: bool = False
+    ) -> list[Decision]:
+        """As review.decide_group: a reason both ways, one decision per suggestion."""
+        if not reason.strip():
+            raise ReviewError("Give a reason to decide several suggestions at once.")
+        return [self._decide(sid, DecisionAction(action), None, reason, source_viewed) for sid in suggestion_ids]
+
     def add_fact(
         self, case_id: str, field_: FactField, value: str, provenance: Provenance | None, reason: str = ""
     ) -> Suggestion:
