@@ -41,7 +41,6 @@ from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
 
 from benchmarks.sample_suggestions import SAMPLES, load_sample, sample_slugs  # noqa: E402
 from examiner_app.domain import Document, DocumentStatus, PageText, Role, Suggestion, SuggestionStatus, User  # noqa: E402
-from examiner_app.summaries.grouping import value_key  # noqa: E402
 from examiner_app.ui.backend import UiContext  # noqa: E402
 from examiner_app.ui.dialogs import ReasonDialog  # noqa: E402
 from examiner_app.ui.group_review import GroupDecisionDialog  # noqa: E402
@@ -170,7 +169,8 @@ class Driver:
                 self.type_reason(dialog.reason, GROUP_REASON)
                 self.press_button(dialog, dialog.accept_button if accept else dialog.reject_button)
                 self.count.group_decisions += 1
-                self.wait(lambda: self.pending_left() <= before - group.size and not self._busy())
+                target = before - group.size
+                self.wait(lambda: self.pending_left() <= target and not self._busy())  # noqa: B023
                 if accept:
                     self.count.accepted += group.size
                 else:
