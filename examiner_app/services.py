@@ -40,11 +40,12 @@ from examiner_app.summaries import ChronologyEntry, FactSheet, build_chronology,
 from examiner_app.summaries.sign_off import PinnedExcerpt, SignOff, SignOffState
 
 if TYPE_CHECKING:  # the COI modules load numpy; they are imported inside the methods that use them
-    from examiner_app.casework import EarlierApplicationLink
+    from examiner_app.casework import ConfirmedDate, EarlierApplicationLink
     from examiner_app.coi.embeddings import EmbeddingEngine
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, LibraryCountry, Pin, SearchResults
     from examiner_app.summaries.evidence import ElementReasoning, EvidenceView
+    from examiner_app.summaries.repeat import RepeatComparison
 
 
 @dataclass(frozen=True)
@@ -582,6 +583,56 @@ class Workbench:
         with self.store.session() as session:
             return casework.record_link(
                 session, self.user, case_id, earlier_case_id, confirmed=confirmed, reason=reason, hint_id=hint_id
+            )
+
+    def repeat_comparison(self, case_id: str) -> list[RepeatComparison]:
+        """For each earlier application an examiner confirmed: the diff of its findings against this case's (new,
+        changed, same), documents not in the earlier file and COI pinned here published since the earlier decision
+        (as an examiner confirmed its date). A diff, never a verdict; audited as ``case.repeat_comparison``."""
+        from examiner_app import casework
+        from examiner_app.summaries.repeat import compare
+
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            links = casework.confirmed_links(session, case_id)
+            suggestions = repo.list_suggestions(session, case_id)
+            documents = repo.list_documents(session, case_id)
+            pins = casework.coi_citations(session, case_id)
+            decided = casework.confirmed_dates(session, case_id).get(casework.CaseDateKind.EARLIER_DECISION)
+            results = []
+            for link in links:
+                earlier = accounts.require_read(session, self.user, link.earlier_case_id)
+                results.append(
+                    compare(
+                        case_id,
+                        suggestions,
+                        earlier.id,
+                        repo.list_suggestions(session, earlier.id),
+                        earlier_title=earlier.reference or earlier.title,
+                        current_documents=documents,
+                        earlier_documents=repo.list_documents(session, earlier.id),
+                        pins=pins,
+                        earlier_decision=decided.value if decided is not None else None,
+                    )
+                )
+            audit.record(
+                session,
+                self.actor,
+                "case.repeat_comparison",
+                case_id=case_id,
+                details={"earlier_cases": [link.earlier_case_id for link in links]},
+            )
+        return results
+
+    def confirm_case_date(
+        self, case_id: str, kind: str, value: date, *, suggestion_id: str | None = None, reason: str = ""
+    ) -> ConfirmedDate:
+        """The examiner confirms a date of the procedure (``casework.CaseDateKind``); audited."""
+        from examiner_app import casework
+
+        with self.store.session() as session:
+            return casework.confirm_date(
+                session, self.user, case_id, kind, value, suggestion_id=suggestion_id, reason=reason
             )
 
     def earlier_application_links(self, case_id: str) -> list[EarlierApplicationLink]:

@@ -126,3 +126,35 @@ def test_confirmed_dates_keep_the_newest(store: Store, tmp_path: Path) -> None:
         assert dates["application"].value == date(2024, 1, 9)
         with pytest.raises(ReviewError, match="Unknown date"):
             casework.confirm_date(session, examiner, case_id, "deadline", date(2024, 1, 9))
+
+
+def test_repeat_comparison_needs_a_confirmed_link_and_uses_the_confirmed_decision_date(
+    any_store: Store, tmp_path: Path
+) -> None:
+    examiner = account(any_store, "Aiko Tanaka")
+    earlier = new_case(any_store, examiner, "First application")
+    this_case = new_case(any_store, examiner, "Second application")
+    wb = bench(any_store, tmp_path, examiner)
+    for case_id in (earlier, this_case):
+        with any_store.session() as session:
+            ids = [s.id for s in repo.list_suggestions(session, case_id)]
+        for sid in ids:
+            wb.accept(sid)
+    with any_store.session() as session:
+        extra = Suggestion(
+            "", this_case, FactField.EVENT, "My shop was burned in 2023.", None, 0.9, None, SuggestionStatus.PENDING
+        )
+        extra_id = repo.add_suggestion(session, this_case, extra).id
+    wb.accept(extra_id)
+    assert wb.repeat_comparison(this_case) == []  # a hint is not a link
+    wb.confirm_earlier_application(this_case, earlier, "same name, date of birth and passport")
+    wb.confirm_case_date(this_case, "earlier_decision", date(2022, 3, 1), reason="decision letter")
+    (result,) = wb.repeat_comparison(this_case)
+    assert result.earlier_case_id == earlier
+    assert result.earlier_decision == date(2022, 3, 1)
+    assert [(f.field.value, f.change.value) for f in result.facts] == [
+        ("religion", "same"),
+        ("agent_of_persecution", "same"),
+        ("event", "new"),
+    ]
+    assert "case.repeat_comparison" in actions(any_store, this_case)
