@@ -32,9 +32,11 @@ from examiner_app.summaries import ChronologyEntry, FactSheet
 from examiner_app.summaries.sign_off import PinnedExcerpt, SignOff, SignOffState
 
 if TYPE_CHECKING:  # coi.prior_cases loads numpy; the UI only needs the shape
+    from examiner_app.casework import EarlierApplicationLink
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.earlier_applications import EarlierApplicationHints
     from examiner_app.summaries.evidence import ElementReasoning, EvidenceView
+    from examiner_app.summaries.repeat import RepeatComparison
 
 
 class CaseDetailLike(Protocol):
@@ -195,6 +197,14 @@ class WorkbenchPort(Protocol):
     def evidence(self, case_id: str, *, findings_only: bool = False) -> EvidenceView: ...
 
     def save_reasoning(self, case_id: str, element: str, text: str) -> ElementReasoning: ...
+
+    # What is new against an earlier application an examiner confirmed (audited).
+
+    def repeat_comparison(self, case_id: str) -> list[RepeatComparison]: ...
+
+    def confirm_earlier_application(
+        self, case_id: str, earlier_case_id: str, reason: str, *, hint_id: str = "", confirmed: bool = True
+    ) -> EarlierApplicationLink: ...
 
 
 def record_export(workbench: WorkbenchPort, case_id: str, kind: str, file_name: str) -> bool:

@@ -63,6 +63,7 @@ from examiner_app.ui.group_review import GroupDecisionDialog
 from examiner_app.ui.page_text import PageTextPanel
 from examiner_app.ui.page_viewer import PageViewer
 from examiner_app.ui.qt_models import DocumentListModel, PageThumbnailModel
+from examiner_app.ui.repeat_panel import RepeatPanel
 from examiner_app.ui.similar_panel import SimilarCasesPanel
 from examiner_app.ui.summary_panel import SummaryPanel
 from examiner_app.ui.workers import JobRunner, QtProgress
@@ -179,6 +180,7 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self.facts = FactsPanel(self)
         self.summary = SummaryPanel(self)
         self.evidence = EvidencePanel(workbench, runner, self)  # evidence by the Guide's elements
+        self.repeat = RepeatPanel(workbench, runner, self)  # what is new against a confirmed earlier application
         self.coi = CoiPanel(workbench, runner, self)
         self.similar = SimilarCasesPanel(workbench, runner, self)
         self.earlier = EarlierApplicationsBox(workbench, runner, self)  # possible earlier applications
@@ -191,6 +193,7 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self.facts_tab = self.tabs.addTab(self.facts, self.tr("Facts to review"))
         self.summary_tab = self.tabs.addTab(self.summary, self.tr("Summary"))
         self.evidence_tab = self.tabs.addTab(self.evidence, self.tr("Evidence by element"))
+        self.repeat_tab = self.tabs.addTab(self.repeat, self.tr("What is new"))
         self.coi_tab = self.tabs.addTab(self.coi, self.tr("Country information"))
         self.similar_tab = self.tabs.addTab(self.similar, self.tr("Similar cases"))
         self.tabs.setTabToolTip(self.facts_tab, self.tr("Suggested and recorded facts; review keys A, E, R"))
@@ -216,6 +219,7 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self.coi.set_can_pin(can_decide, "" if can_decide else why_not)
         self.summary.set_can_sign(can_decide, "" if can_decide else why_not)
         self.evidence.set_can_write(can_decide, "" if can_decide else why_not)
+        self.repeat.set_can_confirm(can_decide, "" if can_decide else why_not)
         self.viewer.select_button.setEnabled(can_decide)
         self.viewer.read_again_button.setEnabled(can_decide)
         if not can_decide:
@@ -242,6 +246,9 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self.evidence.source_requested.connect(self.show_source_of)
         self.evidence.status_message.connect(self.status_message)
         self.facts_changed.connect(self.evidence.invalidate)
+        self.facts_changed.connect(self.repeat.invalidate)
+        self.repeat.source_requested.connect(self.show_source_of)
+        self.repeat.status_message.connect(self.status_message)
         self.summary.refresh_requested.connect(lambda: self.load_summary(force=True))
         self.summary.export_requested.connect(self.choose_export_file)
         self.summary.sign_off_requested.connect(self.sign_off_summary)
@@ -360,6 +367,7 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self.summary.set_summary(None)
         self._summary_stale = True
         self.evidence.set_case(None)
+        self.repeat.set_case(None)
         self.coi.set_case(None)
         self.similar.set_case(None)
         self.earlier.set_case(None)
@@ -374,6 +382,7 @@ class CaseWorkspace(PageActionsMixin, QWidget):
             self.coi.set_case(case_id)
             self.similar.set_case(case_id)
             self.evidence.set_case(case_id)
+            self.repeat.set_case(case_id)
             self.earlier.set_case(case_id, load=False)  # looked up once the case is loaded (case_loaded)
         workbench = self.workbench
         self.runner.submit(
@@ -815,11 +824,16 @@ class CaseWorkspace(PageActionsMixin, QWidget):
     def show_evidence(self) -> None:
         self.tabs.setCurrentWidget(self.evidence)
 
+    def show_repeat(self) -> None:
+        self.tabs.setCurrentWidget(self.repeat)
+
     def _tab_changed(self) -> None:
         if self.tabs.currentWidget() is self.summary:
             self.load_summary()
         elif self.tabs.currentWidget() is self.evidence:
             self.evidence.load()
+        elif self.tabs.currentWidget() is self.repeat:
+            self.repeat.load()
 
     def load_summary(self, *, force: bool = False) -> None:
         """Fetch the summary in a worker (the core audits each fetch, so only when shown and out of date)."""

@@ -261,7 +261,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../examiner_app/ui/workspace.py" line="+191"/>
+        <location filename="../../examiner_app/ui/workspace.py" line="+193"/>
         <source>Facts to review</source>
         <translation>確認する事実</translation>
     </message>
@@ -274,6 +274,11 @@ Documents: %2 · suggestions to review: %3</source>
         <location line="+1"/>
         <source>Evidence by element</source>
         <translation>要素別の証拠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is new</source>
+        <translation>新たな点</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -316,7 +321,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>%1としてサインイン中: 事実の承認・修正・却下は審査官のみが行えます。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Documents</source>
         <translation>文書</translation>
     </message>
@@ -341,12 +346,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>文書が開かれていません</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>documents: %1</source>
         <translation>文書: %1</translation>
     </message>
@@ -406,7 +411,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>判断は記録されませんでした</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>Summary not available</source>
         <translation>要約を表示できません</translation>
     </message>
@@ -2528,9 +2533,130 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
     </message>
 </context>
 <context>
+    <name>Repeat</name>
+    <message>
+        <location filename="../../examiner_app/ui/repeat_panel.py" line="+64"/>
+        <source>New in this application</source>
+        <translation>今回の申請で新たに記録</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>変更あり</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same as in the earlier file</source>
+        <translation>前回の記録と同じ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only in the earlier file</source>
+        <translation>前回の記録のみ</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatPanel</name>
+    <message>
+        <location line="+25"/>
+        <source>What is new in this application</source>
+        <translation>今回の申請で新たな点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The earlier file&apos;s recorded findings beside this one&apos;s, each with its source. A comparison, never a verdict: whether anything amounts to reasonable grounds is for the examiner to decide.</source>
+        <translation>前回の記録で確認済みの事実を今回のものと並べ、それぞれ出典を示します。比較であって判断ではありません。相当の理由があるかどうかは審査官が判断します。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Refresh</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Why is this the same person? (required, kept in the audit log)</source>
+        <translation>同一人物と判断する理由（必須、監査ログに保存されます）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm as earlier application</source>
+        <translation>過去の申請として確認</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This application</source>
+        <translation>今回の申請</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Earlier application</source>
+        <translation>前回の申請</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Comparing…</source>
+        <translation>比較しています…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Earlier application confirmed; the link and your reason are recorded.</source>
+        <translation>過去の申請として確認しました。関連付けと理由が記録されました。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not confirmed: %1</source>
+        <translation>確認できませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Compared with %1 earlier application(s) an examiner confirmed.</source>
+        <translation>審査官が確認した過去の申請 %1 件と比較しています。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No earlier application is confirmed for this case. A possible earlier application is a hint; confirm it here, with a reason, to compare the files.</source>
+        <translation>この案件には確認済みの過去の申請がありません。過去の申請の可能性はヒントにすぎません。記録を比較するには、ここで理由を添えて確認してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No earlier application is confirmed for this case, and no possible one was found.</source>
+        <translation>この案件には確認済みの過去の申請がなく、可能性のあるものも見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Comparison not available: %1</source>
+        <translation>比較を表示できません: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Earlier application: %1</source>
+        <translation>前回の申請: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Documents not in the earlier file</source>
+        <translation>前回の記録になかった文書</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pinned COI (the earlier decision&apos;s date is not confirmed: none is called newer)</source>
+        <translation>ピン留めした出身国情報（前回の処分日が未確認のため、新しいものとは表示しません）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>COI published since the earlier decision (%1)</source>
+        <translation>前回の処分（%1）以後に公表された出身国情報</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location line="-246"/>
+        <location filename="../../examiner_app/ui/dialogs.py" line="-246"/>
         <source>Sign in — Examiner Workbench</source>
         <translation>サインイン — 審査官ワークベンチ</translation>
     </message>

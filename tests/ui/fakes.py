@@ -62,8 +62,10 @@ from examiner_app.summaries.sign_off import (
 )
 
 if TYPE_CHECKING:
+    from examiner_app.casework import EarlierApplicationLink
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.earlier_applications import EarlierApplicationHints
+    from examiner_app.summaries.repeat import RepeatComparison
 
 FONT_PATH = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
 RULES = ModelRef("rules", "dates", "1.0")
@@ -224,6 +226,7 @@ class FakeWorkbench:
     earlier_gate: threading.Event | None = None  # when set: earlier_application_hints waits for it
     earlier_calls: list[str] = field(default_factory=list)  # case ids asked for earlier-application hints
     reasoning: dict[str, dict[GuideElement, ElementReasoning]] = field(default_factory=dict)  # case -> element -> text
+    links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # case -> confirmed (earlier case, reason)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- sign-in ---------------------------------------------------------------------------------
@@ -461,6 +464,41 @@ class FakeWorkbench:
             self.audit.append(("case.evidence", {"case": case_id}))
         return build_evidence(
             suggestions, documents=documents, page_texts=texts, reasoning=reasoning, findings_only=findings_only
+        )
+
+    def repeat_comparison(self, case_id: str) -> list[RepeatComparison]:
+        from examiner_app.summaries.repeat import compare
+
+        with self.lock:
+            self.audit.append(("case.repeat_comparison", {"case": case_id}))
+            facts = list(self.suggestions.values())
+            return [
+                compare(
+                    case_id,
+                    [s for s in facts if s.case_id == case_id],
+                    earlier,
+                    [s for s in facts if s.case_id == earlier],
+                    earlier_title=self.cases[earlier].reference,
+                    current_documents=self.documents.get(case_id, []),
+                    earlier_documents=self.documents.get(earlier, []),
+                )
+                for earlier, _reason in self.links.get(case_id, [])
+            ]
+
+    def confirm_earlier_application(
+        self, case_id: str, earlier_case_id: str, reason: str, *, hint_id: str = "", confirmed: bool = True
+    ) -> EarlierApplicationLink:
+        from examiner_app.casework import EarlierApplicationLink
+
+        if self.user is None or self.user.role not in (Role.EXAMINER, Role.ADMIN):
+            raise PermissionDeniedError("Only an examiner can confirm a link.")
+        if not reason.strip():
+            raise ReviewError("Give a reason to confirm the link.")
+        with self.lock:
+            self.links.setdefault(case_id, []).append((earlier_case_id, reason.strip()))
+            self.audit.append(("earlier_application.confirm", {"case": case_id, "earlier": earlier_case_id}))
+        return EarlierApplicationLink(
+            "l-1", case_id, earlier_case_id, confirmed, reason.strip(), self.user.id, self.user.name, datetime.now(UTC)
         )
 
     def save_reasoning(self, case_id: str, element: str, text: str) -> ElementReasoning:

@@ -22,6 +22,7 @@ def test_panels_are_tabs_with_shortcuts_and_follow_the_open_case(
         "Facts to review",
         "Summary",
         "Evidence by element",
+        "What is new",
         "Country information",
         "Similar cases",
     ]
