@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # the COI modules load numpy; they are imported inside the me
     from examiner_app.coi.embeddings import EmbeddingEngine
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, LibraryCountry, Pin, SearchResults
-    from examiner_app.summaries.evidence import ElementReasoning, EvidenceView
+    from examiner_app.summaries.evidence import ElementReasoning, EvidenceView, ExaminerPrompt
     from examiner_app.summaries.repeat import RepeatComparison
 
 
@@ -556,6 +556,7 @@ class Workbench:
             }
             pins = casework.coi_citations(session, case_id)
             reasoning = casework.current_reasoning(session, case_id)
+            names = {d.id: d.file_name for d in repo.list_documents(session, case_id)}
             audit.record(session, self.actor, "case.evidence", case_id=case_id)
         return build_evidence(
             suggestions,
@@ -564,6 +565,7 @@ class Workbench:
             pins=pins,
             reasoning=reasoning,
             findings_only=findings_only,
+            prompts=_form_prompts(texts, names),
         )
 
     def save_reasoning(self, case_id: str, element: str, text: str) -> ElementReasoning:
@@ -641,6 +643,19 @@ class Workbench:
         with self.store.session() as session:
             accounts.require_read(session, self.user, case_id)
             return casework.confirmed_links(session, case_id)
+
+
+def _form_prompts(texts: dict[tuple[str, int], str], names: dict[str, str]) -> list[ExaminerPrompt]:
+    """Prompts for the examiner from application forms (Form 74's interviewer-sex preference), with their source."""
+    from examiner_app.extraction.facts.form74 import form_prompts
+    from examiner_app.summaries.evidence import ExaminerPrompt
+
+    prompts = []
+    for (document_id, page), text in sorted(texts.items()):
+        for p in form_prompts(text):
+            where = f"{names.get(document_id, document_id)}, p. {page}, chars {p.start}\u2013{p.end}"
+            prompts.append(ExaminerPrompt(p.message, where, document_id, page, p.start, p.end))
+    return prompts
 
 
 def with_settings(settings: Settings, **changes: object) -> Settings:

@@ -296,9 +296,23 @@ class ElementEvidence:
 
 
 @dataclass(frozen=True)
+class ExaminerPrompt:
+    """Something a document asks of the office (e.g. the interviewer-sex preference on Form 74): a prompt for the
+    examiner, shown apart from the evidence, never a fact about the claim."""
+
+    message: str
+    citation: str
+    document_id: str
+    page: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class EvidenceView:
     elements: tuple[ElementEvidence, ...]
     documents: Mapping[str, DocumentClass] = field(default_factory=dict)
+    prompts: tuple[ExaminerPrompt, ...] = ()
 
     def element(self, element: GuideElement) -> ElementEvidence:
         return next(e for e in self.elements if e.element is element)
@@ -322,6 +336,7 @@ def build_evidence(
     pins: Sequence[CoiCitation] = (),
     reasoning: Mapping[GuideElement, ElementReasoning] | None = None,
     findings_only: bool = False,
+    prompts: Sequence[ExaminerPrompt] = (),
 ) -> EvidenceView:
     """The evidence view of a case.
 
@@ -429,7 +444,7 @@ def build_evidence(
         )
         for element in ELEMENT_ORDER
     )
-    return EvidenceView(elements, dict(documents))
+    return EvidenceView(elements, dict(documents), tuple(prompts))
 
 
 __all__ = [
@@ -444,6 +459,7 @@ __all__ = [
     "EvidenceItem",
     "EvidenceKind",
     "EvidenceView",
+    "ExaminerPrompt",
     "GuideElement",
     "build_evidence",
     "classify_document",

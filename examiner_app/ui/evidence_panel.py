@@ -157,6 +157,13 @@ class EvidencePanel(QWidget):
         )
         self.notice.setObjectName("muted")
         self.notice.setWordWrap(True)
+        self.prompts_label = QLabel(self)
+        self.prompts_label.setObjectName("evidencePrompts")
+        self.prompts_label.setWordWrap(True)
+        self.prompts_label.setStyleSheet(
+            "QLabel#evidencePrompts { background: #eef4fb; border: 1px solid #b9cde6; border-radius: 4px; padding: 4px; }"
+        )
+        self.prompts_label.setVisible(False)
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("evidenceTree")
@@ -195,6 +202,7 @@ class EvidencePanel(QWidget):
         left_layout.addLayout(top)
         self.notice.setContentsMargins(8, 0, 8, 0)
         left_layout.addWidget(self.notice)
+        left_layout.addWidget(self.prompts_label)
         left_layout.addWidget(self.tree, 1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -344,6 +352,7 @@ class EvidencePanel(QWidget):
         if request != self._request or case_id != self._case_id:
             return
         self.view = view
+        self._show_prompts(view)
         self._fill(view)
         self._show_element(self._element)
         self.evidence_loaded.emit(case_id)
@@ -355,6 +364,16 @@ class EvidencePanel(QWidget):
         self.tree.clear()
         item = QTreeWidgetItem([i18n.fmt(self.tr("Evidence not available: %1"), error_text(exc)[0])])
         self.tree.addTopLevelItem(item)
+
+    def _show_prompts(self, view: EvidenceView) -> None:
+        """Requests a form makes of the office (not evidence): shown above the elements, with their source."""
+        if not view.prompts:
+            self.prompts_label.setVisible(False)
+            return
+        lines = [self.tr("For the examiner (not evidence):")]
+        lines += [f"• {p.message} — {p.citation}" for p in view.prompts]
+        self.prompts_label.setText("\n".join(lines))
+        self.prompts_label.setVisible(True)
 
     def _fill(self, view: EvidenceView) -> None:
         self.tree.blockSignals(True)

@@ -951,7 +951,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>各要素について記録にあるものを出典つきで示します。読むための補助であり、要素が満たされるかどうかは示しません。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Evidence</source>
         <translation>証拠</translation>
     </message>
@@ -976,7 +976,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>検討を保存</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Reasoning on “%1” saved under your name.</source>
         <translation>「%1」についての検討をあなたの名前で保存しました。</translation>
     </message>
@@ -986,12 +986,17 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>保存できませんでした: %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Evidence not available: %1</source>
         <translation>証拠を表示できません: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+8"/>
+        <source>For the examiner (not evidence):</source>
+        <translation>審査官へ（証拠ではありません）:</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>%1 — statements %2 · objective evidence %3 · COI %4</source>
         <translation>%1 — 供述 %2 · 客観的証拠 %3 · 出身国情報 %4</translation>
     </message>

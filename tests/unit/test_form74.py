@@ -61,3 +61,15 @@ def test_japanese_only_labels_and_other_pages() -> None:
     }
     assert not is_form74("氏名 A\n国籍 B\n生年月日 C\n")  # labels without the form's title
     assert Form74Extractor().extract(PageText(1, "I was born in Kabul."), "en") == []
+
+
+@pytest.mark.skipif(not FORM.exists(), reason="sample not generated")
+def test_the_evidence_view_carries_the_prompt_apart_from_the_evidence() -> None:
+    from examiner_app.services import _form_prompts
+    from examiner_app.summaries.evidence import build_evidence
+
+    prompts = _form_prompts({("d1", 1): form_text()}, {"d1": "application_form74_ja.png"})
+    view = build_evidence([], prompts=prompts)
+    (prompt,) = view.prompts
+    assert prompt.citation.startswith("application_form74_ja.png, p. 1, chars ")
+    assert all(element.empty for element in view.elements)  # a prompt is not evidence on any element
