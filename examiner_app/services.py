@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from examiner_app import accounts, audit, earlier_applications, review
 from examiner_app.config import Settings
@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # the COI modules load numpy; they are imported inside the me
     from examiner_app.coi.embeddings import EmbeddingEngine
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, LibraryCountry, Pin, SearchResults
+    from examiner_app.summaries.clock import CaseClock
     from examiner_app.summaries.evidence import ElementReasoning, EvidenceView, ExaminerPrompt
     from examiner_app.summaries.repeat import RepeatComparison
 
@@ -635,6 +636,37 @@ class Workbench:
         with self.store.session() as session:
             return casework.confirm_date(
                 session, self.user, case_id, kind, value, suggestion_id=suggestion_id, reason=reason
+            )
+
+    def case_clock(self, case_id: str, today: date | None = None) -> CaseClock:
+        """Days since the application and since the two-month triage date, from the application date an examiner
+        confirmed (workload only: no priority, no score, no category)."""
+        from examiner_app import casework
+        from examiner_app.summaries.clock import case_clock
+
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            confirmed = casework.confirmed_dates(session, case_id).get(casework.CaseDateKind.APPLICATION)
+        return case_clock(confirmed.value if confirmed else None, today or date.today())
+
+    def record_package(self, case_id: str) -> tuple[dict[str, Any], bytes]:
+        """The record package of the case (``record_package.build_package``) and its canonical JSON bytes."""
+        from examiner_app.record_package import build_package, canonical_json
+
+        with self.store.session() as session:
+            package = build_package(session, self.user, case_id, datetime.now().astimezone())
+        return package, canonical_json(package)
+
+    def record_package_exported(self, case_id: str, files: dict[str, str]) -> None:
+        """Audit a record package export with each file's SHA-256 (``{"package.json": "<sha256>", ...}``)."""
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            audit.record(
+                session,
+                self.actor,
+                "case.record_package",
+                case_id=case_id,
+                details={"files": dict(sorted(files.items()))},
             )
 
     def earlier_application_links(self, case_id: str) -> list[EarlierApplicationLink]:

@@ -130,6 +130,7 @@ class EvidencePanel(QWidget):
     evidence_loaded = Signal(str)
     reasoning_saved = Signal(str)
     status_message = Signal(str)
+    package_requested = Signal()  # "Export record package…": the workspace asks for a file and writes it
 
     def __init__(self, workbench: EvidenceWorkbench, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +149,14 @@ class EvidencePanel(QWidget):
         self.findings_only.setObjectName("evidenceFindingsOnly")
         self.findings_only.setToolTip(self.tr("Leave out suggestions that no examiner has confirmed"))
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.package_button = QPushButton(self.tr("Export record package…"), self)
+        self.package_button.setObjectName("exportRecordPackage")
+        self.package_button.setToolTip(
+            self.tr(
+                "One PDF and one JSON of what the tool showed, what you decided and why, the COI relied on and your "
+                "reasoning per element; their SHA-256 goes into the audit log"
+            )
+        )
         self.notice = QLabel(
             self.tr(
                 "What the file holds on each element, with its source. A reading aid: it does not say whether "
@@ -196,6 +205,7 @@ class EvidencePanel(QWidget):
         top.addStretch(1)
         top.addWidget(self.findings_only)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.package_button)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -227,6 +237,7 @@ class EvidencePanel(QWidget):
         self.tree.itemActivated.connect(lambda item, _column: self._item_chosen(item))
         self.tree.itemClicked.connect(lambda item, _column: self._item_chosen(item))
         self.refresh_button.clicked.connect(lambda: self.load(force=True))
+        self.package_button.clicked.connect(self.package_requested)
         self.findings_only.toggled.connect(lambda _checked: self.load(force=True))
         self.save_button.clicked.connect(self.save_reasoning)
         self.reasoning_edit.textChanged.connect(self._reasoning_edited)

@@ -99,6 +99,8 @@ class NoteHeader:
     # Who signed the summary off and when; kept on a stale note (``signed_off`` False) to say whose sign-off lapsed.
     signed_by: str = ""
     signed_at: datetime | None = None
+    # Another document laid out in the note's frame (the record package): its own header words, no watermark.
+    label: str = ""
 
 
 def header_with_sign_off(header: NoteHeader, state: SignOffState | None) -> NoteHeader:
@@ -138,6 +140,8 @@ def sign_off_words(signed_off: bool, signed_by: str, signed_at: datetime | None)
 
 def sign_off_label(header: NoteHeader) -> str:
     """The note's standing in words, as printed at the top of each page."""
+    if header.label:
+        return header.label
     return sign_off_words(header.signed_off, header.signed_by, header.signed_at)
 
 
@@ -424,7 +428,7 @@ def _draw_frame(painter: QPainter, header: NoteHeader, width: float, height: flo
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
         i18n.fmt(QCoreApplication.translate("WorkingNote", "page %1 of %2"), page, pages),
     )
-    if header.signed_off:
+    if header.signed_off or header.label:
         return
     painter.save()
     mark = QFont("Noto Sans")

@@ -20,15 +20,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
 
-from PySide6.QtCore import QDir, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -52,7 +49,7 @@ from examiner_app.review import DECIDING_ROLES
 from examiner_app.summaries.grouping import ValueGroup
 from examiner_app.summaries.sign_off import SignOff
 from examiner_app.ui import i18n
-from examiner_app.ui.backend import CaseDetailLike, CaseSummaryLike, UiContext, WorkbenchPort, record_export
+from examiner_app.ui.backend import CaseDetailLike, CaseSummaryLike, UiContext, WorkbenchPort
 from examiner_app.ui.coi_panel import CoiPanel
 from examiner_app.ui.delegates import DocumentDelegate
 from examiner_app.ui.dialogs import ReasonDialog, show_error
@@ -67,7 +64,7 @@ from examiner_app.ui.repeat_panel import RepeatPanel
 from examiner_app.ui.similar_panel import SimilarCasesPanel
 from examiner_app.ui.summary_panel import SummaryPanel
 from examiner_app.ui.workers import JobRunner, QtProgress
-from examiner_app.ui.working_note import NoteHeader, export_working_note, header_with_sign_off
+from examiner_app.ui.workspace_exports import EXPORT_KIND, ExportsMixin  # noqa: F401 - EXPORT_KIND re-exported
 from examiner_app.ui.workspace_page_actions import (  # noqa: F401 - re-exported: the helpers lived here
     MANUAL,
     PageActionsMixin,
@@ -76,7 +73,6 @@ from examiner_app.ui.workspace_page_actions import (  # noqa: F401 - re-exported
 )
 
 IMAGE_CACHE_PAGES = 12
-EXPORT_KIND = "working_note_pdf"
 
 
 def installed_ocr_packs() -> list[str]:
@@ -105,7 +101,7 @@ def decode_page(png: bytes | None, thumb_size: QSize) -> DecodedPage:
     return DecodedPage(image, thumb)
 
 
-class CaseWorkspace(PageActionsMixin, QWidget):
+class CaseWorkspace(PageActionsMixin, ExportsMixin, QWidget):
     """Everything about the open case. Owns no data source: it asks the runner for everything."""
 
     case_loaded = Signal(str)
@@ -118,6 +114,7 @@ class CaseWorkspace(PageActionsMixin, QWidget):
     summary_loaded = Signal(str)
     summary_signed_off = Signal(object)  # the SignOff the core recorded
     export_finished = Signal(object, bool)
+    package_exported = Signal(object, object)  # the path without suffix, {file name: SHA-256}
     page_reread = Signal(str, int)
 
     def __init__(
@@ -245,6 +242,7 @@ class CaseWorkspace(PageActionsMixin, QWidget):
         self.summary.source_requested.connect(self.show_source_of)
         self.evidence.source_requested.connect(self.show_source_of)
         self.evidence.status_message.connect(self.status_message)
+        self.evidence.package_requested.connect(self.choose_package_file)
         self.facts_changed.connect(self.evidence.invalidate)
         self.facts_changed.connect(self.repeat.invalidate)
         self.repeat.source_requested.connect(self.show_source_of)
@@ -856,72 +854,6 @@ class CaseWorkspace(PageActionsMixin, QWidget):
             show_error(self, exc, self.tr("Summary not available"))
 
         self.runner.submit("summary", lambda: workbench.summary(case_id), on_result=loaded, on_error=failed, owner=self)
-
-    def default_export_name(self) -> str:
-        stem = self._case_reference or self.title_label.text() or "case"
-        safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem).strip("-") or "case"
-        return f"working-note-{safe}-{datetime.now().strftime('%Y%m%d-%H%M')}.pdf"
-
-    def choose_export_file(self) -> QFileDialog | None:
-        if self._case_id is None:
-            return None
-        dialog = QFileDialog(self, self.tr("Export working note (PDF)"), QDir.homePath())
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("PDF documents (*.pdf)")])
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(self.default_export_name())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.export_working_note(Path(name)))
-        dialog.open()
-        return dialog
-
-    def export_working_note(self, out: Path) -> None:
-        """Write the working note for the open case to ``out`` in a worker, then audit the export."""
-        case_id = self._case_id
-        if case_id is None:
-            return
-        workbench = self.workbench
-        header_base = NoteHeader(
-            case_title=self.title_label.text(),
-            case_reference=self._case_reference,
-            examiner=self.context.user.name,
-            generated_at=datetime.now(UTC),
-        )
-        self.summary.export_button.setEnabled(False)
-        self.status_message.emit(self.tr("Writing the working note…"))
-
-        def work() -> tuple[int, bool, bool]:
-            # A fresh summary: the note shows what the store holds at the moment it is written.
-            summary = workbench.summary(case_id)
-            header = header_with_sign_off(header_base, summary.sign_off)
-            evidence = workbench.evidence(case_id, findings_only=True)  # with the examiner's reasoning per element
-            pages = export_working_note(
-                out, header, summary.fact_sheet, list(summary.chronology), summary.pins, evidence
-            )
-            return pages, record_export(workbench, case_id, EXPORT_KIND, out.name), header.signed_off
-
-        def done(result: tuple[int, bool, bool]) -> None:
-            pages, audited, signed_off = result
-            if signed_off:
-                message = i18n.fmt(self.tr("Working note saved: %1 (%2 pages, signed off)."), out, pages)
-            else:
-                message = i18n.fmt(self.tr("Working note saved: %1 (%2 pages, marked draft)."), out, pages)
-            if not audited:
-                message += " " + self.tr("This export could not be recorded in the audit log.")
-            self.status_message.emit(message)
-            self.export_finished.emit(out, audited)
-
-        def failed(exc: BaseException) -> None:
-            show_error(self, exc, self.tr("Working note not written"))
-
-        self.runner.submit(
-            "export_working_note",
-            work,
-            on_result=done,
-            on_error=failed,
-            on_finished=lambda: self.summary.export_button.setEnabled(self.summary.summary is not None),
-            owner=self,
-        )
 
     def sign_off_summary(self, expected_sha256: str) -> None:
         """Sign the summary off in a worker (the examiner confirmed it in the panel), then show it again."""

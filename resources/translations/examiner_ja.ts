@@ -261,7 +261,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../examiner_app/ui/workspace.py" line="+193"/>
+        <location filename="../../examiner_app/ui/workspace.py" line="+190"/>
         <source>Facts to review</source>
         <translation>確認する事実</translation>
     </message>
@@ -321,7 +321,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>%1としてサインイン中: 事実の承認・修正・却下は審査官のみが行えます。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Documents</source>
         <translation>文書</translation>
     </message>
@@ -416,42 +416,63 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>要約を表示できません</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../examiner_app/ui/workspace_exports.py" line="+64"/>
         <source>Export working note (PDF)</source>
         <translation>作業メモの書き出し (PDF)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+73"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-52"/>
         <source>Writing the working note…</source>
         <translation>作業メモを書き出し中…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Working note saved: %1 (%2 pages, signed off).</source>
         <translation>作業メモを保存しました: %1（%2 ページ、承認済み）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Working note saved: %1 (%2 pages, marked draft).</source>
         <translation>作業メモを保存しました: %1（%2 ページ、草稿表示つき）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>This export could not be recorded in the audit log.</source>
         <translation>この書き出しは監査ログに記録できませんでした。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Working note not written</source>
         <translation>作業メモを書き出せませんでした</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
+        <source>Export record package (PDF + JSON)</source>
+        <translation>記録一式の書き出し (PDF + JSON)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Writing the record package…</source>
+        <translation>記録一式を書き出し中…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Record package saved: %1 (SHA-256 in the audit log).</source>
+        <translation>記録一式を保存しました: %1（SHA-256 は監査ログに記録）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record package not written</source>
+        <translation>記録一式を書き出せませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../examiner_app/ui/workspace.py" line="+14"/>
         <source>Summary signed off by %1; the working note now says so.</source>
         <translation>%1 が要約を承認しました。作業メモにもそのように表示されます。</translation>
     </message>
@@ -926,7 +947,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Evidence by the elements of the Guide</source>
         <translation>ガイドラインの要素別の証拠</translation>
     </message>
@@ -946,7 +967,17 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>再読み込み</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Export record package…</source>
+        <translation>記録一式を書き出す…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One PDF and one JSON of what the tool showed, what you decided and why, the COI relied on and your reasoning per element; their SHA-256 goes into the audit log</source>
+        <translation>ツールが示したもの、あなたの判断とその理由、依拠した出身国情報、要素ごとの検討を、PDF と JSON 各 1 点にまとめます。SHA-256 は監査ログに記録されます</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>What the file holds on each element, with its source. A reading aid: it does not say whether an element is met.</source>
         <translation>各要素について記録にあるものを出典つきで示します。読むための補助であり、要素が満たされるかどうかは示しません。</translation>
     </message>
@@ -976,7 +1007,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>検討を保存</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>Reasoning on “%1” saved under your name.</source>
         <translation>「%1」についての検討をあなたの名前で保存しました。</translation>
     </message>
@@ -3150,7 +3181,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>✓ 確認済み</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>DRAFT — not signed off</source>
         <translation>草稿 — 未承認</translation>
     </message>
@@ -3165,7 +3196,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>草稿 — %1 による %2 の承認後に変更あり</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>DRAFT — changed since sign-off</source>
         <translation>草稿 — 承認後に変更あり</translation>
     </message>

@@ -158,3 +158,40 @@ def test_repeat_comparison_needs_a_confirmed_link_and_uses_the_confirmed_decisio
         ("event", "new"),
     ]
     assert "case.repeat_comparison" in actions(any_store, this_case)
+
+
+def test_record_package_holds_decisions_reasons_coi_and_reasoning_and_the_clock_counts_days(
+    any_store: Store, tmp_path: Path
+) -> None:
+    import json
+
+    from examiner_app.record_package import sha256_hex
+
+    examiner = account(any_store, "Aiko Tanaka")
+    case_id = new_case(any_store, examiner)
+    wb = bench(any_store, tmp_path, examiner)
+    with any_store.session() as session:
+        first, second = (s.id for s in repo.list_suggestions(session, case_id))
+    wb.accept(first)
+    wb.reject(second, "not what the statement says")
+    wb.save_reasoning(case_id, "state_protection", "Police named as the agent; no complaint in the file.")
+    package, data = wb.record_package(case_id)
+    assert json.loads(data) == package
+    assert [(d["action"], d["reason"]) for d in package["decisions"]] == [
+        ("accept", ""),
+        ("reject", "not what the statement says"),
+    ]
+    protection = next(e for e in package["elements"] if e["element"] == "state_protection")
+    assert protection["reasoning"]["text"] == "Police named as the agent; no complaint in the file."
+    assert package["coi_relied_on"] == []
+    wb.record_package_exported(case_id, {"package.json": sha256_hex(data)})
+    with any_store.session() as session:
+        event = session.scalars(select(AuditEventRow).where(AuditEventRow.action == "case.record_package")).one()
+        assert event.details["files"]["package.json"] == sha256_hex(data)
+
+    assert wb.case_clock(case_id, today=date(2024, 3, 1)).confirmed is False
+    wb.confirm_case_date(case_id, "application", date(2023, 12, 31), reason="receipt stamp")
+    clock = wb.case_clock(case_id, today=date(2024, 3, 1))
+    assert clock.days_since_application == 61
+    assert clock.triage_date == date(2024, 2, 29)  # two months on, the month's last day
+    assert clock.days_since_triage_date == 1

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -465,6 +465,55 @@ class FakeWorkbench:
         return build_evidence(
             suggestions, documents=documents, page_texts=texts, reasoning=reasoning, findings_only=findings_only
         )
+
+    def record_package(self, case_id: str) -> tuple[dict[str, Any], bytes]:
+        """A small package of the same shape as record_package.build_package (the UI writes it as PDF + JSON)."""
+        import json as json_module
+
+        view = self.evidence(case_id)
+        with self.lock:
+            case = self.cases[case_id]
+            package: dict[str, Any] = {
+                "version": 1,
+                "notice": "What the software showed and what the examiner recorded.",
+                "case": {"id": case.id, "title": case.title, "reference": case.reference},
+                "documents": [
+                    {"id": d.id, "file": d.file_name, "sha256": d.sha256, "kind": "statement"}
+                    for d in self.documents.get(case_id, [])
+                ],
+                "shown": [
+                    {"suggestion_id": s.id, "field": s.field.value, "status": s.status.value, "source": None}
+                    for s in self.suggestions.values()
+                    if s.case_id == case_id
+                ],
+                "decisions": [
+                    {
+                        "suggestion_id": d.suggestion_id,
+                        "action": d.action.value,
+                        "by": "Aiko Tanaka",
+                        "value_before": d.value_before,
+                        "value_after": d.value_after,
+                        "reason": d.reason,
+                    }
+                    for d in self.decisions
+                ],  # fmt: skip
+                "coi_relied_on": [],
+                "elements": [
+                    {
+                        "title": e.title,
+                        "empty": e.empty_text if e.empty else None,
+                        "reasoning": {"text": e.reasoning.text, "by": e.reasoning.user_name, "at": "2026-12-06"}
+                        if e.reasoning
+                        else None,
+                    }
+                    for e in view.elements
+                ],  # fmt: skip
+            }
+        return package, json_module.dumps(package, sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+    def record_package_exported(self, case_id: str, files: dict[str, str]) -> None:
+        with self.lock:
+            self.audit.append(("case.record_package", {"case": case_id, "files": dict(files)}))
 
     def repeat_comparison(self, case_id: str) -> list[RepeatComparison]:
         from examiner_app.summaries.repeat import compare

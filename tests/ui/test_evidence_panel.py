@@ -108,3 +108,31 @@ def test_the_working_note_carries_the_reasoning_per_element(qtbot, window, runne
     assert "Nothing in the file on a well-founded fear." in text
     assert "No reasoning written by the examiner on this element." in text
     wait_idle(qtbot, runner)
+
+
+def test_the_record_package_is_a_pdf_and_a_json_whose_hashes_are_audited(qtbot, window, runner, fake_wb, tmp_path):
+    import hashlib
+    import json
+
+    from .test_summary import pdf_text
+
+    open_evidence(qtbot, window)
+    panel = window.workspace.evidence
+    panel.tree.setCurrentItem(panel.element_item(GuideElement.PERSECUTION))
+    panel.reasoning_edit.setPlainText("The account of the departure is in the statement only.")
+    with qtbot.waitSignal(panel.reasoning_saved, timeout=5000):
+        panel.save_button.click()
+    with qtbot.waitSignal(window.workspace.package_exported, timeout=15000) as blocker:
+        window.workspace.export_record_package(tmp_path / "package.pdf")
+    hashes = blocker.args[1]
+    assert sorted(hashes) == ["package.json", "package.pdf"]
+    for name, sha in hashes.items():
+        assert hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() == sha
+    assert fake_wb.audit[-1] == ("case.record_package", {"case": "c-1", "files": hashes})
+    package = json.loads((tmp_path / "package.json").read_text(encoding="utf-8"))
+    assert package["case"]["reference"] == "REF-0412"
+    text = " ".join(pdf_text(tmp_path / "package.pdf").split())
+    assert "Record package" in text
+    assert "The account of the departure is in the statement only." in text
+    assert "DRAFT" not in text
+    wait_idle(qtbot, runner)
