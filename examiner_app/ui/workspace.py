@@ -46,6 +46,7 @@ from examiner_app.domain import (
     SuggestionStatus,
 )
 from examiner_app.review import DECIDING_ROLES
+from examiner_app.summaries.clock import CaseClock
 from examiner_app.summaries.grouping import ValueGroup
 from examiner_app.summaries.sign_off import SignOff
 from examiner_app.ui import i18n
@@ -421,6 +422,7 @@ class CaseWorkspace(PageActionsMixin, ExportsMixin, QWidget):
         parts = [case.reference] if case.reference else []
         parts.append(i18n.fmt(self.tr("documents: %1"), len(detail.documents)))
         self.subtitle_label.setText(" · ".join(parts))
+        self._load_clock(case_id, " · ".join(parts))
         self._documents = {d.id: d for d in detail.documents}
         self._suggestions = list(detail.suggestions)
         self.documents.set_documents(detail.documents)
@@ -445,6 +447,26 @@ class CaseWorkspace(PageActionsMixin, ExportsMixin, QWidget):
             else:
                 self.open_document(current, self._page if reloading and current == self._doc_id else 1)
         self.case_loaded.emit(case_id)
+
+    def _load_clock(self, case_id: str, subtitle: str) -> None:
+        """Days since the confirmed application date, for workload (the same for every case: no priority)."""
+        clock_of = getattr(self.workbench, "case_clock", None)
+        if not callable(clock_of):
+            return
+
+        def shown(clock: CaseClock) -> None:
+            if case_id != self._case_id or not clock.confirmed:
+                return
+            since = clock.days_since_triage_date or 0
+            triage = (
+                i18n.fmt(self.tr("two-month date %1 passed %2 days ago"), clock.triage_date, since)
+                if since >= 0
+                else i18n.fmt(self.tr("two-month date %1 in %2 days"), clock.triage_date, -since)
+            )
+            days = i18n.fmt(self.tr("day %1 since the application"), clock.days_since_application)
+            self.subtitle_label.setText(f"{subtitle} · {days} · {triage}")
+
+        self.runner.submit("case_clock", lambda: clock_of(case_id), on_result=shown, owner=self)
 
     def open_document(self, document_id: str, page: int = 1) -> None:
         """Show a document's page (its text list is fetched in a worker if not cached)."""

@@ -261,7 +261,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../examiner_app/ui/workspace.py" line="+190"/>
+        <location filename="../../examiner_app/ui/workspace.py" line="+191"/>
         <source>Facts to review</source>
         <translation>確認する事実</translation>
     </message>
@@ -356,7 +356,22 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>文書: %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
+        <source>two-month date %1 passed %2 days ago</source>
+        <translation>2 か月の期日 %1 から %2 日経過</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>two-month date %1 in %2 days</source>
+        <translation>2 か月の期日 %1 まであと %2 日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>day %1 since the application</source>
+        <translation>申請から %1 日目</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>This file could not be read.</source>
         <translation>このファイルは読み取れませんでした。</translation>
     </message>

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from examiner_app.casework import EarlierApplicationLink
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.earlier_applications import EarlierApplicationHints
+    from examiner_app.summaries.clock import CaseClock
     from examiner_app.summaries.repeat import RepeatComparison
 
 FONT_PATH = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
@@ -227,6 +228,7 @@ class FakeWorkbench:
     earlier_calls: list[str] = field(default_factory=list)  # case ids asked for earlier-application hints
     reasoning: dict[str, dict[GuideElement, ElementReasoning]] = field(default_factory=dict)  # case -> element -> text
     links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # case -> confirmed (earlier case, reason)
+    application_dates: dict[str, date] = field(default_factory=dict)  # case -> examiner-confirmed application date
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- sign-in ---------------------------------------------------------------------------------
@@ -510,6 +512,13 @@ class FakeWorkbench:
                 ],  # fmt: skip
             }
         return package, json_module.dumps(package, sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+    def case_clock(self, case_id: str) -> CaseClock:
+        from datetime import date as date_type
+
+        from examiner_app.summaries.clock import case_clock
+
+        return case_clock(self.application_dates.get(case_id), date_type(2024, 3, 1))
 
     def record_package_exported(self, case_id: str, files: dict[str, str]) -> None:
         with self.lock:

@@ -136,3 +136,20 @@ def test_the_record_package_is_a_pdf_and_a_json_whose_hashes_are_audited(qtbot, 
     assert "The account of the departure is in the statement only." in text
     assert "DRAFT" not in text
     wait_idle(qtbot, runner)
+
+
+def test_the_case_clock_counts_from_the_confirmed_application_date(qtbot, runner):
+    from datetime import date
+
+    from .conftest import make_window
+    from .fakes import sample_workbench
+
+    wb = sample_workbench()
+    wb.application_dates["c-1"] = date(2023, 12, 31)
+    window = make_window(qtbot, wb, runner)
+    open_case(qtbot, window)
+    subtitle = window.workspace.subtitle_label
+    qtbot.waitUntil(lambda: "since the application" in subtitle.text(), timeout=5000)
+    assert "day 61 since the application" in subtitle.text()
+    assert "two-month date 2024-02-29 passed 1 days ago" in subtitle.text()
+    wait_idle(qtbot, runner)
