@@ -396,8 +396,8 @@ class EvidencePanel(QWidget):
                 top = QTreeWidgetItem([self._element_heading(element), "", ""])
                 top.setData(0, ELEMENT, element.element.value)
                 top.setFont(0, bold)
-                top.setFirstColumnSpanned(True)
                 self.tree.addTopLevelItem(top)
+                top.setFirstColumnSpanned(True)
                 if element.empty:
                     empty = QTreeWidgetItem([empty_element_text(element.element), "", ""])
                     empty.setData(0, ELEMENT, element.element.value)

@@ -281,15 +281,15 @@ class RepeatPanel(QWidget):
         bold = QFont(self.tree.font())
         bold.setBold(True)
         item.setFont(0, bold)
-        item.setFirstColumnSpanned(True)
         self.tree.addTopLevelItem(item)
+        item.setFirstColumnSpanned(True)  # only once the item is in the tree
         return item
 
     def _fill(self, comparison: RepeatComparison) -> None:
         head = QTreeWidgetItem([i18n.fmt(self.tr("Earlier application: %1"), comparison.earlier_title), "", ""])
-        head.setFirstColumnSpanned(True)
         head.setForeground(0, QBrush(MUTED))
         self.tree.addTopLevelItem(head)
+        head.setFirstColumnSpanned(True)
         for change in (Change.NEW, Change.CHANGED, Change.EARLIER_ONLY, Change.SAME):
             facts = comparison.of(change)
             group = self._group(change_label(change), len(facts))
