@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from examiner_app import __version__, cli_train
+from examiner_app import __version__, cli_casework, cli_train
 from examiner_app.config import Settings
 from examiner_app.errors import ExaminerError, PermissionDeniedError
 
@@ -539,6 +539,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = case_sub.add_parser("show", parents=[common], help="a case (or, without an id, the list of cases)")
     p.add_argument("case_id", nargs="?")
     p.set_defaults(func=cmd_case_show)
+    cli_casework.register(case_sub, common, _workbench, _print_json)  # evidence, clock, links, repeat, package
 
     coi = sub.add_parser("coi", parents=[common], help="the country-of-origin information library")
     coi_sub = coi.add_subparsers(dest="coi_command", metavar="ACTION", required=True)

@@ -8,6 +8,7 @@ need a reason; changing an earlier decision needs one too. Nothing in the pipeli
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +29,9 @@ from examiner_app.errors import PermissionDeniedError, ReviewError, StaleDecisio
 from examiner_app.store import Store
 from examiner_app.store import repositories as repo
 from examiner_app.store.orm import DecisionRow, SuggestionRow, UserRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 DECIDING_ROLES = frozenset({Role.EXAMINER, Role.ADMIN})
 MANUAL_MODEL = ModelRef("examiner", "manual", "1")
@@ -63,74 +67,101 @@ def _decide(
 ) -> Decision:
     user = _require_decider(user)
     with store.session() as session:
-        row = repo.get_suggestion_row(session, suggestion_id, lock=True)
-        accounts.find_user(session, user.id)  # the account must exist in this store
-        accounts.require_decide(session, user, row.case_id)
-        if expected_version is not None and row.version != expected_version:
-            raise _stale(session, row)
-        before_status = SuggestionStatus(row.status)
-        value_before = row.reviewed_value if row.reviewed_value is not None else row.value
-        changing = before_status is not SuggestionStatus.PENDING and action is not DecisionAction.EDIT
-        if changing and not (reason or "").strip():
-            raise ReviewError(
-                f"This fact was already {before_status.value}. Give a reason to change an earlier decision."
-            )
-        if action is DecisionAction.ACCEPT:
-            if before_status is SuggestionStatus.ACCEPTED:
-                raise ReviewError("This fact is already accepted.")
-            status, value_after, kept_reason = SuggestionStatus.ACCEPTED, value_before, (reason or "").strip()
-        elif action is DecisionAction.EDIT:
-            value_after = (new_value or "").strip()
-            if not value_after:
-                raise ReviewError("An edited fact needs a value. To discard the suggestion, reject it instead.")
-            kept_reason = _clean_reason(reason, "edit a fact")
-            status = SuggestionStatus.EDITED
-            row.reviewed_value = value_after
-        elif action is DecisionAction.REJECT:
-            kept_reason = _clean_reason(reason, "reject a fact")
-            status, value_after = SuggestionStatus.REJECTED, None
-        else:  # pragma: no cover - ADD goes through add_fact
-            raise ReviewError(f"Unsupported review action {action}.")
-        row.status = status.value
-        row.version = (row.version or 1) + 1
-        decision = DecisionRow(
-            suggestion_id=row.id,
-            user_id=user.id,
-            action=action.value,
-            value_before=value_before,
-            value_after=value_after,
-            reason=kept_reason,
-        )
-        session.add(decision)
-        session.flush()
-        audit.record(
+        return _decide_in(
             session,
-            user.id,
-            f"suggestion.{action.value}",
-            case_id=row.case_id,
-            subject=row.id,
-            details={
-                "decision_id": decision.id,
-                "user_name": user.name,
-                "field": row.field,
-                "status_before": before_status.value,
-                "status_after": status.value,
-                "value_before": value_before,
-                "value_after": value_after,
-                "reason": kept_reason,
-                "source": {
-                    "document_id": row.document_id,
-                    "page": row.page_number,
-                    "start": row.span_start,
-                    "end": row.span_end,
-                },
-                "model": f"{row.engine}/{row.model}@{row.model_version}",
-                "confidence": row.confidence,
-                # Automation-bias guard: was the source page on screen when the examiner decided?
-                "source_viewed": source_viewed,
-            },
+            user,
+            suggestion_id,
+            action,
+            new_value=new_value,
+            reason=reason,
+            source_viewed=source_viewed,
+            expected_version=expected_version,
         )
-        return repo.decision_to_domain(decision)
+
+
+def _decide_in(
+    session: Session,
+    user: User,
+    suggestion_id: str,
+    action: DecisionAction,
+    *,
+    new_value: str | None = None,
+    reason: str | None = None,
+    source_viewed: bool = False,
+    group: dict[str, object] | None = None,
+    expected_version: int | None = None,
+) -> Decision:
+    """One decision and its audit event in the caller's transaction (``group`` names a group decision).
+
+    ``expected_version`` is the suggestion's version the examiner saw: if someone decided it since, nothing is
+    recorded and StaleDecisionError carries the fresh state (optimistic versioning, agency mode)."""
+    row = repo.get_suggestion_row(session, suggestion_id, lock=True)
+    accounts.find_user(session, user.id)  # the account must exist in this store
+    accounts.require_decide(session, user, row.case_id)
+    if expected_version is not None and row.version != expected_version:
+        raise _stale(session, row)
+    before_status = SuggestionStatus(row.status)
+    value_before = row.reviewed_value if row.reviewed_value is not None else row.value
+    changing = before_status is not SuggestionStatus.PENDING and action is not DecisionAction.EDIT
+    if changing and not (reason or "").strip():
+        raise ReviewError(f"This fact was already {before_status.value}. Give a reason to change an earlier decision.")
+    if action is DecisionAction.ACCEPT:
+        if before_status is SuggestionStatus.ACCEPTED:
+            raise ReviewError("This fact is already accepted.")
+        status, value_after, kept_reason = SuggestionStatus.ACCEPTED, value_before, (reason or "").strip()
+    elif action is DecisionAction.EDIT:
+        value_after = (new_value or "").strip()
+        if not value_after:
+            raise ReviewError("An edited fact needs a value. To discard the suggestion, reject it instead.")
+        kept_reason = _clean_reason(reason, "edit a fact")
+        status = SuggestionStatus.EDITED
+        row.reviewed_value = value_after
+    elif action is DecisionAction.REJECT:
+        kept_reason = _clean_reason(reason, "reject a fact")
+        status, value_after = SuggestionStatus.REJECTED, None
+    else:  # pragma: no cover - ADD goes through add_fact
+        raise ReviewError(f"Unsupported review action {action}.")
+    row.status = status.value
+    row.version = (row.version or 1) + 1
+    decision = DecisionRow(
+        suggestion_id=row.id,
+        user_id=user.id,
+        action=action.value,
+        value_before=value_before,
+        value_after=value_after,
+        reason=kept_reason,
+    )
+    session.add(decision)
+    session.flush()
+    audit.record(
+        session,
+        user.id,
+        f"suggestion.{action.value}",
+        case_id=row.case_id,
+        subject=row.id,
+        details={
+            "decision_id": decision.id,
+            "user_name": user.name,
+            "field": row.field,
+            "status_before": before_status.value,
+            "status_after": status.value,
+            "value_before": value_before,
+            "value_after": value_after,
+            "reason": kept_reason,
+            "source": {
+                "document_id": row.document_id,
+                "page": row.page_number,
+                "start": row.span_start,
+                "end": row.span_end,
+            },
+            "model": f"{row.engine}/{row.model}@{row.model_version}",
+            "confidence": row.confidence,
+            # Automation-bias guard: was the source page on screen when the examiner decided?
+            "source_viewed": source_viewed,
+            **({"group": group} if group is not None else {}),
+        },
+    )
+    return repo.decision_to_domain(decision)
 
 
 def _stale(session: Session, row: SuggestionRow) -> StaleDecisionError:
@@ -289,3 +320,38 @@ def add_fact(
             },
         )
         return suggestion
+
+
+def decide_group(
+    store: Store,
+    user: User | None,
+    suggestion_ids: list[str] | tuple[str, ...],
+    action: DecisionAction,
+    reason: str,
+    *,
+    source_viewed: bool = False,
+) -> list[Decision]:
+    """Accept or reject every suggestion of a group of the same value (``summaries.grouping``) in one transaction:
+    one Decision and one audit event per suggestion, the same reason for all. The reason is required both ways,
+    so accepting a group is never easier than rejecting it. Every member must be pending, of one case, one field
+    and one value; otherwise nothing is recorded."""
+    from examiner_app.summaries.grouping import value_key
+
+    user = _require_decider(user)
+    if action not in (DecisionAction.ACCEPT, DecisionAction.REJECT):
+        raise ReviewError("A group can be accepted or rejected; edit its suggestions one by one.")
+    ids = list(dict.fromkeys(suggestion_ids))
+    if not ids:
+        raise ReviewError("Choose the suggestions of the group first.")
+    kept_reason = _clean_reason(reason, f"{action.value} {len(ids)} suggestions at once")
+    with store.session() as session:
+        members = [repo.get_suggestion(session, sid) for sid in ids]
+        if len({(s.case_id, s.field, value_key(s)) for s in members}) != 1:
+            raise ReviewError("These suggestions are not one value of one field; decide them one by one.")
+        if any(s.status is not SuggestionStatus.PENDING for s in members):
+            raise ReviewError("Some of these suggestions were decided already; decide the rest one by one.")
+        group = {"size": len(ids), "members": ids}
+        return [
+            _decide_in(session, user, sid, action, reason=kept_reason, source_viewed=source_viewed, group=group)
+            for sid in ids
+        ]

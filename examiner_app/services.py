@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from examiner_app import accounts, audit, earlier_applications, review
 from examiner_app.config import Settings
@@ -40,10 +40,14 @@ from examiner_app.summaries import ChronologyEntry, FactSheet, build_chronology,
 from examiner_app.summaries.sign_off import PinnedExcerpt, SignOff, SignOffState
 
 if TYPE_CHECKING:  # the COI modules load numpy; they are imported inside the methods that use them
+    from examiner_app.casework import ConfirmedDate, EarlierApplicationLink
     from examiner_app.coi.embeddings import EmbeddingEngine
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.coi.types import ExcerptSuggestion, ImportedReport, LibraryCountry, Pin, SearchResults
     from examiner_app.qa.service import QaService
+    from examiner_app.summaries.clock import CaseClock
+    from examiner_app.summaries.evidence import ElementReasoning, EvidenceView, ExaminerPrompt
+    from examiner_app.summaries.repeat import RepeatComparison
 
 
 @dataclass(frozen=True)
@@ -354,6 +358,16 @@ class Workbench:
             self.store, self.user, suggestion_id, reason, source_viewed=source_viewed, expected_version=expected_version
         )
 
+    def decide_group(
+        self, suggestion_ids: list[str], action: str, reason: str, *, source_viewed: bool = False
+    ) -> list[Decision]:
+        """Accept or reject every suggestion of one value at once (``review.decide_group``): a reason both ways."""
+        from examiner_app.domain import DecisionAction
+
+        return review.decide_group(
+            self.store, self.user, suggestion_ids, DecisionAction(action), reason, source_viewed=source_viewed
+        )
+
     def add_fact(
         self, case_id: str, field: FactField, value: str, provenance: Provenance | None, reason: str = ""
     ) -> Suggestion:
@@ -562,6 +576,156 @@ class Workbench:
         user = self._signed_in()
         with self.store.session() as session:
             return earlier_applications.find_hints(self.store, session, user, self.actor, case_id)
+
+    # --- evidence by the Guide's elements, reasoning per element, confirmed links (examiner_app.casework) -------
+
+    def evidence(self, case_id: str, *, findings_only: bool = False) -> EvidenceView:
+        """The case's facts and pinned COI under the Guide's five elements, each cited and tagged by kind of
+        evidence, with the examiner's reasoning per element; audited as ``case.evidence``."""
+        from examiner_app import casework
+        from examiner_app.summaries.evidence import build_evidence, classify_document
+
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            suggestions = repo.list_suggestions(session, case_id)
+            texts = casework.page_texts(session, case_id)
+            documents = {
+                d.id: classify_document(d.file_name, texts.get((d.id, 1), ""))
+                for d in repo.list_documents(session, case_id)
+            }
+            pins = casework.coi_citations(session, case_id)
+            reasoning = casework.current_reasoning(session, case_id)
+            names = {d.id: d.file_name for d in repo.list_documents(session, case_id)}
+            audit.record(session, self.actor, "case.evidence", case_id=case_id)
+        return build_evidence(
+            suggestions,
+            documents=documents,
+            page_texts=texts,
+            pins=pins,
+            reasoning=reasoning,
+            findings_only=findings_only,
+            prompts=_form_prompts(texts, names),
+        )
+
+    def save_reasoning(self, case_id: str, element: str, text: str) -> ElementReasoning:
+        """Store the examiner's own reasoning on one element (``GuideElement`` value); audited."""
+        from examiner_app import casework
+        from examiner_app.summaries.evidence import GuideElement
+
+        with self.store.session() as session:
+            return casework.save_reasoning(session, self.user, case_id, GuideElement(element), text)
+
+    def confirm_earlier_application(
+        self, case_id: str, earlier_case_id: str, reason: str, *, hint_id: str = "", confirmed: bool = True
+    ) -> EarlierApplicationLink:
+        """The examiner confirms (or, with ``confirmed=False``, withdraws) a hint's link; a reason either way."""
+        from examiner_app import casework
+
+        with self.store.session() as session:
+            return casework.record_link(
+                session, self.user, case_id, earlier_case_id, confirmed=confirmed, reason=reason, hint_id=hint_id
+            )
+
+    def repeat_comparison(self, case_id: str) -> list[RepeatComparison]:
+        """For each earlier application an examiner confirmed: the diff of its findings against this case's (new,
+        changed, same), documents not in the earlier file and COI pinned here published since the earlier decision
+        (as an examiner confirmed its date). A diff, never a verdict; audited as ``case.repeat_comparison``."""
+        from examiner_app import casework
+        from examiner_app.summaries.repeat import compare
+
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            links = casework.confirmed_links(session, case_id)
+            suggestions = repo.list_suggestions(session, case_id)
+            documents = repo.list_documents(session, case_id)
+            pins = casework.coi_citations(session, case_id)
+            decided = casework.confirmed_dates(session, case_id).get(casework.CaseDateKind.EARLIER_DECISION)
+            results = []
+            for link in links:
+                earlier = accounts.require_read(session, self.user, link.earlier_case_id)
+                results.append(
+                    compare(
+                        case_id,
+                        suggestions,
+                        earlier.id,
+                        repo.list_suggestions(session, earlier.id),
+                        earlier_title=earlier.reference or earlier.title,
+                        current_documents=documents,
+                        earlier_documents=repo.list_documents(session, earlier.id),
+                        pins=pins,
+                        earlier_decision=decided.value if decided is not None else None,
+                    )
+                )
+            audit.record(
+                session,
+                self.actor,
+                "case.repeat_comparison",
+                case_id=case_id,
+                details={"earlier_cases": [link.earlier_case_id for link in links]},
+            )
+        return results
+
+    def confirm_case_date(
+        self, case_id: str, kind: str, value: date, *, suggestion_id: str | None = None, reason: str = ""
+    ) -> ConfirmedDate:
+        """The examiner confirms a date of the procedure (``casework.CaseDateKind``); audited."""
+        from examiner_app import casework
+
+        with self.store.session() as session:
+            return casework.confirm_date(
+                session, self.user, case_id, kind, value, suggestion_id=suggestion_id, reason=reason
+            )
+
+    def case_clock(self, case_id: str, today: date | None = None) -> CaseClock:
+        """Days since the application and since the two-month triage date, from the application date an examiner
+        confirmed (workload only: no priority, no score, no category)."""
+        from examiner_app import casework
+        from examiner_app.summaries.clock import case_clock
+
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            confirmed = casework.confirmed_dates(session, case_id).get(casework.CaseDateKind.APPLICATION)
+        return case_clock(confirmed.value if confirmed else None, today or date.today())
+
+    def record_package(self, case_id: str) -> tuple[dict[str, Any], bytes]:
+        """The record package of the case (``record_package.build_package``) and its canonical JSON bytes."""
+        from examiner_app.record_package import build_package, canonical_json
+
+        with self.store.session() as session:
+            package = build_package(session, self.user, case_id, datetime.now().astimezone())
+        return package, canonical_json(package)
+
+    def record_package_exported(self, case_id: str, files: dict[str, str]) -> None:
+        """Audit a record package export with each file's SHA-256 (``{"package.json": "<sha256>", ...}``)."""
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            audit.record(
+                session,
+                self.actor,
+                "case.record_package",
+                case_id=case_id,
+                details={"files": dict(sorted(files.items()))},
+            )
+
+    def earlier_application_links(self, case_id: str) -> list[EarlierApplicationLink]:
+        from examiner_app import casework
+
+        with self.store.session() as session:
+            accounts.require_read(session, self.user, case_id)
+            return casework.confirmed_links(session, case_id)
+
+
+def _form_prompts(texts: dict[tuple[str, int], str], names: dict[str, str]) -> list[ExaminerPrompt]:
+    """Prompts for the examiner from application forms (Form 74's interviewer-sex preference), with their source."""
+    from examiner_app.extraction.facts.form74 import form_prompts
+    from examiner_app.summaries.evidence import ExaminerPrompt
+
+    prompts = []
+    for (document_id, page), text in sorted(texts.items()):
+        for p in form_prompts(text):
+            where = f"{names.get(document_id, document_id)}, p. {page}, chars {p.start}\u2013{p.end}"
+            prompts.append(ExaminerPrompt(p.message, where, document_id, page, p.start, p.end))
+    return prompts
 
 
 def with_settings(settings: Settings, **changes: object) -> Settings:

@@ -1985,7 +1985,98 @@ PK_CASE = CaseSpec(
     ],
 )
 
-CASES: list[CaseSpec] = [LK_CASE, MM_CASE, SD_CASE, AF_CASE, PK_CASE]
+# ==================================================================================================
+# Case 6 - Turkey, the Japanese application form (Form 74, December 2023 revision), bilingual labels
+# ==================================================================================================
+
+TR_REF = "SAMPLE-2024-TR-0006"
+
+
+def tr_form74_ja(facts: FactTable) -> list[Page]:
+    """A filled 難民認定申請書 laid out after 法務省令様式第74号 as revised in December 2023: printed bilingual labels,
+    the five-reason checkbox question (■ ticked, □ not) and the interviewer-sex preference. The layout and wording
+    are this project's rendering of the form's items, not a copy of the official sheet."""
+
+    def row(label: str, value: str, value_lang: str = "ja") -> Row:
+        return Row(label, value, "ja", value_lang)
+
+    return render_form(
+        [
+            H("難民認定申請書", "ja", size=50),
+            L("APPLICATION FOR RECOGNITION OF REFUGEE STATUS", align="center"),
+            L("別記第七十四号様式（第五十五条関係） Form 74", "ja", align="center"),
+        ],
+        [
+            (
+                "1. 申請者 Applicant",
+                "ja",
+                [
+                    row("国籍・地域 Nationality/Region", "[[nationality|TR|トルコ]]"),
+                    row("氏名 Name", "[[person_name|Rojda Yildiz|YILDIZ ROJDA]]", "en"),
+                    row("性別 Sex", "女 Female"),
+                    row("生年月日 Date of birth", "[[date_of_birth|1994-02-11|1994年2月11日]]"),
+                    row("出生地 Place of birth", "[[place|TR|ガズィアンテップ]]"),
+                    row("民族 Ethnic group", "[[ethnicity|Kurdish|クルド人]]"),
+                    row("宗教 Religion", "[[religion|Islam (Alevi)|アレヴィー派]]"),
+                    row("母語 Native language", "[[language_spoken|kmr|クルマンジー語]]"),
+                ],
+            ),
+            (
+                "2. 旅券・入国 Passport and entry",
+                "ja",
+                [
+                    row("旅券番号 Passport number", "[[document_number|U28491736|U28491736]]", "en"),
+                    row("入国年月日 Date of entry", "[[date_of_entry|2023-09-04|令和5年9月4日]]"),
+                    row("入国港 Port of entry", "[[port_of_entry|Narita International Airport|成田空港]]"),
+                    row("経由地 Route", "[[travel_route|Istanbul > Doha > Narita|イスタンブール・ドーハ経由]]"),
+                ],
+            ),
+            (
+                "3. 申請の理由 Reasons for the application",
+                "ja",
+                [
+                    row("迫害の理由 Reasons (tick)", "■[[claimed_ground|race|人種]] □宗教 □国籍"),
+                    row(
+                        "（続き）",
+                        "□特定の社会的集団の構成員であること ■[[claimed_ground|political_opinion|政治的意見]]",
+                    ),
+                    row("迫害の主体 Agent of persecution", "[[agent_of_persecution|police|警察]]"),
+                    row("保護を求めたか Sought protection", "有 Yes（警察に届けたが受理されず）"),
+                    row("過去の申請 Previous applications", "[[prior_application|none|無 No]]"),
+                ],
+            ),
+            (
+                "4. 面接 Interview",
+                "ja",
+                [
+                    row("面接官の性別の希望 Interviewer", "□男性 ■女性 □希望なし"),
+                    row("通訳の言語 Interpreter", "クルマンジー語"),
+                ],
+            ),
+        ],
+        facts,
+        closing=[
+            SPACE(10),
+            L("申請日 Date of application: 令和5年10月2日", "ja"),
+            L("申請者署名 Signature: YILDIZ ROJDA", "ja"),
+        ],
+    )
+
+
+TR_CASE = CaseSpec(
+    slug="tr-kurdish-form74-ja",
+    title="Turkey - Kurdish applicant on the Japanese application form (Form 74)",
+    reference=TR_REF,
+    description=(
+        "Fictional Kurdish Alevi woman from Gaziantep, Turkey; flew via Istanbul and Doha to Narita. One filled "
+        "Japanese application form laid out after Form 74 (December 2023 revision) with bilingual labels, the "
+        "five-reason checkbox question and the interviewer-sex preference."
+    ),
+    languages=["ja", "en"],
+    documents=[DocSpec("application_form74_ja.png", "form", tr_form74_ja, rotations=(0.4,))],
+)
+
+CASES: list[CaseSpec] = [LK_CASE, MM_CASE, SD_CASE, AF_CASE, PK_CASE, TR_CASE]
 
 
 # ==================================================================================================

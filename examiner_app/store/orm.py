@@ -277,3 +277,55 @@ class StageRunRow(Base):
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     outcome: Mapped[str] = mapped_column(String(40))
     error: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class ElementReasoningRow(Base):
+    """The examiner's own reasoning on one element of the ISA Guide for one case (migration 0010).
+
+    Append-only: each save adds a row; the newest row per (case, element) is the current text. The tool
+    never writes one: only an examiner, through ``summaries.evidence`` and ``services``, audited.
+    """
+
+    __tablename__ = "element_reasoning"
+    __table_args__ = (Index("ix_element_reasoning_case_element", "case_id", "element", "written_at"),)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(String(32), ForeignKey("cases.id", ondelete="CASCADE"))
+    element: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[str] = mapped_column(String(32), ForeignKey("users.id", ondelete="RESTRICT"))
+    written_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class EarlierApplicationLinkRow(Base):
+    """An examiner confirmed (or withdrew) that another case is an earlier application of this one's applicant.
+
+    Append-only, newest row per (case, earlier case) holds; ``confirmed`` False is a withdrawal. A hint alone
+    (``earlier_applications``) never creates one.
+    """
+
+    __tablename__ = "earlier_application_links"
+    __table_args__ = (Index("ix_earlier_application_links_case", "case_id", "decided_at"),)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(String(32), ForeignKey("cases.id", ondelete="CASCADE"))
+    earlier_case_id: Mapped[str] = mapped_column(String(32), ForeignKey("cases.id", ondelete="CASCADE"))
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=True)
+    hint_id: Mapped[str] = mapped_column(String(80), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[str] = mapped_column(String(32), ForeignKey("users.id", ondelete="RESTRICT"))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CaseDateRow(Base):
+    """A date of the procedure an examiner confirmed (the application date, the earlier decision date), for the
+    workload clock. Append-only; the newest row per (case, kind) holds."""
+
+    __tablename__ = "case_dates"
+    __table_args__ = (Index("ix_case_dates_case_kind", "case_id", "kind", "confirmed_at"),)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(String(32), ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    value: Mapped[str] = mapped_column(String(10))  # ISO date YYYY-MM-DD
+    suggestion_id: Mapped[str | None] = mapped_column(String(32), nullable=True)  # the fact it was read from
+    reason: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[str] = mapped_column(String(32), ForeignKey("users.id", ondelete="RESTRICT"))
+    confirmed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -32,8 +32,11 @@ from examiner_app.summaries import ChronologyEntry, FactSheet
 from examiner_app.summaries.sign_off import PinnedExcerpt, SignOff, SignOffState
 
 if TYPE_CHECKING:  # coi.prior_cases loads numpy; the UI only needs the shape
+    from examiner_app.casework import EarlierApplicationLink
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.earlier_applications import EarlierApplicationHints
+    from examiner_app.summaries.evidence import ElementReasoning, EvidenceView
+    from examiner_app.summaries.repeat import RepeatComparison
     from examiner_app.ui.qa_workspace import QaPort
 
 
@@ -126,6 +129,10 @@ class WorkbenchPort(Protocol):
         self, suggestion_id: str, reason: str, *, source_viewed: bool = False, expected_version: int | None = None
     ) -> Decision: ...
 
+    def decide_group(
+        self, suggestion_ids: list[str], action: str, reason: str, *, source_viewed: bool = False
+    ) -> list[Decision]: ...
+
     def add_fact(
         self, case_id: str, field: FactField, value: str, provenance: Provenance | None, reason: str = ""
     ) -> Suggestion: ...
@@ -199,6 +206,26 @@ class WorkbenchPort(Protocol):
     # Possible earlier applications: the same or a similar name in another case (a hint, audited).
 
     def earlier_application_hints(self, case_id: str) -> EarlierApplicationHints: ...
+
+    # Evidence by the Guide's elements and the examiner's reasoning per element (audited).
+
+    def evidence(self, case_id: str, *, findings_only: bool = False) -> EvidenceView: ...
+
+    def save_reasoning(self, case_id: str, element: str, text: str) -> ElementReasoning: ...
+
+    # The record package (JSON from the core; the UI also writes it as a PDF) and its audited export.
+
+    def record_package(self, case_id: str) -> tuple[dict[str, Any], bytes]: ...
+
+    def record_package_exported(self, case_id: str, files: dict[str, str]) -> None: ...
+
+    # What is new against an earlier application an examiner confirmed (audited).
+
+    def repeat_comparison(self, case_id: str) -> list[RepeatComparison]: ...
+
+    def confirm_earlier_application(
+        self, case_id: str, earlier_case_id: str, reason: str, *, hint_id: str = "", confirmed: bool = True
+    ) -> EarlierApplicationLink: ...
 
 
 def record_export(workbench: WorkbenchPort, case_id: str, kind: str, file_name: str) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 from examiner_app.domain import Decision, DecisionAction, FactField, Suggestion, SuggestionStatus
 from examiner_app.extraction.facts.name_match import group_same_person, same_person
 from examiner_app.summaries.fact_sheet import FieldGroup, SheetLine, build_fact_sheet
+from examiner_app.summaries.grouping import ValueGroup, group_pending
 from examiner_app.ui import i18n
 from examiner_app.ui.delegates import ConfidenceDelegate, FieldGroupDelegate, GroupLineDelegate, StatusDelegate
 from examiner_app.ui.qt_models import FactFilterProxy, FactTableModel, Roles, confidence_level
@@ -71,6 +73,7 @@ class FactsPanel(QWidget):
 
     selection_changed = Signal(object)  # Suggestion | None
     decide_requested = Signal(str, object)  # action, Suggestion
+    group_decide_requested = Signal(str, object)  # action (accept/reject), ValueGroup: the same value in N places
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +111,16 @@ class FactsPanel(QWidget):
         self.confidence_value.setMinimumWidth(34)
         self.hidden_label = QLabel(self)
         self.hidden_label.setObjectName("hiddenNotice")
+        self.group_check = QCheckBox(self.tr("Group same values"), self)
+        self.group_check.setObjectName("groupSameValues")
+        self.group_check.setChecked(True)
+        self.group_check.setToolTip(
+            self.tr(
+                "The same value of a field found in several places is one row with all its sources; accepting or "
+                "rejecting it records a decision for each, with one reason (needed both ways)."
+            )
+        )
+        self._groups: dict[str, ValueGroup] = {}  # representative suggestion id -> its group (size > 1)
         self.show_all_button = QToolButton(self)
         self.show_all_button.setText(self.tr("Show all"))
         self.show_all_button.setAutoRaise(True)
@@ -210,6 +223,7 @@ class FactsPanel(QWidget):
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
         self.confidence_slider.valueChanged.connect(self._filters_changed)
         self.show_all_button.clicked.connect(self.clear_filters)
+        self.group_check.toggled.connect(lambda _on: self._regroup())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.key_action.connect(self.request_decision)
         self.accept_button.clicked.connect(lambda: self.request_decision(ACCEPT))
@@ -239,6 +253,7 @@ class FactsPanel(QWidget):
         filters.addWidget(minimum)
         filters.addWidget(self.confidence_slider)
         filters.addWidget(self.confidence_value)
+        filters.addWidget(self.group_check)
         filters.addStretch(1)
         filters.addWidget(self.hidden_label)
         filters.addWidget(self.show_all_button)
@@ -288,6 +303,7 @@ class FactsPanel(QWidget):
         """Replace the rows; the selected fact stays selected if it is still there."""
         selected = self.selected_suggestion()
         self.model.set_suggestions(suggestions, decisions)
+        self._regroup()
         if keep_selection and selected is not None:
             self.select_suggestion(selected.id)
         else:
@@ -310,6 +326,7 @@ class FactsPanel(QWidget):
 
     def apply_decision(self, decision: Decision) -> None:
         updated = self.model.apply_decision(decision)
+        self._regroup()
         selected = self.selected_suggestion()
         if updated is not None and selected is not None and selected.id == updated.id:
             self._show_detail(updated)
@@ -345,6 +362,7 @@ class FactsPanel(QWidget):
     def clear_filters(self) -> None:
         self.status_filter.setCurrentIndex(0)
         self.confidence_slider.setValue(0)
+        self.group_check.setChecked(False)  # every suggestion on its own row again
 
     # --- automation-bias reminder ------------------------------------------------------------
 
@@ -437,11 +455,35 @@ class FactsPanel(QWidget):
         self.selection_changed.emit(suggestion)
 
     def request_decision(self, action: str) -> None:
-        """Ask for ``action`` on the selected fact (what the A/E/R keys and buttons do)."""
+        """Ask for ``action`` on the selected fact (what the A/E/R keys and buttons do).
+
+        On a grouped row (the same value in several places), accept and reject ask for the whole group
+        (``group_decide_requested``); edit corrects the selected reading alone."""
         suggestion = self.selected_suggestion()
         if suggestion is None or not self._can_decide:
             return
+        group = self._groups.get(suggestion.id)
+        if group is not None and action in (ACCEPT, REJECT):
+            self.group_decide_requested.emit(action, group)
+            return
         self.decide_requested.emit(action, suggestion)
+
+    def group_of(self, suggestion_id: str) -> ValueGroup | None:
+        """The group a shown row stands for (None for a row of its own)."""
+        return self._groups.get(suggestion_id)
+
+    def _regroup(self) -> None:
+        """Group pending suggestions of one field and value (when grouping is on); keep the selection."""
+        selected = self.selected_suggestion()
+        groups = group_pending(self.model.suggestions()) if self.group_check.isChecked() else []
+        multi = [g for g in groups if g.size > 1]
+        self._groups = {g.representative.id: g for g in multi}
+        self.model.set_group_sizes({sid: g.size for sid, g in self._groups.items()})
+        away = [s.id for g in multi for s in g.members if s.id != g.representative.id]
+        self.proxy.set_grouped_away(away)
+        if selected is not None and selected.id in away:
+            group = next(g for g in multi if selected.id in g.ids)
+            self.select_suggestion(group.representative.id)
 
     def _update_buttons(self, suggestion: Suggestion | None) -> None:
         enabled = suggestion is not None and self._can_decide
@@ -496,6 +538,10 @@ class FactsPanel(QWidget):
             rows.append((self.tr("Why suggested"), e(s.note)))
         if s.attributes:
             rows.append((self.tr("Details"), e(", ".join(f"{k}: {v}" for k, v in s.attributes))))
+        group = self._groups.get(s.id)
+        if group is not None:
+            sources = "<br/>".join(e(c) for c in group.citations)
+            rows.append((i18n.fmt(self.tr("Same value in %1 places"), group.size), sources))
         for decision in self.model.decisions_for(s.id):
             rows.append((self.tr("Decision"), self._decision_html(decision)))
         status = i18n.status_label(s.status)

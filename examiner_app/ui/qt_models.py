@@ -284,6 +284,7 @@ class FactTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Suggestion] = []
         self._decisions: dict[str, list[Decision]] = {}
+        self._group_sizes: dict[str, int] = {}  # a grouped row's suggestion id -> suggestions in its group
 
     # --- content -----------------------------------------------------------------------------
 
@@ -297,6 +298,15 @@ class FactTableModel(QAbstractTableModel):
 
     def suggestions(self) -> list[Suggestion]:
         return list(self._rows)
+
+    def set_group_sizes(self, sizes: dict[str, int]) -> None:
+        """Rows that stand for a group of the same value found in several places (the source column says so)."""
+        self._group_sizes = dict(sizes)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.SOURCE), self.index(len(self._rows) - 1, self.SOURCE))
+
+    def group_size(self, suggestion_id: str) -> int:
+        return self._group_sizes.get(suggestion_id, 1)
 
     def suggestion_at(self, row: int) -> Suggestion | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -428,7 +438,9 @@ class FactTableModel(QAbstractTableModel):
         if column == self.CONFIDENCE:
             return self.confidence_text(s.confidence)
         if column == self.SOURCE:
-            return f"{s.provenance.file_name} p.{s.provenance.page}" if s.provenance else self.tr("no source")
+            text = f"{s.provenance.file_name} p.{s.provenance.page}" if s.provenance else self.tr("no source")
+            size = self._group_sizes.get(s.id, 1)
+            return text if size == 1 else i18n.fmt(self.tr("%1 + %2 more"), text, size - 1)
         if column == self.MODEL:
             model = s.provenance.model if s.provenance else None
             return f"{model.model}@{model.version}" if model else self.tr("examiner")
@@ -505,6 +517,7 @@ class FactFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._statuses: frozenset[SuggestionStatus] | None = None
         self._min_confidence = 0.0
+        self._grouped_away: frozenset[str] = frozenset()  # members shown through their group's row
         self.setSortRole(Roles.SORT)
         self.setDynamicSortFilter(True)
 
@@ -517,6 +530,11 @@ class FactFilterProxy(QSortFilterProxyModel):
     def set_min_confidence(self, value: float) -> None:
         self.beginFilterChange()
         self._min_confidence = value
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_grouped_away(self, suggestion_ids: Iterable[str]) -> None:
+        self.beginFilterChange()
+        self._grouped_away = frozenset(suggestion_ids)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     @property
@@ -532,6 +550,8 @@ class FactFilterProxy(QSortFilterProxyModel):
         index = source.index(source_row, 0, source_parent)
         suggestion = source.data(index, Roles.OBJECT)
         if not isinstance(suggestion, Suggestion):
+            return False
+        if suggestion.id in self._grouped_away and suggestion.status is SuggestionStatus.PENDING:
             return False
         if self._statuses is not None and suggestion.status not in self._statuses:
             return False

@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from examiner_app.domain import Provenance, SuggestionStatus
 from examiner_app.summaries import ChronologyEntry, FactSheet, SheetLine
+from examiner_app.summaries.evidence import EvidenceKind, EvidenceView
 from examiner_app.summaries.sign_off import PinnedExcerpt, SignOffState, SignOffStatus
 from examiner_app.ui import i18n
 
@@ -98,6 +99,8 @@ class NoteHeader:
     # Who signed the summary off and when; kept on a stale note (``signed_off`` False) to say whose sign-off lapsed.
     signed_by: str = ""
     signed_at: datetime | None = None
+    # Another document laid out in the note's frame (the record package): its own header words, no watermark.
+    label: str = ""
 
 
 def header_with_sign_off(header: NoteHeader, state: SignOffState | None) -> NoteHeader:
@@ -137,6 +140,8 @@ def sign_off_words(signed_off: bool, signed_by: str, signed_at: datetime | None)
 
 def sign_off_label(header: NoteHeader) -> str:
     """The note's standing in words, as printed at the top of each page."""
+    if header.label:
+        return header.label
     return sign_off_words(header.signed_off, header.signed_by, header.signed_at)
 
 
@@ -151,8 +156,12 @@ def build_html(
     fact_sheet: FactSheet,
     chronology: list[ChronologyEntry],
     pins: Sequence[PinnedExcerpt] = (),
+    evidence: EvidenceView | None = None,
 ) -> str:
-    """The note as the simple HTML QTextDocument understands (tables, inline colours)."""
+    """The note as the simple HTML QTextDocument understands (tables, inline colours).
+
+    With ``evidence``, a section per element of the Guide lists the findings and pinned COI that bear on it and
+    the examiner's own reasoning on it (or says that none was written)."""
     e = html.escape
     lines = {line.suggestion_id: line for group in fact_sheet.groups for line in group.lines}
     when = header.generated_at.astimezone().strftime("%Y-%m-%d %H:%M %Z")
@@ -229,6 +238,8 @@ def build_html(
         parts.append(_chronology_table(rows))
 
     parts.append(_pins_section(pins, lines))
+    if evidence is not None:
+        parts.append(_evidence_section(evidence))
     parts.append("</body></html>")
     return "".join(parts)
 
@@ -256,6 +267,51 @@ def _pins_section(pins: Sequence[PinnedExcerpt], lines: dict[str, SheetLine]) ->
         if pin.note:
             note = i18n.fmt(QCoreApplication.translate("WorkingNote", "Examiner's note: %1"), pin.note)
             parts.append(f"<p style='margin-top:0; color:#5b616b'>{e(note)}</p>")
+    return "".join(parts)
+
+
+def _evidence_section(evidence: EvidenceView) -> str:
+    """Per element of the Guide: the findings and COI bearing on it, and the examiner's reasoning in their words."""
+    from examiner_app.ui.evidence_panel import element_title, empty_element_text, kind_label
+
+    e = html.escape
+    title = QCoreApplication.translate(
+        "WorkingNote", "Evidence by the elements of the Guide, and the examiner's reasoning"
+    )
+    parts = [f"<h2 style='font-size:13pt'>{e(title)}</h2>"]
+    for element in evidence.elements:
+        parts.append(f"<h3 style='font-size:11pt; margin-bottom:2px'>{e(element_title(element.element))}</h3>")
+        items = [i for i in element.items if i.is_finding or i.kind is EvidenceKind.COI]
+        if element.empty:
+            parts.append(f"<p style='color:#5b616b'>{e(empty_element_text(element.element))}</p>")
+        elif not items:
+            nothing = QCoreApplication.translate(
+                "WorkingNote",
+                "Only suggestions not confirmed by an examiner bear on this element (see the fact sheet).",
+            )
+            parts.append(f"<p style='color:#5b616b'>{e(nothing)}</p>")
+        else:
+            rows = []
+            for item in items:
+                label = i18n.field_label(item.field) + ": " if item.field is not None else ""
+                value = item.value if len(item.value) <= EXCERPT_CHARS else item.value[:EXCERPT_CHARS] + " […]"
+                source = item.citation if item.coi is not None else citation_text(item.provenance)
+                rows.append(
+                    f"<tr><td style='font-weight:bold'>{e(label + value)}</td><td>{e(kind_label(item.kind))}</td>"
+                    f"<td style='color:#5b616b'>{e(source)}</td></tr>"
+                )
+            parts.append(f"<table width='100%' cellspacing='0' cellpadding='3' border='0'>{''.join(rows)}</table>")
+        if element.reasoning is not None:
+            who = i18n.fmt(
+                QCoreApplication.translate("WorkingNote", "Examiner's reasoning (%1, %2):"),
+                element.reasoning.user_name,
+                _date_text(element.reasoning.written_at),
+            )
+            body = e(element.reasoning.text).replace("\n", "<br/>")
+            parts.append(f"<p style='margin-bottom:0'><b>{e(who)}</b></p><p style='margin-top:2px'>{body}</p>")
+        else:
+            none = QCoreApplication.translate("WorkingNote", "No reasoning written by the examiner on this element.")
+            parts.append(f"<p style='color:#5b616b; font-style:italic'>{e(none)}</p>")
     return "".join(parts)
 
 
@@ -372,7 +428,7 @@ def _draw_frame(painter: QPainter, header: NoteHeader, width: float, height: flo
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
         i18n.fmt(QCoreApplication.translate("WorkingNote", "page %1 of %2"), page, pages),
     )
-    if header.signed_off:
+    if header.signed_off or header.label:
         return
     painter.save()
     mark = QFont("Noto Sans")
@@ -392,9 +448,10 @@ def export_working_note(
     fact_sheet: FactSheet,
     chronology: list[ChronologyEntry],
     pins: Sequence[PinnedExcerpt] = (),
+    evidence: EvidenceView | None = None,
 ) -> int:
     """Write the PDF; returns its page count. Runs in a worker."""
-    return write_pdf(build_html(header, fact_sheet, chronology, pins), out, header)
+    return write_pdf(build_html(header, fact_sheet, chronology, pins, evidence), out, header)
 
 
 __all__ = [

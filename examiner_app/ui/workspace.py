@@ -19,17 +19,13 @@ page)``, ``highlight_shown(suggestion_id)``, ``decision_recorded(Decision)``, ``
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
 
-from PySide6.QtCore import QDir, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -44,37 +40,40 @@ from examiner_app.domain import (
     Case,
     Decision,
     Document,
-    FactField,
-    ModelRef,
     PageText,
     Provenance,
     Suggestion,
     SuggestionStatus,
-    Word,
 )
-from examiner_app.errors import CancelledError, ExaminerError
 from examiner_app.review import DECIDING_ROLES
+from examiner_app.summaries.clock import CaseClock
+from examiner_app.summaries.grouping import ValueGroup
 from examiner_app.summaries.sign_off import SignOff
 from examiner_app.ui import i18n
-from examiner_app.ui.backend import CaseDetailLike, CaseSummaryLike, UiContext, WorkbenchPort, record_export
+from examiner_app.ui.backend import CaseDetailLike, CaseSummaryLike, UiContext, WorkbenchPort
 from examiner_app.ui.coi_panel import CoiPanel
 from examiner_app.ui.delegates import DocumentDelegate
-from examiner_app.ui.dialogs import ReasonDialog, error_text, show_error
+from examiner_app.ui.dialogs import ReasonDialog, show_error
 from examiner_app.ui.earlier_applications import EarlierApplicationsBox
+from examiner_app.ui.evidence_panel import EvidencePanel
 from examiner_app.ui.facts_panel import ACCEPT, EDIT, REJECT, FactsPanel
-from examiner_app.ui.page_dialogs import AddFactDialog, ReadAgainDialog, SelectedWords
+from examiner_app.ui.group_review import GroupDecisionDialog
 from examiner_app.ui.page_text import PageTextPanel
 from examiner_app.ui.page_viewer import PageViewer
 from examiner_app.ui.qt_models import DocumentListModel, PageThumbnailModel
+from examiner_app.ui.repeat_panel import RepeatPanel
 from examiner_app.ui.similar_panel import SimilarCasesPanel
 from examiner_app.ui.summary_panel import SummaryPanel
 from examiner_app.ui.workers import JobRunner, QtProgress
-from examiner_app.ui.working_note import NoteHeader, export_working_note, header_with_sign_off
+from examiner_app.ui.workspace_exports import EXPORT_KIND, ExportsMixin  # noqa: F401 - EXPORT_KIND re-exported
+from examiner_app.ui.workspace_page_actions import (  # noqa: F401 - re-exported: the helpers lived here
+    MANUAL,
+    PageActionsMixin,
+    selected_span,
+    selected_words,
+)
 
 IMAGE_CACHE_PAGES = 12
-# What the provenance of a hand-recorded fact names as its "model" (the core stamps its own on it anyway).
-MANUAL = ModelRef("examiner", "manual", "1")
-EXPORT_KIND = "working_note_pdf"
 
 
 def installed_ocr_packs() -> list[str]:
@@ -82,49 +81,6 @@ def installed_ocr_packs() -> list[str]:
     from examiner_app.extraction.ocr import installed_languages
 
     return sorted(installed_languages(refresh=True))
-
-
-def selected_words(document: Document, page: PageText, words: Sequence[Word]) -> SelectedWords | None:
-    """Selected words of a page as the text and provenance of a fact (span from their offsets, their boxes)."""
-    words = sorted(words, key=lambda w: w.start)
-    if not words:
-        return None
-    start, end = words[0].start, max(w.end for w in words)
-    return SelectedWords(
-        text=" ".join(w.text for w in words),
-        provenance=Provenance(
-            document.id,
-            document.file_name,
-            page.page_number,
-            start,
-            end,
-            tuple(w.bbox for w in words if w.bbox is not None),
-            MANUAL,
-            min((w.confidence for w in words if w.confidence is not None), default=None),
-        ),
-        word_count=len(words),
-    )
-
-
-def selected_span(document: Document, page: PageText, start: int, end: int) -> SelectedWords | None:
-    """Selected characters of the page text as a fact's text and provenance (the words they touch give boxes)."""
-    text = " ".join(page.text[start:end].split())
-    if not text:
-        return None
-    return SelectedWords(
-        text=text,
-        provenance=Provenance(
-            document.id,
-            document.file_name,
-            page.page_number,
-            start,
-            end,
-            page.boxes_for_span(start, end),
-            MANUAL,
-            page.confidence_for_span(start, end),
-        ),
-        word_count=len(page.words_in_span(start, end)) or len(text.split()),
-    )
 
 
 @dataclass(frozen=True)
@@ -146,7 +102,7 @@ def decode_page(png: bytes | None, thumb_size: QSize) -> DecodedPage:
     return DecodedPage(image, thumb)
 
 
-class CaseWorkspace(QWidget):
+class CaseWorkspace(PageActionsMixin, ExportsMixin, QWidget):
     """Everything about the open case. Owns no data source: it asks the runner for everything."""
 
     case_loaded = Signal(str)
@@ -159,6 +115,7 @@ class CaseWorkspace(QWidget):
     summary_loaded = Signal(str)
     summary_signed_off = Signal(object)  # the SignOff the core recorded
     export_finished = Signal(object, bool)
+    package_exported = Signal(object, object)  # the path without suffix, {file name: SHA-256}
     page_reread = Signal(str, int)
 
     def __init__(
@@ -220,6 +177,8 @@ class CaseWorkspace(QWidget):
         self.text_panel = PageTextPanel(self)
         self.facts = FactsPanel(self)
         self.summary = SummaryPanel(self)
+        self.evidence = EvidencePanel(workbench, runner, self)  # evidence by the Guide's elements
+        self.repeat = RepeatPanel(workbench, runner, self)  # what is new against a confirmed earlier application
         self.coi = CoiPanel(workbench, runner, self)
         self.similar = SimilarCasesPanel(workbench, runner, self)
         self.earlier = EarlierApplicationsBox(workbench, runner, self)  # possible earlier applications
@@ -231,11 +190,17 @@ class CaseWorkspace(QWidget):
         self.tabs.setDocumentMode(True)
         self.facts_tab = self.tabs.addTab(self.facts, self.tr("Facts to review"))
         self.summary_tab = self.tabs.addTab(self.summary, self.tr("Summary"))
+        self.evidence_tab = self.tabs.addTab(self.evidence, self.tr("Evidence by element"))
+        self.repeat_tab = self.tabs.addTab(self.repeat, self.tr("What is new"))
         self.coi_tab = self.tabs.addTab(self.coi, self.tr("Country information"))
         self.similar_tab = self.tabs.addTab(self.similar, self.tr("Similar cases"))
         self.tabs.setTabToolTip(self.facts_tab, self.tr("Suggested and recorded facts; review keys A, E, R"))
         self.tabs.setTabToolTip(
             self.summary_tab, self.tr("Fact sheet and chronology with sources; export a working note (PDF)")
+        )
+        self.tabs.setTabToolTip(
+            self.evidence_tab,
+            self.tr("What the file holds on each element of the Guide, with sources; your reasoning per element"),
         )
         self.tabs.setTabToolTip(
             self.coi_tab, self.tr("Search country reports, see citations, pin excerpts to the case")
@@ -251,6 +216,8 @@ class CaseWorkspace(QWidget):
         self.text_panel.set_can_add_facts(can_decide, "" if can_decide else why_not)
         self.coi.set_can_pin(can_decide, "" if can_decide else why_not)
         self.summary.set_can_sign(can_decide, "" if can_decide else why_not)
+        self.evidence.set_can_write(can_decide, "" if can_decide else why_not)
+        self.repeat.set_can_confirm(can_decide, "" if can_decide else why_not)
         self.viewer.select_button.setEnabled(can_decide)
         self.viewer.read_again_button.setEnabled(can_decide)
         if not can_decide:
@@ -272,7 +239,15 @@ class CaseWorkspace(QWidget):
         self.viewer.low_button.toggled.connect(self.text_panel.set_low_confidence_visible)
         self.facts.selection_changed.connect(self._fact_selected)
         self.facts.decide_requested.connect(self._decide_requested)
+        self.facts.group_decide_requested.connect(self.ask_group_decision)
         self.summary.source_requested.connect(self.show_source_of)
+        self.evidence.source_requested.connect(self.show_source_of)
+        self.evidence.status_message.connect(self.status_message)
+        self.evidence.package_requested.connect(self.choose_package_file)
+        self.facts_changed.connect(self.evidence.invalidate)
+        self.facts_changed.connect(self.repeat.invalidate)
+        self.repeat.source_requested.connect(self.show_source_of)
+        self.repeat.status_message.connect(self.status_message)
         self.summary.refresh_requested.connect(lambda: self.load_summary(force=True))
         self.summary.export_requested.connect(self.choose_export_file)
         self.summary.sign_off_requested.connect(self.sign_off_summary)
@@ -340,6 +315,10 @@ class CaseWorkspace(QWidget):
         layout.addWidget(header_frame)
         layout.addWidget(body, 1)
 
+    def _ocr_packs(self) -> list[str]:
+        """The installed packs for the read-again dialog (looked up here, so tests can replace the lookup)."""
+        return installed_ocr_packs()
+
     # --- public ------------------------------------------------------------------------------
 
     def apply_default_layout(self, width: int, height: int) -> None:
@@ -386,6 +365,8 @@ class CaseWorkspace(QWidget):
         self.facts.set_facts([], [], keep_selection=False)
         self.summary.set_summary(None)
         self._summary_stale = True
+        self.evidence.set_case(None)
+        self.repeat.set_case(None)
         self.coi.set_case(None)
         self.similar.set_case(None)
         self.earlier.set_case(None)
@@ -399,6 +380,8 @@ class CaseWorkspace(QWidget):
             self.title_label.setText(self.tr("Loading case…"))
             self.coi.set_case(case_id)
             self.similar.set_case(case_id)
+            self.evidence.set_case(case_id)
+            self.repeat.set_case(case_id)
             self.earlier.set_case(case_id, load=False)  # looked up once the case is loaded (case_loaded)
         workbench = self.workbench
         self.runner.submit(
@@ -439,6 +422,7 @@ class CaseWorkspace(QWidget):
         parts = [case.reference] if case.reference else []
         parts.append(i18n.fmt(self.tr("documents: %1"), len(detail.documents)))
         self.subtitle_label.setText(" · ".join(parts))
+        self._load_clock(case_id, " · ".join(parts))
         self._documents = {d.id: d for d in detail.documents}
         self._suggestions = list(detail.suggestions)
         self.documents.set_documents(detail.documents)
@@ -449,6 +433,9 @@ class CaseWorkspace(QWidget):
         self._summary_stale = True
         if self.tabs.currentWidget() is self.summary:
             self.load_summary()
+        self.evidence.invalidate()
+        if self.tabs.currentWidget() is self.evidence:
+            self.evidence.load()
         current = self._doc_id if self._doc_id in self._documents else None
         if current is None and detail.documents:
             readable = [d for d in detail.documents if not d.status.is_failure] or detail.documents
@@ -460,6 +447,26 @@ class CaseWorkspace(QWidget):
             else:
                 self.open_document(current, self._page if reloading and current == self._doc_id else 1)
         self.case_loaded.emit(case_id)
+
+    def _load_clock(self, case_id: str, subtitle: str) -> None:
+        """Days since the confirmed application date, for workload (the same for every case: no priority)."""
+        clock_of = getattr(self.workbench, "case_clock", None)
+        if not callable(clock_of):
+            return
+
+        def shown(clock: CaseClock) -> None:
+            if case_id != self._case_id or not clock.confirmed:
+                return
+            since = clock.days_since_triage_date or 0
+            triage = (
+                i18n.fmt(self.tr("two-month date %1 passed %2 days ago"), clock.triage_date, since)
+                if since >= 0
+                else i18n.fmt(self.tr("two-month date %1 in %2 days"), clock.triage_date, -since)
+            )
+            days = i18n.fmt(self.tr("day %1 since the application"), clock.days_since_application)
+            self.subtitle_label.setText(f"{subtitle} · {days} · {triage}")
+
+        self.runner.submit("case_clock", lambda: clock_of(case_id), on_result=shown, owner=self)
 
     def open_document(self, document_id: str, page: int = 1) -> None:
         """Show a document's page (its text list is fetched in a worker if not cached)."""
@@ -718,6 +725,50 @@ class CaseWorkspace(QWidget):
         elif action == REJECT and suggestion.status is not SuggestionStatus.REJECTED:
             self._ask_reason("reject", suggestion, REJECT)
 
+    def ask_group_decision(self, action: str, group: ValueGroup) -> GroupDecisionDialog:
+        """One reason for every suggestion of the same value (both ways), then one decision each, in a worker."""
+        dialog = GroupDecisionDialog(group, action, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setObjectName("groupDecisionDialog")
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self._record_group(dialog.chosen, group, dialog.reason_text())
+            self.facts.table.setFocus()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def _record_group(self, action: str, group: ValueGroup, reason: str) -> None:
+        ids = [sid for sid in group.ids if sid not in self._deciding]
+        if not ids:
+            return
+        # The group's row shows the representative's source; the others are listed in the dialog.
+        viewed = self.source_visible(group.representative)
+        workbench = self.workbench
+        self._deciding.update(ids)
+
+        def recorded(decisions: list[Decision]) -> None:
+            self._summary_stale = True
+            for decision in decisions:
+                self.facts.apply_decision(decision)
+                self.decision_recorded.emit(decision)
+            self._suggestions = self.facts.model.suggestions()
+            self.facts_changed.emit()
+
+        def refused(exc: BaseException) -> None:
+            show_error(self, exc, self.tr("Decisions not recorded"))
+
+        self.runner.submit(
+            f"review.group_{action}",
+            lambda: workbench.decide_group(ids, action, reason, source_viewed=viewed),
+            on_result=recorded,
+            on_error=refused,
+            on_finished=lambda: self._deciding.difference_update(ids),
+            owner=self,
+        )
+
     def _ask_reason(self, kind: str, suggestion: Suggestion, action: str) -> ReasonDialog:
         dialog = ReasonDialog(kind, suggestion, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -794,9 +845,19 @@ class CaseWorkspace(QWidget):
     def show_similar(self) -> None:
         self.tabs.setCurrentWidget(self.similar)
 
+    def show_evidence(self) -> None:
+        self.tabs.setCurrentWidget(self.evidence)
+
+    def show_repeat(self) -> None:
+        self.tabs.setCurrentWidget(self.repeat)
+
     def _tab_changed(self) -> None:
         if self.tabs.currentWidget() is self.summary:
             self.load_summary()
+        elif self.tabs.currentWidget() is self.evidence:
+            self.evidence.load()
+        elif self.tabs.currentWidget() is self.repeat:
+            self.repeat.load()
 
     def load_summary(self, *, force: bool = False) -> None:
         """Fetch the summary in a worker (the core audits each fetch, so only when shown and out of date)."""
@@ -819,69 +880,6 @@ class CaseWorkspace(QWidget):
             show_error(self, exc, self.tr("Summary not available"))
 
         self.runner.submit("summary", lambda: workbench.summary(case_id), on_result=loaded, on_error=failed, owner=self)
-
-    def default_export_name(self) -> str:
-        stem = self._case_reference or self.title_label.text() or "case"
-        safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem).strip("-") or "case"
-        return f"working-note-{safe}-{datetime.now().strftime('%Y%m%d-%H%M')}.pdf"
-
-    def choose_export_file(self) -> QFileDialog | None:
-        if self._case_id is None:
-            return None
-        dialog = QFileDialog(self, self.tr("Export working note (PDF)"), QDir.homePath())
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("PDF documents (*.pdf)")])
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(self.default_export_name())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.export_working_note(Path(name)))
-        dialog.open()
-        return dialog
-
-    def export_working_note(self, out: Path) -> None:
-        """Write the working note for the open case to ``out`` in a worker, then audit the export."""
-        case_id = self._case_id
-        if case_id is None:
-            return
-        workbench = self.workbench
-        header_base = NoteHeader(
-            case_title=self.title_label.text(),
-            case_reference=self._case_reference,
-            examiner=self.context.user.name,
-            generated_at=datetime.now(UTC),
-        )
-        self.summary.export_button.setEnabled(False)
-        self.status_message.emit(self.tr("Writing the working note…"))
-
-        def work() -> tuple[int, bool, bool]:
-            # A fresh summary: the note shows what the store holds at the moment it is written.
-            summary = workbench.summary(case_id)
-            header = header_with_sign_off(header_base, summary.sign_off)
-            pages = export_working_note(out, header, summary.fact_sheet, list(summary.chronology), summary.pins)
-            return pages, record_export(workbench, case_id, EXPORT_KIND, out.name), header.signed_off
-
-        def done(result: tuple[int, bool, bool]) -> None:
-            pages, audited, signed_off = result
-            if signed_off:
-                message = i18n.fmt(self.tr("Working note saved: %1 (%2 pages, signed off)."), out, pages)
-            else:
-                message = i18n.fmt(self.tr("Working note saved: %1 (%2 pages, marked draft)."), out, pages)
-            if not audited:
-                message += " " + self.tr("This export could not be recorded in the audit log.")
-            self.status_message.emit(message)
-            self.export_finished.emit(out, audited)
-
-        def failed(exc: BaseException) -> None:
-            show_error(self, exc, self.tr("Working note not written"))
-
-        self.runner.submit(
-            "export_working_note",
-            work,
-            on_result=done,
-            on_error=failed,
-            on_finished=lambda: self.summary.export_button.setEnabled(self.summary.summary is not None),
-            owner=self,
-        )
 
     def sign_off_summary(self, expected_sha256: str) -> None:
         """Sign the summary off in a worker (the examiner confirmed it in the panel), then show it again."""
@@ -917,138 +915,6 @@ class CaseWorkspace(QWidget):
     @property
     def _case_reference(self) -> str:
         return self._case.reference if self._case is not None else ""
-
-    # --- recording a fact from selected words ------------------------------------------------
-
-    def _current_page_text(self) -> tuple[Document, PageText] | None:
-        if self._doc_id is None:
-            return None
-        document = self._documents.get(self._doc_id)
-        page = self._page_text(self._doc_id, self._page)
-        return (document, page) if document is not None and page is not None else None
-
-    def _words_selected(self, words: list[Word]) -> None:
-        current = self._current_page_text()
-        if current is None or not self.can_decide:
-            return
-        selection = selected_words(current[0], current[1], words)
-        if selection is not None:
-            self.add_fact_dialog(selection)
-
-    def _text_selected(self, start: int, end: int) -> None:
-        current = self._current_page_text()
-        if current is None or not self.can_decide:
-            return
-        selection = selected_span(current[0], current[1], start, end)
-        if selection is not None:
-            self.add_fact_dialog(selection)
-
-    def add_fact_dialog(self, selection: SelectedWords) -> AddFactDialog:
-        """Ask for the field (and maybe a reason) of the selected words, then record the fact in a worker."""
-        dialog = AddFactDialog(selection, self)
-        dialog.setObjectName("addFactDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        workbench = self.workbench
-        case_id = self._case_id
-
-        def submitted(field: FactField, value: str, reason: str) -> None:
-            if case_id is None:
-                return
-
-            def added(suggestion: Suggestion) -> None:
-                dialog.accept()
-                self.viewer.view.clear_selection()
-                self._summary_stale = True
-                self._select_after_reload = suggestion.id
-                self.status_message.emit(
-                    i18n.fmt(self.tr("Recorded: %1 “%2”."), i18n.field_label(suggestion.field), suggestion.value)
-                )
-                self.fact_added.emit(suggestion)
-                self.facts_changed.emit()
-                if case_id == self._case_id:
-                    self.load_case(case_id, audit_open=False)
-
-            self.runner.submit(
-                "add_fact",
-                lambda: workbench.add_fact(case_id, field, value, selection.provenance, reason),
-                on_result=added,
-                on_error=lambda exc: dialog.show_error(error_text(exc)[0]),
-                owner=dialog,
-            )
-
-        dialog.submitted.connect(submitted)
-        dialog.rejected.connect(self.viewer.view.clear_selection)
-        dialog.open()
-        return dialog
-
-    # --- reading a page again ----------------------------------------------------------------
-
-    def read_page_again(self) -> ReadAgainDialog | None:
-        """Choose languages and read the page on screen again (OCR) in a worker, with progress."""
-        current = self._current_page_text()
-        if current is None or not self.can_decide:
-            return None
-        if self._reread_progress is not None:
-            self.status_message.emit(self.tr("A page is already being read again; wait for it to finish."))
-            return None
-        document, page = current
-        label = i18n.fmt(self.tr("page %1 of %2"), page.page_number, document.file_name)
-        dialog = ReadAgainDialog(label, page.ocr_languages, self)
-        dialog.setObjectName("readAgainDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.runner.submit(
-            "ocr_packs",
-            installed_ocr_packs,
-            on_result=dialog.set_packs,
-            on_error=lambda exc: dialog.set_packs_failed(error_text(exc)[0]),
-            owner=dialog,
-        )
-        workbench = self.workbench
-        document_id, number = document.id, page.page_number
-
-        def submitted(languages: str) -> None:
-            progress = QtProgress(self)  # not the dialog's child: the worker may still report after it closed
-            self._reread_progress = progress
-            progress.changed.connect(dialog.update_progress)
-            dialog.cancel_requested.connect(progress.cancel)
-            dialog.start()
-
-            def done(_page: PageText) -> None:
-                dialog.stop_running()
-                dialog.accept()
-                self._pages.pop(document_id, None)
-                self._images.pop((document_id, number), None)
-                self._thumbs.pop((document_id, number), None)
-                self._summary_stale = True
-                self.status_message.emit(i18n.fmt(self.tr("Page %1 read again with %2."), number, languages))
-                self.page_reread.emit(document_id, number)
-                self.facts_changed.emit()
-                if self._case_id is not None:
-                    self.load_case(self._case_id, audit_open=False)
-
-            def failed(exc: BaseException) -> None:
-                if isinstance(exc, CancelledError):
-                    dialog.stop_running()
-                    dialog.reject()
-                    self.status_message.emit(self.tr("Reading the page again was cancelled; the old text is kept."))
-                    return
-                dialog.failed(exc.message if isinstance(exc, ExaminerError) else error_text(exc)[0])
-
-            def finished() -> None:
-                self._reread_progress = None
-                progress.deleteLater()
-
-            self.runner.submit(
-                "reocr_page",
-                lambda: workbench.reocr_page(document_id, number, languages, progress),
-                on_result=done,
-                on_error=failed,
-                on_finished=finished,
-            )
-
-        dialog.submitted.connect(submitted)
-        dialog.open()
-        return dialog
 
 
 def _titled(title: QLabel, body: QWidget) -> QWidget:

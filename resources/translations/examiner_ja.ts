@@ -261,7 +261,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../examiner_app/ui/workspace.py" line="+232"/>
+        <location filename="../../examiner_app/ui/workspace.py" line="+191"/>
         <source>Facts to review</source>
         <translation>確認する事実</translation>
     </message>
@@ -269,6 +269,16 @@ Documents: %2 · suggestions to review: %3</source>
         <location line="+1"/>
         <source>Summary</source>
         <translation>要約</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence by element</source>
+        <translation>要素別の証拠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is new</source>
+        <translation>新たな点</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -291,6 +301,11 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>出典つきの事実一覧と時系列。作業メモ (PDF) を書き出せます</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>What the file holds on each element of the Guide, with sources; your reasoning per element</source>
+        <translation>ガイドラインの各要素について記録にあるもの（出典つき）と、要素ごとのあなたの検討</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Search country reports, see citations, pin excerpts to the case</source>
         <translation>出身国の報告書を検索し、引用を確かめ、抜粋を案件にピン留めします</translation>
@@ -306,7 +321,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>%1としてサインイン中: 事実の承認・修正・却下は審査官のみが行えます。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>Documents</source>
         <translation>文書</translation>
     </message>
@@ -316,7 +331,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>No case open</source>
         <translation>案件が開かれていません</translation>
     </message>
@@ -331,17 +346,32 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>文書が開かれていません</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Loading case…</source>
         <translation>案件を読み込み中…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>documents: %1</source>
         <translation>文書: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
+        <source>two-month date %1 passed %2 days ago</source>
+        <translation>2 か月の期日 %1 から %2 日経過</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>two-month date %1 in %2 days</source>
+        <translation>2 か月の期日 %1 まであと %2 日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>day %1 since the application</source>
+        <translation>申請から %1 日目</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>This file could not be read.</source>
         <translation>このファイルは読み取れませんでした。</translation>
     </message>
@@ -381,7 +411,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>この事実はすでに承認済みです。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+43"/>
+        <source>Decisions not recorded</source>
+        <translation>判断は記録されませんでした</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Recorded without its source page on screen. Suggestions can be wrong: look at the highlighted words on the page image before you rely on this finding.</source>
         <translation>出典ページを表示しないまま記録しました。提案は誤っていることがあります。この事実に依拠する前に、ページ画像で強調表示された語句を確認してください。</translation>
     </message>
@@ -391,47 +426,68 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>判断は記録されませんでした</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>Summary not available</source>
         <translation>要約を表示できません</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../examiner_app/ui/workspace_exports.py" line="+64"/>
         <source>Export working note (PDF)</source>
         <translation>作業メモの書き出し (PDF)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+73"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-52"/>
         <source>Writing the working note…</source>
         <translation>作業メモを書き出し中…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Working note saved: %1 (%2 pages, signed off).</source>
         <translation>作業メモを保存しました: %1（%2 ページ、承認済み）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Working note saved: %1 (%2 pages, marked draft).</source>
         <translation>作業メモを保存しました: %1（%2 ページ、草稿表示つき）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>This export could not be recorded in the audit log.</source>
         <translation>この書き出しは監査ログに記録できませんでした。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Working note not written</source>
         <translation>作業メモを書き出せませんでした</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
+        <source>Export record package (PDF + JSON)</source>
+        <translation>記録一式の書き出し (PDF + JSON)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Writing the record package…</source>
+        <translation>記録一式を書き出し中…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Record package saved: %1 (SHA-256 in the audit log).</source>
+        <translation>記録一式を保存しました: %1（SHA-256 は監査ログに記録）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record package not written</source>
+        <translation>記録一式を書き出せませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../examiner_app/ui/workspace.py" line="+14"/>
         <source>Summary signed off by %1; the working note now says so.</source>
         <translation>%1 が要約を承認しました。作業メモにもそのように表示されます。</translation>
     </message>
@@ -441,27 +497,27 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>要約は承認されていません</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location filename="../../examiner_app/ui/workspace_page_actions.py" line="+157"/>
         <source>Recorded: %1 “%2”.</source>
         <translation>記録しました: %1「%2」。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>A page is already being read again; wait for it to finish.</source>
         <translation>別のページを再読み取り中です。終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>page %1 of %2</source>
         <translation>%2 の %1 ページ</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Page %1 read again with %2.</source>
         <translation>%1 ページを %2 で再読み取りしました。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Reading the page again was cancelled; the old text is kept.</source>
         <translation>再読み取りを取り消しました。元のテキストはそのままです。</translation>
     </message>
@@ -826,6 +882,202 @@ Documents: %2 · suggestions to review: %3</source>
     </message>
 </context>
 <context>
+    <name>Evidence</name>
+    <message>
+        <location filename="../../examiner_app/ui/evidence_panel.py" line="+68"/>
+        <source>Persecution</source>
+        <translation>迫害</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Well-founded fear (a realistic danger)</source>
+        <translation>十分に理由のある恐怖（現実的な危険）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Convention ground</source>
+        <translation>条約上の理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outside the country of nationality</source>
+        <translation>国籍国の外にいること</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lack of state protection</source>
+        <translation>国家による保護の欠如</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing in the file on persecution.</source>
+        <translation>迫害について記録には何もありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing in the file on a well-founded fear.</source>
+        <translation>十分に理由のある恐怖について記録には何もありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing in the file on a Convention ground.</source>
+        <translation>条約上の理由について記録には何もありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing in the file on being outside the country of nationality.</source>
+        <translation>国籍国の外にいることについて記録には何もありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing in the file on state protection.</source>
+        <translation>国家による保護について記録には何もありません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>statement</source>
+        <translation>供述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>objective evidence</source>
+        <translation>客観的証拠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>COI</source>
+        <translation>出身国情報</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no source document</source>
+        <translation>出典文書なし</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(suggestion — not confirmed)</source>
+        <translation>（提案 — 未確認）</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location line="+31"/>
+        <source>Evidence by the elements of the Guide</source>
+        <translation>ガイドラインの要素別の証拠</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Findings only</source>
+        <translation>確認済みの事実のみ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave out suggestions that no examiner has confirmed</source>
+        <translation>審査官が確認していない提案を除きます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export record package…</source>
+        <translation>記録一式を書き出す…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One PDF and one JSON of what the tool showed, what you decided and why, the COI relied on and your reasoning per element; their SHA-256 goes into the audit log</source>
+        <translation>ツールが示したもの、あなたの判断とその理由、依拠した出身国情報、要素ごとの検討を、PDF と JSON 各 1 点にまとめます。SHA-256 は監査ログに記録されます</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the file holds on each element, with its source. A reading aid: it does not say whether an element is met.</source>
+        <translation>各要素について記録にあるものを出典つきで示します。読むための補助であり、要素が満たされるかどうかは示しません。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Evidence</source>
+        <translation>証拠</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your own reasoning on this element (the tool never drafts it)</source>
+        <translation>この要素についてのあなた自身の検討（ツールが下書きすることはありません）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save reasoning</source>
+        <translation>検討を保存</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Reasoning on “%1” saved under your name.</source>
+        <translation>「%1」についての検討をあなたの名前で保存しました。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved: %1</source>
+        <translation>保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Evidence not available: %1</source>
+        <translation>証拠を表示できません: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>For the examiner (not evidence):</source>
+        <translation>審査官へ（証拠ではありません）:</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 — statements %2 · objective evidence %3 · COI %4</source>
+        <translation>%1 — 供述 %2 · 客観的証拠 %3 · 出身国情報 %4</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Shown here because: %1</source>
+        <translation>ここに表示する理由: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of evidence from: %1</source>
+        <translation>証拠の種類の根拠: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report version (SHA-256): %1</source>
+        <translation>報告書の版 (SHA-256): %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your reasoning: %1</source>
+        <translation>あなたの検討: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not written yet. Only you write this; it goes into the working note.</source>
+        <translation>まだ書かれていません。書くのはあなただけで、作業メモに載ります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written by %1 on %2</source>
+        <translation>%1 が %2 に記入</translation>
+    </message>
+</context>
+<context>
     <name>ExportTab</name>
     <message>
         <location filename="../../examiner_app/ui/training.py" line="+122"/>
@@ -956,7 +1208,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>FactTableModel</name>
     <message>
-        <location filename="../../examiner_app/ui/qt_models.py" line="+165"/>
+        <location filename="../../examiner_app/ui/qt_models.py" line="+175"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
@@ -1036,6 +1288,11 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>出典なし</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>%1 + %2 more</source>
+        <translation>%1 ほか %2 件</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>examiner</source>
         <translation>審査官</translation>
@@ -1074,7 +1331,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>FactsPanel</name>
     <message>
-        <location filename="../../examiner_app/ui/facts_panel.py" line="+84"/>
+        <location filename="../../examiner_app/ui/facts_panel.py" line="+87"/>
         <source>Facts</source>
         <translation>事実</translation>
     </message>
@@ -1104,7 +1361,17 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>この信頼度未満の提案を非表示にします。確認済みの事実は常に表示され、絞り込みで隠れた件数はパネルに表示されます。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Group same values</source>
+        <translation>同じ値をまとめる</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The same value of a field found in several places is one row with all its sources; accepting or rejecting it records a decision for each, with one reason (needed both ways).</source>
+        <translation>同じ項目の同じ値が複数の箇所にある場合は、すべての出典とともに 1 行にまとめます。承認・却下すると、それぞれに同じ理由で判断が記録されます（どちらの場合も理由が必要です）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Show all</source>
         <translation>すべて表示</translation>
     </message>
@@ -1144,12 +1411,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>事実ではないことを理由とともに記録 (R)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Min. confidence</source>
         <translation>最低信頼度</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+136"/>
         <source>Documents disagree — every value is shown with its source, nothing is merged:</source>
         <translation>文書間で内容が食い違っています — すべての値を出典とともに表示し、統合はしていません:</translation>
     </message>
@@ -1179,7 +1446,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>絞り込みで %1 件を非表示</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+53"/>
         <source>Select a fact to see where it comes from. A accept · E edit · R reject · ↑↓ move</source>
         <translation>事実を選ぶと出典を表示します。A 承認 · E 修正 · R 却下 · ↑↓ 移動</translation>
     </message>
@@ -1250,6 +1517,11 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>詳細</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Same value in %1 places</source>
+        <translation>同じ値が %1 か所</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Decision</source>
         <translation>判断</translation>
@@ -1273,6 +1545,34 @@ Documents: %2 · suggestions to review: %3</source>
         <location line="+1"/>
         <source>added</source>
         <translation>追加</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDecisionDialog</name>
+    <message>
+        <location filename="../../examiner_app/ui/group_review.py" line="+30"/>
+        <source>Same value in %1 places — %2</source>
+        <translation>同じ値が %1 か所 — %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>One decision is recorded for each source, with this reason. Look at the sources first: a reading can be wrong in one place and right in another; to decide them one by one, untick “Group same values”.</source>
+        <translation>出典ごとに、この理由で判断が 1 件ずつ記録されます。先に出典を確認してください。ある箇所では読み取りが誤り、別の箇所では正しいこともあります。1 件ずつ判断するには「同じ値をまとめる」のチェックを外してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Why? (required either way — kept with each decision in the audit log)</source>
+        <translation>理由（承認・却下どちらでも必須 — 各判断とともに監査ログに保存されます）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept all %1</source>
+        <translation>%1 件すべて承認</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject all %1</source>
+        <translation>%1 件すべて却下</translation>
     </message>
 </context>
 <context>
@@ -2166,7 +2466,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>PageThumbnailModel</name>
     <message>
-        <location filename="../../examiner_app/ui/qt_models.py" line="-234"/>
+        <location filename="../../examiner_app/ui/qt_models.py" line="-246"/>
         <source>p. %1</source>
         <translation>%1ページ</translation>
     </message>
@@ -2717,6 +3017,127 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <location line="+2"/>
         <source>Give a reason; it is kept with the decision in the audit log.</source>
         <translation>理由を入力してください。判断とともに監査ログに保存されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Repeat</name>
+    <message>
+        <location filename="../../examiner_app/ui/repeat_panel.py" line="+64"/>
+        <source>New in this application</source>
+        <translation>今回の申請で新たに記録</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>変更あり</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same as in the earlier file</source>
+        <translation>前回の記録と同じ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only in the earlier file</source>
+        <translation>前回の記録のみ</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatPanel</name>
+    <message>
+        <location line="+25"/>
+        <source>What is new in this application</source>
+        <translation>今回の申請で新たな点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The earlier file&apos;s recorded findings beside this one&apos;s, each with its source. A comparison, never a verdict: whether anything amounts to reasonable grounds is for the examiner to decide.</source>
+        <translation>前回の記録で確認済みの事実を今回のものと並べ、それぞれ出典を示します。比較であって判断ではありません。相当の理由があるかどうかは審査官が判断します。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Refresh</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Why is this the same person? (required, kept in the audit log)</source>
+        <translation>同一人物と判断する理由（必須、監査ログに保存されます）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm as earlier application</source>
+        <translation>過去の申請として確認</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This application</source>
+        <translation>今回の申請</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Earlier application</source>
+        <translation>前回の申請</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Comparing…</source>
+        <translation>比較しています…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Earlier application confirmed; the link and your reason are recorded.</source>
+        <translation>過去の申請として確認しました。関連付けと理由が記録されました。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not confirmed: %1</source>
+        <translation>確認できませんでした: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Compared with %1 earlier application(s) an examiner confirmed.</source>
+        <translation>審査官が確認した過去の申請 %1 件と比較しています。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No earlier application is confirmed for this case. A possible earlier application is a hint; confirm it here, with a reason, to compare the files.</source>
+        <translation>この案件には確認済みの過去の申請がありません。過去の申請の可能性はヒントにすぎません。記録を比較するには、ここで理由を添えて確認してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No earlier application is confirmed for this case, and no possible one was found.</source>
+        <translation>この案件には確認済みの過去の申請がなく、可能性のあるものも見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Comparison not available: %1</source>
+        <translation>比較を表示できません: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Earlier application: %1</source>
+        <translation>前回の申請: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Documents not in the earlier file</source>
+        <translation>前回の記録になかった文書</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pinned COI (the earlier decision&apos;s date is not confirmed: none is called newer)</source>
+        <translation>ピン留めした出身国情報（前回の処分日が未確認のため、新しいものとは表示しません）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>COI published since the earlier decision (%1)</source>
+        <translation>前回の処分（%1）以後に公表された出身国情報</translation>
     </message>
 </context>
 <context>
@@ -3333,7 +3754,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>WorkingNote</name>
     <message>
-        <location filename="../../examiner_app/ui/working_note.py" line="+39"/>
+        <location filename="../../examiner_app/ui/working_note.py" line="+40"/>
         <location line="+13"/>
         <source>entered by the examiner, no source document</source>
         <translation>審査官が入力（出典文書なし）</translation>
@@ -3364,7 +3785,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>✓ 確認済み</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>DRAFT — not signed off</source>
         <translation>草稿 — 未承認</translation>
     </message>
@@ -3379,12 +3800,12 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>草稿 — %1 による %2 の承認後に変更あり</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>DRAFT — changed since sign-off</source>
         <translation>草稿 — 承認後に変更あり</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Working note</source>
         <translation>作業メモ</translation>
     </message>
@@ -3444,7 +3865,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>日付のある記述はまだ見つかっていません。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Pinned country-of-origin information</source>
         <translation>ピン留めした出身国情報</translation>
     </message>
@@ -3467,6 +3888,26 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <location line="+6"/>
         <source>Examiner&apos;s note: %1</source>
         <translation>審査官のメモ: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Evidence by the elements of the Guide, and the examiner&apos;s reasoning</source>
+        <translation>ガイドラインの要素別の証拠と審査官の検討</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only suggestions not confirmed by an examiner bear on this element (see the fact sheet).</source>
+        <translation>この要素に関係するのは審査官が確認していない提案のみです（事実一覧を参照）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Examiner&apos;s reasoning (%1, %2):</source>
+        <translation>審査官の検討（%1、%2）:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No reasoning written by the examiner on this element.</source>
+        <translation>この要素について審査官の検討は書かれていません。</translation>
     </message>
     <message>
         <location line="+31"/>

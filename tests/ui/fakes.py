@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -45,6 +45,13 @@ from examiner_app.errors import CancelledError, ExaminerError, NotFoundError, Pe
 from examiner_app.extraction.facts.name_match import same_person
 from examiner_app.progress import ProgressReporter
 from examiner_app.summaries import ChronologyEntry, FactSheet, build_chronology, build_fact_sheet
+from examiner_app.summaries.evidence import (
+    ElementReasoning,
+    EvidenceView,
+    GuideElement,
+    build_evidence,
+    classify_document,
+)
 from examiner_app.summaries.sign_off import (
     PinnedExcerpt,
     SignOff,
@@ -55,8 +62,11 @@ from examiner_app.summaries.sign_off import (
 )
 
 if TYPE_CHECKING:
+    from examiner_app.casework import EarlierApplicationLink
     from examiner_app.coi.prior_cases import PriorLoadReport, SimilarResults
     from examiner_app.earlier_applications import EarlierApplicationHints
+    from examiner_app.summaries.clock import CaseClock
+    from examiner_app.summaries.repeat import RepeatComparison
 
 FONT_PATH = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
 RULES = ModelRef("rules", "dates", "1.0")
@@ -216,6 +226,9 @@ class FakeWorkbench:
     earlier_hints: dict[str, EarlierApplicationHints] = field(default_factory=dict)  # case id -> hints
     earlier_gate: threading.Event | None = None  # when set: earlier_application_hints waits for it
     earlier_calls: list[str] = field(default_factory=list)  # case ids asked for earlier-application hints
+    reasoning: dict[str, dict[GuideElement, ElementReasoning]] = field(default_factory=dict)  # case -> element -> text
+    links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # case -> confirmed (earlier case, reason)
+    application_dates: dict[str, date] = field(default_factory=dict)  # case -> examiner-confirmed application date
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- sign-in ---------------------------------------------------------------------------------
@@ -385,6 +398,14 @@ class FakeWorkbench:
     ) -> Decision:
         return self._decide(suggestion_id, DecisionAction.REJECT, None, reason, source_viewed)
 
+    def decide_group(
+        self, suggestion_ids: list[str], action: str, reason: str, *, source_viewed: bool = False
+    ) -> list[Decision]:
+        """As review.decide_group: a reason both ways, one decision per suggestion."""
+        if not reason.strip():
+            raise ReviewError("Give a reason to decide several suggestions at once.")
+        return [self._decide(sid, DecisionAction(action), None, reason, source_viewed) for sid in suggestion_ids]
+
     def add_fact(
         self, case_id: str, field_: FactField, value: str, provenance: Provenance | None, reason: str = ""
     ) -> Suggestion:
@@ -447,6 +468,123 @@ class FakeWorkbench:
         sheet = build_fact_sheet(suggestions, same_person=same_person)  # as Workbench.summary
         state = sign_off_state(latest, content_sha256(signed_content(sheet, [])))
         return FakeSummary(sheet, build_chronology(suggestions), [], state)
+
+    def evidence(self, case_id: str, *, findings_only: bool = False) -> EvidenceView:
+        """As Workbench.evidence: the case's facts under the Guide's elements, with the reasoning saved here."""
+        with self.lock:
+            suggestions = [s for s in self.suggestions.values() if s.case_id == case_id]
+            documents = {d.id: classify_document(d.file_name) for d in self.documents.get(case_id, [])}
+            texts = {(doc, p.page_number): p.text for doc, pages in self.page_texts.items() for p in pages}
+            reasoning = dict(self.reasoning.get(case_id, {}))
+            self.audit.append(("case.evidence", {"case": case_id}))
+        return build_evidence(
+            suggestions, documents=documents, page_texts=texts, reasoning=reasoning, findings_only=findings_only
+        )
+
+    def record_package(self, case_id: str) -> tuple[dict[str, Any], bytes]:
+        """A small package of the same shape as record_package.build_package (the UI writes it as PDF + JSON)."""
+        import json as json_module
+
+        view = self.evidence(case_id)
+        with self.lock:
+            case = self.cases[case_id]
+            package: dict[str, Any] = {
+                "version": 1,
+                "notice": "What the software showed and what the examiner recorded.",
+                "case": {"id": case.id, "title": case.title, "reference": case.reference},
+                "documents": [
+                    {"id": d.id, "file": d.file_name, "sha256": d.sha256, "kind": "statement"}
+                    for d in self.documents.get(case_id, [])
+                ],
+                "shown": [
+                    {"suggestion_id": s.id, "field": s.field.value, "status": s.status.value, "source": None}
+                    for s in self.suggestions.values()
+                    if s.case_id == case_id
+                ],
+                "decisions": [
+                    {
+                        "suggestion_id": d.suggestion_id,
+                        "action": d.action.value,
+                        "by": "Aiko Tanaka",
+                        "value_before": d.value_before,
+                        "value_after": d.value_after,
+                        "reason": d.reason,
+                    }
+                    for d in self.decisions
+                ],  # fmt: skip
+                "coi_relied_on": [],
+                "elements": [
+                    {
+                        "title": e.title,
+                        "empty": e.empty_text if e.empty else None,
+                        "reasoning": {"text": e.reasoning.text, "by": e.reasoning.user_name, "at": "2026-12-06"}
+                        if e.reasoning
+                        else None,
+                    }
+                    for e in view.elements
+                ],  # fmt: skip
+            }
+        return package, json_module.dumps(package, sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+    def case_clock(self, case_id: str) -> CaseClock:
+        from datetime import date as date_type
+
+        from examiner_app.summaries.clock import case_clock
+
+        return case_clock(self.application_dates.get(case_id), date_type(2024, 3, 1))
+
+    def record_package_exported(self, case_id: str, files: dict[str, str]) -> None:
+        with self.lock:
+            self.audit.append(("case.record_package", {"case": case_id, "files": dict(files)}))
+
+    def repeat_comparison(self, case_id: str) -> list[RepeatComparison]:
+        from examiner_app.summaries.repeat import compare
+
+        with self.lock:
+            self.audit.append(("case.repeat_comparison", {"case": case_id}))
+            facts = list(self.suggestions.values())
+            return [
+                compare(
+                    case_id,
+                    [s for s in facts if s.case_id == case_id],
+                    earlier,
+                    [s for s in facts if s.case_id == earlier],
+                    earlier_title=self.cases[earlier].reference,
+                    current_documents=self.documents.get(case_id, []),
+                    earlier_documents=self.documents.get(earlier, []),
+                )
+                for earlier, _reason in self.links.get(case_id, [])
+            ]
+
+    def confirm_earlier_application(
+        self, case_id: str, earlier_case_id: str, reason: str, *, hint_id: str = "", confirmed: bool = True
+    ) -> EarlierApplicationLink:
+        from examiner_app.casework import EarlierApplicationLink
+
+        if self.user is None or self.user.role not in (Role.EXAMINER, Role.ADMIN):
+            raise PermissionDeniedError("Only an examiner can confirm a link.")
+        if not reason.strip():
+            raise ReviewError("Give a reason to confirm the link.")
+        with self.lock:
+            self.links.setdefault(case_id, []).append((earlier_case_id, reason.strip()))
+            self.audit.append(("earlier_application.confirm", {"case": case_id, "earlier": earlier_case_id}))
+        return EarlierApplicationLink(
+            "l-1", case_id, earlier_case_id, confirmed, reason.strip(), self.user.id, self.user.name, datetime.now(UTC)
+        )
+
+    def save_reasoning(self, case_id: str, element: str, text: str) -> ElementReasoning:
+        if self.user is None or self.user.role not in (Role.EXAMINER, Role.ADMIN):
+            raise PermissionDeniedError("Only an examiner can write reasoning.")
+        reasoning = ElementReasoning(
+            GuideElement(element), text.strip(), self.user.id, self.user.name, datetime.now(UTC)
+        )
+        with self.lock:
+            if reasoning.text:
+                self.reasoning.setdefault(case_id, {})[reasoning.element] = reasoning
+            else:
+                self.reasoning.get(case_id, {}).pop(reasoning.element, None)
+            self.audit.append(("evidence.reasoning", {"case": case_id, "element": element, "text": reasoning.text}))
+        return reasoning
 
     def sign_off_summary(self, case_id: str, expected_sha256: str) -> SignOff:
         """The core's rules in small: examiners and admins, only the content shown, not twice the same."""

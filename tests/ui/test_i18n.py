@@ -121,7 +121,7 @@ def test_panel_helpers_and_plurals_speak_japanese(japanese, qtbot, fake_wb, runn
     assert status_label("accepted") == "確認済みの事実"
     window = make_window(qtbot, fake_wb, runner)
     tabs = window.workspace.tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())][2:] == ["出身国情報", "類似案件"]
+    assert [tabs.tabText(i) for i in range(tabs.count())][2:] == ["要素別の証拠", "新たな点", "出身国情報", "類似案件"]
     assert window.workspace.coi.pins_count.text() == "案件が開かれていません"
     assert window.workspace.coi.tr("%n pin(s)", "", 2) == "2 件"
     qtbot.waitUntil(lambda: runner.active_count == 0)

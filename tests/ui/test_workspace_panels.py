@@ -21,6 +21,8 @@ def test_panels_are_tabs_with_shortcuts_and_follow_the_open_case(
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Facts to review",
         "Summary",
+        "Evidence by element",
+        "What is new",
         "Country information",
         "Similar cases",
     ]

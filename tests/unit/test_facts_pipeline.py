@@ -62,7 +62,7 @@ def test_rules_only_when_ai_is_off(rule_extractors: list[FactExtractor], monkeyp
 
     monkeypatch.setattr(models, "load_spacy", no_spacy)
     extractors = default_extractors(ai_enabled=False)
-    assert [e.name for e in extractors] == ["dates", "places", "identity", "age"]
+    assert [e.name for e in extractors] == ["dates", "places", "identity", "age", "form74"]
     page = english(STATEMENT)
     found = extract_facts(page, rule_extractors)
     check(page, found)
@@ -98,7 +98,13 @@ def test_missing_model_falls_back_to_rules(tmp_path: Path) -> None:
         '[models.en_core_web_sm]\nengine = "spacy"\npath = "not-there"\nversion = "3.8.0"\npurpose = "test"\n',
         encoding="utf-8",
     )
-    assert [e.name for e in default_extractors(tmp_path, ai_enabled=True)] == ["dates", "places", "identity", "age"]
+    assert [e.name for e in default_extractors(tmp_path, ai_enabled=True)] == [
+        "dates",
+        "places",
+        "identity",
+        "age",
+        "form74",
+    ]
 
 
 def test_statement_facts(rule_extractors: list[FactExtractor]) -> None:

@@ -211,7 +211,13 @@ def test_missing_model_or_ai_off_means_rules_only(tmp_path: Path) -> None:
     spec = load_manifest(tmp_path)[SENTENCE_MODEL]
     assert make_sentence_tagger(spec) is None
     assert make_sentence_tagger(None) is None
-    assert [e.name for e in default_extractors(tmp_path, ai_enabled=True)] == ["dates", "places", "identity", "age"]
+    assert [e.name for e in default_extractors(tmp_path, ai_enabled=True)] == [
+        "dates",
+        "places",
+        "identity",
+        "age",
+        "form74",
+    ]
     assert not [e for e in default_extractors(ai_enabled=False) if isinstance(e, SentenceTagger)]
 
 

@@ -18,6 +18,7 @@ from examiner_app.models import ModelSpec
 from .age import AgeExtractor
 from .base import FactExtractor, NullExtractor
 from .dates import DateExtractor
+from .form74 import Form74Extractor
 from .identity import IdentityExtractor, SpacyPersonExtractor
 from .places import PlaceExtractor
 
@@ -42,7 +43,13 @@ def default_extractors(
     A missing or broken model is logged and skipped: extraction always works on rules alone.
     ``sentence_tagging=False`` leaves the sentence tagger out (to measure what it adds).
     """
-    extractors: list[FactExtractor] = [DateExtractor(), PlaceExtractor(), IdentityExtractor(), AgeExtractor()]
+    extractors: list[FactExtractor] = [
+        DateExtractor(),
+        PlaceExtractor(),
+        IdentityExtractor(),
+        AgeExtractor(),
+        Form74Extractor(),
+    ]
     if not ai_enabled:
         return extractors
     from examiner_app.errors import ConfigurationError
