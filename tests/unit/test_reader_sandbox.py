@@ -131,7 +131,7 @@ def test_timeout_kills_the_worker_and_its_children(pool: WorkerPool, tmp_path: P
     started = time.monotonic()
     finish(pool, job)
     assert isinstance(job.failure, TaskTimedOut)
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 30  # a 1 s limit plus a worker start, on a loaded machine
     child = int(pid_file.read_text())
     time.sleep(0.1)
     assert not alive(child)  # the grandchild went with the worker's process group
