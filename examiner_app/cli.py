@@ -585,7 +585,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = aud_sub.add_parser("export", parents=[common], help="write the audit log as JSON Lines (administrators)")
     p.add_argument("--out", required=True, help="file to write")
     p.set_defaults(func=cmd_audit_export)
+
+    p = sub.add_parser("gui", help="open the desktop app (the same as no command; examiner-app only)")
+    p.set_defaults(func=cmd_gui)
     return parser
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Reached only through ``python -m examiner_app gui``: the command line never imports Qt."""
+    sys.stderr.write("examiner-app: the desktop app opens with the examiner-app command: run examiner-app gui\n")
+    return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
