@@ -160,12 +160,18 @@ def has_text_layer(page: pypdfium2.PdfPage, text: str) -> bool:
         return False
     if visible >= SPARSE_TEXT_CHARS:
         return True
+    import pypdfium2
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()
     covered = 0.0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = obj.get_pos()
+        # pypdfium2 5 renamed get_pos to get_bounds; an object PDFium cannot place covers nothing.
+        bounds = getattr(obj, "get_bounds", None) or obj.get_pos
+        try:
+            left, bottom, right, top = bounds()
+        except pypdfium2.PdfiumError:
+            continue
         covered += max(0.0, right - left) * max(0.0, top - bottom)
     return covered < IMAGE_COVER_FRACTION * width * height
 
