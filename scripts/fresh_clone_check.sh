@@ -3,7 +3,7 @@
 # only) in a new folder, an empty HOME (no user data folder, no pip, Hugging Face or font caches), no
 # EXAMINER_* or PYTHONPATH from this shell, and a new .venv that scripts/bootstrap.sh installs from the
 # requirements files alone. Arguments go to pytest (e.g. -x -q).
-#   scripts/fresh_clone_check.sh [pytest args]       # keeps the folder when it fails, removes it when it passes
+#   [PG_PORT=N] scripts/fresh_clone_check.sh [pytest args]   # keeps the folder when it fails, removes it when it passes
 set -euo pipefail
 SRC=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
 WORK=$(mktemp -d /tmp/examiner-fresh-XXXXXX)
@@ -17,7 +17,7 @@ PY=$(python3 -c 'import os, sys; print(os.path.realpath(sys.executable))')
 started=$(date +%s)
 set +e
 env -i PATH="$(dirname "$PY"):/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" HOME="$WORK/home" \
-  LANG=C.UTF-8 CI=true PYTHON="$PY" bash -c 'cd "$1/repo" && bash .ci/run "${@:2}"' _ "$WORK" "$@"
+  LANG=C.UTF-8 CI=true PYTHON="$PY" PG_PORT="${PG_PORT:-54329}" bash -c 'cd "$1/repo" && bash .ci/run "${@:2}"' _ "$WORK" "$@"
 status=$?
 set -e
 echo "fresh-clone run: exit $status after $(( $(date +%s) - started )) s (clone, install and tests)" >&2
