@@ -93,6 +93,23 @@ class Run:
     load_avg_start: tuple[float, float, float] = (0.0, 0.0, 0.0)
     load_avg_end: tuple[float, float, float] = (0.0, 0.0, 0.0)
     machine: dict[str, Any] = field(default_factory=dict)
+    commit: str = ""  # the code the run measured (git HEAD, "+dirty" with uncommitted changes)
+
+
+def _commit() -> str:
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO_ROOT), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return head + ("+dirty" if dirty else "")
 
 
 def find_files(directory: Path) -> list[Path]:
@@ -286,6 +303,7 @@ def run(args: argparse.Namespace) -> Run:
         started=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         load_avg_start=os.getloadavg(),
         machine={"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        commit=_commit(),
     )
     started = time.monotonic()
     load = start_load(os.cpu_count() or 2, args.load_max_s) if args.load else []
