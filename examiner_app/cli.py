@@ -601,7 +601,16 @@ def build_parser() -> argparse.ArgumentParser:
     from examiner_app import cli_agency
 
     cli_agency.register(sub, common)
+
+    p = sub.add_parser("gui", help="open the desktop app (the same as no command; examiner-app only)")
+    p.set_defaults(func=cmd_gui)
     return parser
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Reached only through ``python -m examiner_app gui``: the command line never imports Qt."""
+    sys.stderr.write("examiner-app: the desktop app opens with the examiner-app command: run examiner-app gui\n")
+    return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from examiner_app.domain import BBox, Word
-from examiner_app.errors import MissingDependencyError, OcrError
+from examiner_app.errors import ConfigurationError, MissingDependencyError, OcrError
 from examiner_app.extraction import deskew
 
 if TYPE_CHECKING:
@@ -166,11 +166,32 @@ def _tesseract_binary() -> str | None:
     return shutil.which("tesseract")
 
 
+#: ``tesseract --list-langs`` / ``--version`` take milliseconds; this much wall-clock time covers a machine
+#: whose cores are all busy with other work.
+TESSERACT_QUERY_TIMEOUT_S = 120.0
+
+
+def _ask_tesseract(binary: str, option: str) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(  # noqa: S603 - the tesseract found on PATH, a fixed option
+            [binary, option], capture_output=True, text=True, timeout=TESSERACT_QUERY_TIMEOUT_S, check=False
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ConfigurationError(
+            f"Tesseract did not answer '{option}' within {TESSERACT_QUERY_TIMEOUT_S:,.0f} s. The machine may be "
+            "overloaded: try again, or check the Tesseract installation (tesseract --version)."
+        ) from exc
+    except OSError as exc:
+        raise MissingDependencyError(
+            f"Tesseract cannot be run ({exc.strerror}). Reinstall it: apt-get install tesseract-ocr"
+        ) from exc
+
+
 def _list_languages() -> frozenset[str]:
     binary = _tesseract_binary()
     if binary is None:
         return frozenset()
-    result = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+    result = _ask_tesseract(binary, "--list-langs")
     lines = result.stdout.splitlines()[1:]  # first line: 'List of available languages in "..." (N):'
     return frozenset(line.strip() for line in lines if line.strip())
 
@@ -191,7 +212,7 @@ def tesseract_version() -> str:
     binary = _tesseract_binary()
     if binary is None:
         return "unknown"
-    result = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30, check=False)
+    result = _ask_tesseract(binary, "--version")
     first = (result.stdout or result.stderr).split("\n", 1)[0].split()
     return first[1] if len(first) > 1 else "unknown"
 

@@ -13,6 +13,7 @@ returned with it); for an OCR'd page, pixels of the image Tesseract read (after 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import ctypes
 import functools
 import math
@@ -73,6 +74,7 @@ def open_pdf(path: Path) -> pypdfium2.PdfDocument:
     if _open_document is not None and _open_document[0] == key:
         return _open_document[1]
     _close_cached()
+    _reset_last_error()
     try:
         document = pypdfium2.PdfDocument(path)
         _open_document = (key, document)
@@ -92,6 +94,20 @@ def open_pdf(path: Path) -> pypdfium2.PdfDocument:
         raise MalformedFileError(
             path, "the PDF is damaged and cannot be opened (truncated or not a real PDF). Ask for another copy."
         ) from exc
+
+
+def _reset_last_error() -> None:
+    """Set PDFium's last error to a known value before a load.
+
+    ``FPDF_GetLastError`` is per thread and some load failures do not set it, so without this a damaged file
+    would be reported with whatever error the worker's previous file left (measured: pikepdf's
+    newline-buffer-test.pdf read as "password-protected" after an encrypted file, "damaged" after another).
+    Loading an empty buffer fails with FPDF_ERR_FORMAT: such a file is then reported as damaged, every time.
+    """
+    import pypdfium2
+
+    with contextlib.suppress(pypdfium2.PdfiumError):
+        pypdfium2.PdfDocument(b"").close()
 
 
 atexit.register(_close_cached)  # close before PDFium shuts down, quietly
@@ -160,12 +176,18 @@ def has_text_layer(page: pypdfium2.PdfPage, text: str) -> bool:
         return False
     if visible >= SPARSE_TEXT_CHARS:
         return True
+    import pypdfium2
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()
     covered = 0.0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = obj.get_pos()
+        # pypdfium2 5 renamed get_pos to get_bounds; an object PDFium cannot place covers nothing.
+        bounds = getattr(obj, "get_bounds", None) or obj.get_pos
+        try:
+            left, bottom, right, top = bounds()
+        except pypdfium2.PdfiumError:
+            continue
         covered += max(0.0, right - left) * max(0.0, top - bottom)
     return covered < IMAGE_COVER_FRACTION * width * height
 

@@ -93,6 +93,8 @@ _PRELOAD = (
     "examiner_app.extraction.textfile",
     "pytesseract",
 )
+#: A probe still waiting after this many page timeouts of wall-clock time is given up (see _probe).
+PROBE_BACKSTOP_FACTOR = 10
 #: How often a wait wakes up to look at the cancel flag and the document deadline.
 _POLL_S = 0.1
 
@@ -188,7 +190,9 @@ class ReaderPool:
         pool = self._workers(options)
         job = pool.submit(registry.probe_task, str(path), options, timeout_s=options.page_timeout_s)
         try:
-            _wait(pool, job, time.monotonic() + options.page_timeout_s + 30.0, path)
+            # The pool times the task by its own clock (not the wait for a CPU); this wall-clock backstop only
+            # covers a probe that never gets a worker, generously enough for a machine busy with other work.
+            _wait(pool, job, time.monotonic() + PROBE_BACKSTOP_FACTOR * options.page_timeout_s + 60.0, path)
         except BaseException:
             pool.cancel(job)
             raise

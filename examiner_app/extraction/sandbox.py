@@ -7,7 +7,11 @@ Contract
   ``fork`` of the Qt process), each in its own process group, with ``RLIMIT_AS`` set to the memory limit,
   ``OMP_THREAD_LIMIT=1`` (Tesseract is ~5x faster on 2 cores with it) and a parent-death signal.
 * One task per worker at a time. A task that runs past its timeout gets its worker's whole process group
-  killed (Tesseract children included); the job ends in :class:`TaskTimedOut`. A worker that dies ends its job
+  killed (Tesseract children included); the job ends in :class:`TaskTimedOut`. The timeout counts the time
+  the task ran or was blocked, not the time it sat waiting for a CPU that other processes held (Linux:
+  wall-clock time less the worker's run-queue wait from ``/proc/PID/schedstat``): a file that reads in 20 s
+  on a quiet machine also reads, and one that stalls also times out, when every core is busy with other work.
+  Elsewhere (or without schedstat) the timeout is wall-clock time. A worker that dies ends its job
   in :class:`WorkerCrashed` with the signal and the worker's peak memory as far as it can be known; no other
   job is touched. Workers are recycled after ``max_tasks_per_worker`` tasks.
 * Results come back as pickles read with an allow-list unpickler: a worker compromised by a hostile file can
@@ -113,6 +117,7 @@ class Job:
     payload: bytes
     timeout_s: float
     started_at: float | None = None
+    queue_wait_at_start: float | None = None  # the worker's run-queue wait (s) when the task started
     done: bool = False
     result: Any = None
     error: errors.ExaminerError | None = None  # a typed error the task raised, rebuilt here
@@ -293,8 +298,9 @@ class WorkerPool:
             for worker in busy:
                 if worker.job is not None:
                     _sample_peak(worker)
+            # Task time grows at most as fast as wall-clock time, so no timeout can expire before this.
             next_expiry = min(
-                (w.job.started_at + w.job.timeout_s - now for w in busy if w.job and w.job.started_at is not None),
+                (w.job.timeout_s - _task_elapsed(w, now) for w in busy if w.job and w.job.started_at is not None),
                 default=remaining,
             )
             if not busy:
@@ -383,6 +389,7 @@ class WorkerPool:
                 continue
             idle.job = job
             job.started_at = time.monotonic()
+            job.queue_wait_at_start = _queue_wait_s(idle.process.pid)
 
     def _receive(self, worker: _Worker) -> None:
         try:
@@ -437,7 +444,7 @@ class WorkerPool:
     def _enforce_timeouts(self, now: float) -> None:
         for worker in list(self._pool):
             job = worker.job
-            if job is not None and job.started_at is not None and now - job.started_at > job.timeout_s:
+            if job is not None and job.started_at is not None and _task_elapsed(worker, now) > job.timeout_s:
                 self.stats.timed_out += 1
                 self._kill(worker)
                 job.failure = TaskTimedOut(job.timeout_s)
@@ -504,6 +511,29 @@ class WorkerPool:
                     os.killpg(process.pid, signal.SIGKILL)
                 deadline = time.monotonic() + 5.0
             time.sleep(0.005)
+
+
+def _queue_wait_s(pid: int) -> float | None:
+    """Seconds the process's main thread has spent runnable but waiting for a CPU (Linux schedstat), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/schedstat").read_text().split()
+        return int(fields[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _task_elapsed(worker: _Worker, now: float) -> float:
+    """How long the worker's task has run or been blocked: wall-clock time less its wait for a CPU."""
+    job = worker.job
+    if job is None or job.started_at is None:
+        return 0.0
+    wall = now - job.started_at
+    if job.queue_wait_at_start is None:
+        return wall
+    waited = _queue_wait_s(worker.process.pid)
+    if waited is None:
+        return wall
+    return max(0.0, wall - max(0.0, waited - job.queue_wait_at_start))
 
 
 def _sample_peak(worker: _Worker) -> None:

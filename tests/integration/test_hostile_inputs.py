@@ -52,7 +52,8 @@ def test_each_hostile_file_ends_in_exactly_one_typed_error(
     assert str(error).startswith(f"{path.name}: ")
     assert len(str(error)) > len(path.name) + 30  # a sentence saying what happened and what to do
     assert error.__cause__ is None or not isinstance(error.__cause__, errors.ExaminerError)
-    assert time.monotonic() - started < 20
+    # No hang: each file ends by itself or by the page limit; seconds on a quiet machine, more under load.
+    assert time.monotonic() - started < OPTIONS.page_timeout_s + 30
 
 
 def test_the_workers_still_read_after_the_whole_corpus(
@@ -77,6 +78,8 @@ def test_page_limit_is_checked_from_the_page_tree(corpus: dict[str, Path], pool:
     started = time.monotonic()
     with pytest.raises(errors.FileTooLargeError, match="50,000 pages"):
         probe_document(corpus["50000-pages.pdf"], OPTIONS, pool=pool)
-    assert time.monotonic() - started < 5
+    # From the page tree: ~50 ms measured (plus a worker start if this test runs first); reading 50,000 pages
+    # would take hours, so a generous bound for a loaded machine still tells the two apart.
+    assert time.monotonic() - started < 30
     probe = probe_document(corpus["50000-pages.pdf"], ReadOptions(max_pages=60_000), pool=pool)
     assert probe.page_count == 50_000

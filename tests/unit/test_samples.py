@@ -3,7 +3,14 @@
 The ground truth is what evaluations and other tests score against, so its contract is checked here:
 every fact value is a substring of the text of the page it cites, fields and normalized values follow the
 schema in resources/samples/README.md, the files hold the pages the ground truth describes, and
-scripts/make_samples.py regenerates a case byte for byte (JSON) and pixel for pixel (images).
+scripts/make_samples.py regenerates a case: the ground truth byte for byte, the files as what they show.
+
+A regenerated file is compared for what matters, not for bytes that depend on the machine: fpdf2 embeds font
+subsets whose tables (the kept ``name`` records, checksums) change with the fontTools release and the installed
+font files, and FreeType's anti-aliasing may move a grey level. A PDF must have the same pages, the same text
+on each page, the same fonts by name (subset tags aside) and renders equal within a small tolerance; an image
+must have the same frames, each equal within that tolerance. ``test_the_comparison_catches_real_changes``
+proves that a changed word, a moved line, an extra page or another font still fail.
 """
 
 from __future__ import annotations
@@ -14,14 +21,14 @@ import re
 import shutil
 import sys
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = REPO_ROOT / "resources" / "samples"
@@ -84,6 +91,91 @@ def image_frames(path: Path) -> list[np.ndarray]:
             image.seek(index)
             frames.append(np.asarray(image.copy()))
     return frames
+
+
+#: Regenerated images are compared in blocks of BLOCK x BLOCK pixels: the mean absolute difference of any block
+#: may be at most MAX_BLOCK_DIFF grey levels. Anti-aliasing differences stay far below (a few levels); one
+#: changed or moved glyph makes its blocks differ by 40 or more.
+BLOCK = 16
+MAX_BLOCK_DIFF = 12.0
+RENDER_DPI = 100
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+
+
+def image_difference(a: np.ndarray, b: np.ndarray) -> str | None:
+    """None if the two images show the same thing within the tolerance, else what differs and where."""
+    if a.shape != b.shape:
+        return f"size {a.shape} against {b.shape}"
+    diff = np.abs(a.astype(np.int16) - b.astype(np.int16))
+    if diff.ndim == 3:
+        diff = diff.max(axis=2)
+    if not diff.any():
+        return None
+    height, width = diff.shape
+    padded = np.zeros((-(-height // BLOCK) * BLOCK, -(-width // BLOCK) * BLOCK), dtype=np.float64)
+    padded[:height, :width] = diff
+    blocks = padded.reshape(padded.shape[0] // BLOCK, BLOCK, padded.shape[1] // BLOCK, BLOCK).mean(axis=(1, 3))
+    worst = float(blocks.max())
+    if worst <= MAX_BLOCK_DIFF:
+        return None
+    row, col = np.unravel_index(int(blocks.argmax()), blocks.shape)
+    changed = int((blocks > MAX_BLOCK_DIFF).sum())
+    return (
+        f"{changed} blocks of {BLOCK} px differ, the worst by {worst:.0f} grey levels "
+        f"at x={col * BLOCK}, y={row * BLOCK}"
+    )
+
+
+def pdf_pages(path: Path) -> list[tuple[str, frozenset[str], np.ndarray]]:
+    """Per page: the text layer (PDFium, as the reader sees it), font names without subset tags, a grey render."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    with pdfplumber.open(path) as plumber:
+        fonts = [frozenset(SUBSET_TAG.sub("", str(c["fontname"])) for c in page.chars) for page in plumber.pages]
+    pdf = pdfium.PdfDocument(path)
+    try:
+        pages = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+            render = page.render(scale=RENDER_DPI / 72, grayscale=True).to_numpy().copy()
+            page.close()
+            pages.append((text, fonts[index], render))
+        return pages
+    finally:
+        pdf.close()
+
+
+def pdf_differences(new: Path, old: Path) -> list[str]:
+    """What differs between two PDFs in what they show (empty: the same document)."""
+    a, b = pdf_pages(new), pdf_pages(old)
+    if len(a) != len(b):
+        return [f"{len(a)} pages against {len(b)}"]
+    problems = []
+    for number, ((text_a, fonts_a, image_a), (text_b, fonts_b, image_b)) in enumerate(zip(a, b, strict=True), 1):
+        if text_a != text_b:
+            problems.append(f"page {number}: the text differs")
+        if fonts_a != fonts_b:
+            problems.append(f"page {number}: fonts {sorted(fonts_a)} against {sorted(fonts_b)}")
+        image = image_difference(image_a, image_b)
+        if image:
+            problems.append(f"page {number}: the render differs ({image})")
+    return problems
+
+
+def image_differences(new: Path, old: Path) -> list[str]:
+    a, b = image_frames(new), image_frames(old)
+    if len(a) != len(b):
+        return [f"{len(a)} frames against {len(b)}"]
+    problems = []
+    for number, (frame_a, frame_b) in enumerate(zip(a, b, strict=True), 1):
+        image = image_difference(frame_a, frame_b)
+        if image:
+            problems.append(f"frame {number}: {image}")
+    return problems
 
 
 def known_countries() -> set[str] | None:
@@ -291,15 +383,55 @@ def test_regenerating_a_case_gives_identical_files(slug: str, tmp_path: Path) ->
     assert (new / "ground_truth.json").read_bytes() == (old / "ground_truth.json").read_bytes()
     truth = load(old / "ground_truth.json")
     for doc in truth["documents"]:
-        if doc["format"] == "pdf":
-            # same fpdf2 and fonts: same bytes (no timestamps, fixed creation date)
-            assert (new / doc["file"]).read_bytes() == (old / doc["file"]).read_bytes()
-            continue
-        new_frames, old_frames = image_frames(new / doc["file"]), image_frames(old / doc["file"])
-        assert len(new_frames) == len(old_frames)
-        for a, b in zip(new_frames, old_frames, strict=True):
-            assert a.shape == b.shape
-            assert np.array_equal(a, b), f"{slug}/{doc['file']} differs from its regenerated copy"
+        compare = pdf_differences if doc["format"] == "pdf" else image_differences
+        problems = compare(new / doc["file"], old / doc["file"])
+        assert not problems, f"{slug}/{doc['file']} differs from its regenerated copy: {'; '.join(problems)}"
+
+
+def small_pdf(
+    path: Path, *, words: str = "Kabul", font: str = "helvetica", pages: int = 2, line: bool = False, year: int = 2022
+) -> Path:
+    """A two-page PDF like the born-digital sample; ``year`` changes bytes only, the others what it shows."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(year, 6, 15, 9, 0, tzinfo=UTC))
+    for number in range(1, pages + 1):
+        pdf.add_page()
+        pdf.set_font(font, size=12)
+        pdf.text(22, 30, f"FICTIONAL SAMPLE page {number}: the applicant left {words} in 2021.")
+        pdf.text(22, 40, "The counsel's submission continues on the next page.")
+        if line and number == 2:
+            pdf.line(22, 60, 120, 60)
+    pdf.output(str(path))
+    return path
+
+
+def test_the_comparison_catches_real_changes(tmp_path: Path) -> None:
+    base = small_pdf(tmp_path / "base.pdf")
+    same = small_pdf(tmp_path / "same.pdf", year=2023)  # other bytes, the same document
+    assert same.read_bytes() != base.read_bytes()
+    assert pdf_differences(same, base) == []
+    word = pdf_differences(small_pdf(tmp_path / "word.pdf", words="Herat"), base)
+    assert {"page 1: the text differs", "page 2: the text differs"} <= set(word)
+    (moved,) = pdf_differences(small_pdf(tmp_path / "line.pdf", line=True), base)
+    assert moved.startswith("page 2: the render differs")
+    assert pdf_differences(small_pdf(tmp_path / "three.pdf", pages=3), base) == ["3 pages against 2"]
+    fonts = pdf_differences(small_pdf(tmp_path / "times.pdf", font="times"), base)
+    assert "page 1: fonts ['Times-Roman'] against ['Helvetica']" in fonts
+
+    # Raster samples: anti-aliasing noise passes, one changed word fails.
+    original = SAMPLES / "af-hazara-fa" / "statement_fa.png"
+    (frame,) = image_frames(original)
+    noise = np.random.default_rng(0).integers(-6, 7, frame.shape)
+    noisy = tmp_path / "noisy.png"
+    Image.fromarray(np.clip(frame.astype(np.int16) + noise, 0, 255).astype(np.uint8)).save(noisy)
+    assert image_differences(noisy, original) == []
+    edited = Image.open(original).convert("L")
+    ImageDraw.Draw(edited).text((200, 600), "Herat", fill=0, font=ImageFont.load_default(size=34))
+    edited.save(tmp_path / "edited.png")
+    (changed,) = image_differences(tmp_path / "edited.png", original)
+    assert "differ, the worst by" in changed
 
 
 # -- OCR ----------------------------------------------------------------------------------------------------
