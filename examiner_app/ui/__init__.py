@@ -5,3 +5,8 @@ Entry point: :func:`examiner_app.ui.app.main`. Every call into the core runs in 
 """
 
 from __future__ import annotations
+
+from examiner_app.ui.refcount_guard import make_none_immortal
+
+# PySide6 6.12.0 leaks references to None on CPython 3.11 (see refcount_guard): guard before any Qt call.
+make_none_immortal()
