@@ -50,9 +50,8 @@ from examiner_app.ui.workers import JobRunner  # noqa: E402
 from tests.ui.fakes import FakeWorkbench  # noqa: E402
 
 SLUG = "mm-sur-place-ja"
-# PySide6 6.12 on Python 3.11 drops a reference to None/True/False per void or bool call (see
-# benchmarks/review_keys_benchmark.py); a long-running script holds extra references first.
-_SINGLETON_REFERENCES = [None, True, False] * 2_000_000
+# PySide6 6.12 on Python 3.11 drains None's reference count per void call: importing examiner_app.ui applies
+# the guard (examiner_app/ui/refcount_guard.py).
 
 
 def spin(app: QApplication, seconds: float) -> None:
