@@ -45,6 +45,7 @@ from examiner_app.ui.backend import UiContext  # noqa: E402
 from examiner_app.ui.dialogs import ReasonDialog  # noqa: E402
 from examiner_app.ui.group_review import GroupDecisionDialog  # noqa: E402
 from examiner_app.ui.main_window import MainWindow  # noqa: E402
+from examiner_app.ui.reason_recall import ReasonRecall  # noqa: E402
 from examiner_app.ui.workers import JobRunner  # noqa: E402
 from tests.ui.fakes import FakeWorkbench  # noqa: E402
 
@@ -108,6 +109,14 @@ class Driver:
         self.count.keys += 1
 
     def type_reason(self, widget: Any, text: str) -> None:
+        """Type a reason the first time; after that recall it with Up (as many presses as it is far back)."""
+        history = ReasonRecall.history()
+        if text in history:
+            for _ in range(history.index(text) + 1):
+                self.key(widget, Qt.Key.Key_Up)
+            if widget.toPlainText() != text:
+                raise RuntimeError("Up did not recall the reason")
+            return
         QTest.keyClicks(widget, text)
         self.count.keys += len(text)
         self.count.reason_letters += len(text)
@@ -219,6 +228,7 @@ def fake_for(slug: str) -> tuple[FakeWorkbench, dict[str, bool]]:
 
 
 def measure(app: QApplication, slug: str, grouped: bool) -> tuple[Count, int]:
+    ReasonRecall.forget_all()  # each run starts with no reason given yet
     wb, answers = fake_for(slug)
     runner = JobRunner(QThreadPool.globalInstance())
     assert wb.user is not None

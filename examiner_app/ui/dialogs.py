@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from examiner_app.domain import Role, Suggestion, SuggestionStatus, User
 from examiner_app.errors import ExaminerError
 from examiner_app.ui import i18n
+from examiner_app.ui.reason_recall import ReasonRecall
 
 
 def error_text(exc: BaseException) -> tuple[str, str | None]:
@@ -295,7 +296,10 @@ class ReasonDialog(QDialog):
         self.value = QLineEdit(suggestion.effective_value, self)
         self.value.setVisible(kind == "edit")
         self.reason = QPlainTextEdit(self)
-        self.reason.setPlaceholderText(self.tr("Why? (required — kept with the decision in the audit log)"))
+        self.reason.setPlaceholderText(
+            self.tr("Why? (required — kept with the decision in the audit log; ↑ recalls a reason you gave before)")
+        )
+        self.recall = ReasonRecall(self.reason)
         self.reason.setFixedHeight(84)
         self.reason.setTabChangesFocus(True)
         self.error = _InlineError(self)
@@ -347,4 +351,5 @@ class ReasonDialog(QDialog):
         if problem:
             self.error.show_message(problem)
             return
+        ReasonRecall.remember(self.reason_text())
         super().accept()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from examiner_app.summaries.grouping import ValueGroup
 from examiner_app.ui import i18n
+from examiner_app.ui.reason_recall import ReasonRecall
 
 ACCEPT, REJECT = "accept", "reject"
 
@@ -53,7 +54,13 @@ class GroupDecisionDialog(QDialog):
         note.setObjectName("muted")
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("groupReason")
-        self.reason.setPlaceholderText(self.tr("Why? (required either way — kept with each decision in the audit log)"))
+        self.reason.setPlaceholderText(
+            self.tr(
+                "Why? (required either way — kept with each decision in the audit log; ↑ recalls a reason you gave "
+                "before)"
+            )
+        )
+        self.recall = ReasonRecall(self.reason)
         self.reason.setFixedHeight(70)
         self.reason.setTabChangesFocus(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -90,4 +97,5 @@ class GroupDecisionDialog(QDialog):
         if not self.reason_text():
             return
         self.chosen = action
+        ReasonRecall.remember(self.reason_text())
         self.accept()

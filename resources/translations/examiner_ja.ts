@@ -871,7 +871,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../examiner_app/ui/dialogs.py" line="+39"/>
+        <location filename="../../examiner_app/ui/dialogs.py" line="+40"/>
         <source>Something went wrong that the workbench did not expect (%1). Nothing you recorded is lost. Try again; if it happens again, report it with the details below.</source>
         <translation>想定外の問題が発生しました（%1）。記録済みの内容は失われていません。もう一度お試しください。再発する場合は、下の詳細を添えて報告してください。</translation>
     </message>
@@ -1550,7 +1550,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>GroupDecisionDialog</name>
     <message>
-        <location filename="../../examiner_app/ui/group_review.py" line="+30"/>
+        <location filename="../../examiner_app/ui/group_review.py" line="+31"/>
         <source>Same value in %1 places — %2</source>
         <translation>同じ値が %1 か所 — %2</translation>
     </message>
@@ -1560,12 +1560,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>出典ごとに、この理由で判断が 1 件ずつ記録されます。先に出典を確認してください。ある箇所では読み取りが誤り、別の箇所では正しいこともあります。1 件ずつ判断するには「同じ値をまとめる」のチェックを外してください。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Why? (required either way — kept with each decision in the audit log)</source>
-        <translation>理由（承認・却下どちらでも必須 — 各判断とともに監査ログに保存されます）</translation>
+        <location line="+11"/>
+        <source>Why? (required either way — kept with each decision in the audit log; ↑ recalls a reason you gave before)</source>
+        <translation>理由（承認・却下どちらでも必須 — 各判断とともに監査ログに保存されます。↑ で以前の理由を呼び出せます）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Accept all %1</source>
         <translation>%1 件すべて承認</translation>
     </message>
@@ -2974,12 +2974,12 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>提案: 「%1」（%2、%3）</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Why? (required — kept with the decision in the audit log)</source>
-        <translation>理由（必須 — 判断とともに監査ログに保存されます）</translation>
+        <location line="+10"/>
+        <source>Why? (required — kept with the decision in the audit log; ↑ recalls a reason you gave before)</source>
+        <translation>理由（必須 — 判断とともに監査ログに保存されます。↑ で以前の理由を呼び出せます）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Record edit</source>
         <translation>修正を記録</translation>
     </message>
@@ -3278,7 +3278,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../examiner_app/ui/dialogs.py" line="-246"/>
+        <location filename="../../examiner_app/ui/dialogs.py" line="-249"/>
         <source>Sign in — Examiner Workbench</source>
         <translation>サインイン — 審査官ワークベンチ</translation>
     </message>
