@@ -299,7 +299,8 @@ class ReasonDialog(QDialog):
         self.reason.setPlaceholderText(
             self.tr("Why? (required — kept with the decision in the audit log; ↑ recalls a reason you gave before)")
         )
-        self.recall = ReasonRecall(self.reason)
+        # Ctrl+Enter records from the reason field, the same keys in every reason dialog (see group_review).
+        self.recall = ReasonRecall(self.reason, submit=self.accept)
         self.reason.setFixedHeight(84)
         self.reason.setTabChangesFocus(True)
         self.error = _InlineError(self)

@@ -60,7 +60,9 @@ class GroupDecisionDialog(QDialog):
                 "before)"
             )
         )
-        self.recall = ReasonRecall(self.reason)
+        # Ctrl+Enter records the action chosen with A or R (the default button), as in ReasonDialog: the same keys
+        # whichever way the decision goes.
+        self.recall = ReasonRecall(self.reason, submit=lambda: self._choose(self.chosen))
         self.reason.setFixedHeight(70)
         self.reason.setTabChangesFocus(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)

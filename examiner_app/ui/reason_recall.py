@@ -10,6 +10,7 @@ The history lives in this process only (one signed-in examiner per desktop sessi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -20,13 +21,15 @@ MAX_REMEMBERED = 20
 
 
 class ReasonRecall(QObject):
-    """An event filter on a reason field: Up shows the previous reason given, Down the next one (or empty)."""
+    """An event filter on a reason field: Up shows the previous reason given, Down the next one (or empty);
+    Ctrl+Enter calls ``submit`` (the dialog's own checks still decide whether anything is recorded)."""
 
     _history: ClassVar[list[str]] = []  # most recent first
 
-    def __init__(self, field: QPlainTextEdit) -> None:
+    def __init__(self, field: QPlainTextEdit, submit: Callable[[], None] | None = None) -> None:
         super().__init__(field)
         self.field = field
+        self.submit = submit
         self.index = -1  # -1: the examiner's own text (empty), 0: the most recent reason, ...
         field.installEventFilter(self)
 
@@ -56,10 +59,17 @@ class ReasonRecall(QObject):
         return 0 <= self.index < len(self._history) and text == self._history[self.index]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is not self.field or event.type() != QEvent.Type.KeyPress or not self._history:
+        if watched is not self.field or event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
         key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if self.submit is not None:
+                self.submit()
+                return True
+            return False
+        if not self._history:
+            return False
         if key not in (Qt.Key.Key_Up, Qt.Key.Key_Down) or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         if not self._recalling():

@@ -79,3 +79,30 @@ def test_recall_costs_the_same_for_accepting_and_rejecting_a_group(qtbot: QtBot,
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         (dialog.accept_button if action == ACCEPT else dialog.reject_button).click()
     assert dialog.chosen == action
+
+
+@pytest.mark.parametrize("action", [ACCEPT, REJECT])
+def test_ctrl_enter_records_the_chosen_action_only_once_a_reason_is_given(qtbot: QtBot, action: str) -> None:
+    group = ValueGroup(field=FactField.NATIONALITY, key="lk", members=(_suggestion("s-1"), _suggestion("s-2")))
+    dialog = GroupDecisionDialog(group, action)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()  # no reason yet: nothing recorded
+    dialog.reason.setPlainText("checked the sources")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.chosen == action
+
+
+def test_ctrl_enter_in_the_reject_dialog_needs_a_reason(qtbot: QtBot) -> None:
+    dialog = ReasonDialog("reject", _suggestion())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()
+    dialog.reason.setPlainText("not in the file")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
