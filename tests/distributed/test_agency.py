@@ -91,7 +91,16 @@ def test_kills_mid_page_lose_nothing_and_never_share_a_document(cluster: Cluster
         kills.append((at, int(run.job_id), run.document_id, int(run.page_number), time.time() - at))
         # The next kill only once the replacement serves (on a loaded machine a start takes several seconds).
         wait_for("the replacement worker serving", lambda w=replacement: c.serving(w), timeout_s=60, poll_s=0.1)
-    wait_for("all 10 documents done", lambda: c.documents_done(documents), timeout_s=150, poll_s=0.5)
+    # "Done" is two commits: the pipeline's own (status done), then the document's stage result: wait for both.
+    wait_for(
+        "all 10 documents done and their document stage recorded",
+        lambda: (
+            c.documents_done(documents)
+            and c.scalar("SELECT count(*) FROM stage_results WHERE stage = 'document'") == 10
+        ),
+        timeout_s=150,
+        poll_s=0.5,
+    )
 
     # Every page done exactly once in the results.
     rows = c.query("SELECT document_id, page_number, count(*) FROM stage_results WHERE stage = 'read' GROUP BY 1, 2")
@@ -306,7 +315,9 @@ def test_postgres_restart_mid_run_loses_nothing(restartable_server: tuple[str, l
         wait_for("a few pages read", lambda: c.pages_read() >= 3, timeout_s=90, poll_s=0.2)
         subprocess.run(restart, check=True, capture_output=True, timeout=120)
         c.store.engine.dispose()  # our own pooled connections died with the server
-        wait_for("all documents done after the restart", lambda: c.documents_done(documents), timeout_s=150, poll_s=0.5)
+        # Jobs caught by the restart come back through the reaper (heartbeat) and the retry backoff: a loaded machine
+        # needs more than a quiet one.
+        wait_for("all documents done after the restart", lambda: c.documents_done(documents), timeout_s=300, poll_s=0.5)
         rows = c.query(
             "SELECT document_id, page_number, count(*) FROM stage_results WHERE stage = 'read' GROUP BY 1, 2"
         )
