@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from examiner_app import __version__, cli_casework, cli_train
+from examiner_app import __version__, cli_agency, cli_casework, cli_qa, cli_train
 from examiner_app.config import Settings
 from examiner_app.errors import ExaminerError, PermissionDeniedError
 
@@ -596,11 +596,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="file to write")
     p.set_defaults(func=cmd_audit_export)
     cli_train.register(sub, common, _workbench, _print_json, TerminalProgress)
-    __import__("examiner_app.cli_qa", fromlist=["register"]).register(sub, common)  # review and qa (cli_qa.py)
-
-    from examiner_app import cli_agency
-
-    cli_agency.register(sub, common)
+    cli_qa.register(sub, common)  # review and qa
+    cli_agency.register(sub, common)  # worker and queue
 
     p = sub.add_parser("gui", help="open the desktop app (the same as no command; examiner-app only)")
     p.set_defaults(func=cmd_gui)
