@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, undefer
 
 from examiner_app.domain import (
@@ -145,11 +146,21 @@ def decision_to_domain(row: DecisionRow) -> Decision:
 
 
 def get_or_create_user(session: Session, name: str, role: Role) -> User:
-    row = session.execute(select(UserRow).where(UserRow.name == name)).scalar_one_or_none()
+    """The user of that name, created if new.
+
+    Safe when several processes sign in under one name at the same moment (the worker processes of one machine all
+    start as its service account): the insert runs in a savepoint, and a lost race reads the winner's row instead of
+    failing the sign-in. Without this one of two workers started together died at start-up now and then.
+    """
+    query = select(UserRow).where(UserRow.name == name)
+    row = session.execute(query).scalar_one_or_none()
     if row is None:
-        row = UserRow(name=name, role=role.value)
-        session.add(row)
-        session.flush()
+        try:
+            with session.begin_nested():
+                row = UserRow(name=name, role=role.value)
+                session.add(row)
+        except IntegrityError:
+            row = session.execute(query).scalar_one()
     return user_to_domain(row)
 
 

@@ -122,8 +122,27 @@ class Cluster:
         return process
 
     def serving(self, process: subprocess.Popen[bytes]) -> bool:
-        """The worker has started and is fetching jobs (its log says so)."""
-        return "serving queues" in self.logs_of[process.pid].read_text(errors="replace")
+        """The worker has started and is fetching jobs (its log says so).
+
+        A worker that exited instead fails the wait at once with its log: a test that goes on with one worker fewer
+        than it thinks times out later with a misleading message (the reaper test once did).
+        """
+        log = self.logs_of[process.pid].read_text(errors="replace")
+        if process.poll() is not None and "serving queues" not in log:
+            raise AssertionError(
+                f"worker {process.pid} exited with {process.returncode} before serving:\n{log[-3000:]}"
+            )
+        return "serving queues" in log
+
+    def wait_serving(self, processes: list[subprocess.Popen[bytes]], timeout_s: float = 90) -> None:
+        """Every one of ``processes`` is fetching jobs."""
+        wait_for(
+            f"{len(processes)} worker(s) serving",
+            lambda: all(self.serving(p) for p in processes),
+            timeout_s=timeout_s,
+            poll_s=0.1,
+            explain=self.logs_text,
+        )
 
     def kill(self, process: subprocess.Popen[bytes]) -> float:
         """SIGKILL one worker by its PID; returns the time of the kill (epoch seconds)."""
