@@ -144,6 +144,7 @@ class JobRunner(QObject):
         # Finished jobs stay referenced a little longer: the pool thread may still be unwinding
         # out of Job.run when the UI thread handles ``finished``.
         self._recent: deque[Job] = deque(maxlen=64)
+        self._unwinding: dict[int, Job] = {}  # completed on the UI thread, not yet out of Job.run
 
     @property
     def active_count(self) -> int:
@@ -181,27 +182,42 @@ class JobRunner(QObject):
     @Slot(int, object)
     def _on_result(self, job_id: int, value: object) -> None:
         pending = self._pending.get(job_id)
-        if pending and pending.on_result and self._alive(pending):
-            pending.on_result(value)
+        try:
+            if pending and pending.on_result and self._alive(pending):
+                pending.on_result(value)
+        finally:
+            self._complete(job_id)
 
     @Slot(int, object)
     def _on_failed(self, job_id: int, exc: object) -> None:
         pending = self._pending.get(job_id)
-        if pending is None or not self._alive(pending):
-            return
-        assert isinstance(exc, BaseException)
-        if pending.on_error is not None:
-            pending.on_error(exc)
-        else:
-            self.unhandled_error.emit(exc)
+        try:
+            if pending is None or not self._alive(pending):
+                return
+            assert isinstance(exc, BaseException)
+            if pending.on_error is not None:
+                pending.on_error(exc)
+            else:
+                self.unhandled_error.emit(exc)
+        finally:
+            self._complete(job_id)
 
-    @Slot(int)
-    def _on_finished(self, job_id: int) -> None:
+    def _complete(self, job_id: int) -> None:
+        # ``on_finished`` runs right after the result callback, in the same slot. Waiting for the
+        # job's own ``finished`` signal would let other events in between: a job the result
+        # callback started could report first, and its handler would still see this one as busy.
         pending = self._pending.pop(job_id, None)
         if pending is None:
             return
-        self._recent.append(pending.job)
+        self._unwinding[job_id] = pending.job
         if pending.on_finished and self._alive(pending):
             pending.on_finished()
         if not self._pending:
             self.busy_changed.emit(False)
+
+    @Slot(int)
+    def _on_finished(self, job_id: int) -> None:
+        job = self._unwinding.pop(job_id, None)
+        if job is not None:
+            self._recent.append(job)
+        self._complete(job_id)  # a no-op unless the result signal was lost
