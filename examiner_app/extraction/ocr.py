@@ -250,6 +250,10 @@ _SCRIPT_CANDIDATES: Mapping[str, tuple[str, ...]] = {
 SECOND_SCRIPT_CONFIDENCE = 0.5
 SECOND_SCRIPT_MIN_WORDS = 6
 SECOND_SCRIPT_MIN_CONFIDENCE = 0.6
+#: The probe image of poorly read words is at most this high. Its rows are as high as the tallest weak "word":
+#: on a sideways page read upright, 487 weak boxes up to 760 px tall made a 2000 x 94,464 px image, which
+#: Tesseract refuses to read (images over 32,767 px), so the whole page failed with an OcrError.
+SECOND_SCRIPT_MAX_HEIGHT = 4096
 #: One pack per script, to find which script the poorly read words of a "Latin" page are in.
 _PROBE_PACKS: tuple[tuple[str, str], ...] = (
     ("Japanese", "jpn"),
@@ -730,6 +734,16 @@ def _libtesseract() -> _LibTesseract | None:
     return None
 
 
+def _probe_canvas(image: Image.Image, weak: Sequence[BBox]) -> Image.Image:
+    """The blank image the second-script probe pastes ``weak`` words onto (rows as high as the tallest word,
+    about four words a row), never higher than ``SECOND_SCRIPT_MAX_HEIGHT``: words that do not fit are left out."""
+    from PIL import Image as PILImage
+
+    height = max(b.y1 - b.y0 for b in weak) + 8
+    rows = max(1, min(len(weak) // 4 + 2, SECOND_SCRIPT_MAX_HEIGHT // height))
+    return PILImage.new("L", (min(image.width, 2000), height * rows), 255)
+
+
 class TesseractEngine(OcrEngine):
     """Tesseract, in process through its C API (``_LibTesseract``) or else through pytesseract and its CLI.
     Picklable; holds settings only.
@@ -880,15 +894,13 @@ class TesseractEngine(OcrEngine):
 
     def _second_script(self, image: Image.Image, first: OcrResult) -> str | None:
         """The script of the poorly read words, by OSD on an image of those words alone; None if Latin too."""
-        from PIL import Image as PILImage
-
         weak = [w.bbox for w in first.words if w.bbox is not None and (w.confidence or 0.0) < SECOND_SCRIPT_CONFIDENCE]
         if len(weak) < SECOND_SCRIPT_MIN_WORDS:
             return None
-        height = max(b.y1 - b.y0 for b in weak) + 8
-        width = min(image.width, 2000)
-        canvas = PILImage.new("L", (width, height * (len(weak) // 4 + 2)), 255)
+        canvas = _probe_canvas(image, weak)
         x = y = 4
+        height = max(b.y1 - b.y0 for b in weak) + 8
+        width = canvas.width
         for box in weak:
             piece = image.crop((box.x0, box.y0, box.x1, box.y1))
             if x + piece.width + 4 > width:

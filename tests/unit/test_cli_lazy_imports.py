@@ -1,0 +1,60 @@
+"""Start-up guard (issue 17): the quick commands never import the machine-learning stacks.
+
+``ocr`` and ``langid`` must answer one small item in well under a second of overhead; torch, spaCy (which
+imports thinc and, through it, torch), transformers or sentence-transformers would each cost seconds. This
+checks what is imported, not how long it takes (timings are for benchmarks/startup_benchmark.py).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from examiner_app.extraction import ocr
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("torch", "spacy", "thinc", "transformers", "sentence_transformers")
+
+_SCRIPT = """
+import contextlib, io, sys
+from examiner_app.cli import main
+sys.stdin = io.StringIO({stdin!r})
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    code = main({argv!r})
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in {heavy!r})
+print(code, heavy, repr(out.getvalue()))
+"""
+
+
+def _run(argv: list[str], stdin: str = "") -> tuple[str, str]:
+    script = _SCRIPT.format(stdin=stdin, argv=argv, heavy=HEAVY)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT, timeout=300
+    )
+    code, rest = done.stdout.split(" ", 1)
+    return code, rest
+
+
+def test_langid_imports_no_machine_learning_stack() -> None:
+    # A sentence (35 letters or more): Lingua, which only short texts are shown, loads ~4-11 s of models.
+    code, rest = _run(["langid"], "The applicant left her home town in March 2019 after her brother was arrested.\n")
+    assert code == "0"
+    assert rest.startswith("[] "), rest
+    assert "'en\\t" in rest
+
+
+@pytest.mark.skipif(ocr._tesseract_binary() is None, reason="tesseract not installed")
+def test_ocr_imports_no_machine_learning_stack(tmp_path: Path) -> None:
+    image = Image.new("L", (900, 80), 255)
+    ImageDraw.Draw(image).text((10, 20), "Colombo 7", fill=0, font_size=40)
+    path = tmp_path / "line.png"
+    image.save(path)
+    code, rest = _run(["ocr", str(path)])
+    assert code == "0"
+    assert rest.startswith("[] "), rest
+    assert "Colombo" in rest, rest
