@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
@@ -37,7 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from examiner_app.domain import Case
+from examiner_app.training import progress_chart
 from examiner_app.training.pack import PackDraft, PackOptions
+from examiner_app.training.progress import ScorePoint
 from examiner_app.training.scoring import ExerciseScore
 from examiner_app.training.service import Training
 from examiner_app.ui.dialogs import show_error
@@ -462,6 +466,152 @@ class ScoreTab(QWidget):
         self.image.show_page(self._images.get(page_key), boxes)
 
 
+class ProgressTab(QWidget):
+    """Each trainee's F1 over time (95 % Wilson intervals, n at each point) and the table behind the chart; the chart
+    exports as PNG or PDF. Per trainee only: nothing is broken down by the nationality or language of the cases."""
+
+    series_ready = Signal(object)
+    chart_exported = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, training: Training, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.training = training
+        self.runner = runner
+        self.series: dict[str, list[ScorePoint]] = {}
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.export_button = QPushButton(self.tr("Export chart…"), self)
+        self.export_button.setEnabled(False)
+        self.status = QLabel("", self)
+        self.status.setWordWrap(True)
+        self.canvas = FigureCanvasQTAgg(self._figure({}))
+        self.canvas.setParent(self)
+        self.canvas.setMinimumHeight(320)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Trainee"),
+                self.tr("Exercise"),
+                self.tr("Scored on"),
+                self.tr("F1"),
+                self.tr("95 % interval"),
+                self.tr("n"),
+            ]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "F1 of the facts each trainee recorded, per scored exercise. The interval treats F1 as "
+                    "(2 correct + partial) of n = trainee facts + key facts: a guide to how much one exercise says."
+                ),
+                self,
+            )
+        )
+        layout.addWidget(self.status)
+        layout.addWidget(self.canvas, 3)
+        layout.addWidget(self.table, 2)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.choose_export)
+
+    def _labels(self) -> progress_chart.ChartLabels:
+        return progress_chart.ChartLabels(
+            title=self.tr("F1 per scored exercise (95 % Wilson interval; n = trainee facts + key facts)"),
+            y_axis=self.tr("F1"),
+            x_axis=self.tr("Scored on"),
+            empty=self.tr("No scored exercises yet"),
+        )
+
+    def _figure(self, series: dict[str, list[ScorePoint]]) -> Figure:
+        return progress_chart.progress_figure(series, self._labels())
+
+    def refresh(self) -> None:
+        self.refresh_button.setEnabled(False)
+        self.status.setText(self.tr("Reading the scored exercises…"))
+        self.runner.submit(
+            "training.progress",
+            self.training.progress,
+            on_result=self._show,
+            on_error=self._error,
+            on_finished=lambda: self.refresh_button.setEnabled(True),
+            owner=self,
+        )
+
+    def _show(self, series: dict[str, list[ScorePoint]]) -> None:
+        self.series = series
+        figure = self._figure(series)
+        if self.canvas.width() > 50 and self.canvas.height() > 50:
+            figure.set_size_inches(self.canvas.width() / figure.dpi, self.canvas.height() / figure.dpi, forward=False)
+        self.canvas.figure = figure
+        figure.set_canvas(self.canvas)
+        self.canvas.draw()
+        self.table.setRowCount(0)
+        for trainee, points in sorted(series.items()):
+            for point in points:
+                r = self.table.rowCount()
+                self.table.insertRow(r)
+                interval = point.f1_interval
+                values = [
+                    trainee,
+                    point.exercise,
+                    point.scored_at.strftime("%Y-%m-%d %H:%M"),
+                    f"{point.f1:.2f}",
+                    f"{interval[0]:.2f}–{interval[1]:.2f}" if interval else "–",
+                    str(point.n),
+                ]
+                for column, value in enumerate(values):
+                    self.table.setItem(r, column, QTableWidgetItem(value))
+        scored = sum(len(v) for v in series.values())
+        self.status.setText(
+            self.tr("%1 trainees, %2 scored exercises.").replace("%1", str(len(series))).replace("%2", str(scored))
+        )
+        self.export_button.setEnabled(scored > 0)
+        self.series_ready.emit(series)
+
+    def choose_export(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export chart"), "", self.tr("PNG image (*.png);;PDF document (*.pdf)")
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in progress_chart.FORMATS:
+            target = target.with_suffix(".pdf" if "pdf" in chosen.lower() else ".png")
+        self.export_chart(target)
+
+    def export_chart(self, path: Path) -> None:
+        """Write the chart shown (PNG or PDF by suffix), then record the export in the audit log."""
+        try:
+            progress_chart.save(self.canvas.figure, path)
+        except Exception as exc:  # noqa: BLE001 - a full disk or a bad suffix is shown, not raised into Qt
+            self._error(exc)
+            return
+        trainees = sorted(self.series)
+        self.runner.submit(
+            "training.progress_export",
+            lambda: self.training.progress_exported(path, trainees),
+            on_result=lambda _none: self._exported(path),
+            on_error=self._error,
+            owner=self,
+        )
+
+    def _exported(self, path: Path) -> None:
+        self.status.setText(self.tr("Chart written: %1").replace("%1", str(path)))
+        self.chart_exported.emit(str(path))
+
+    def _error(self, exc: BaseException) -> None:
+        message = str(getattr(exc, "message", exc))
+        self.status.setText(message)
+        self.failed.emit(message)
+
+
 def _page_images(path: Path) -> dict[tuple[str, int], bytes]:
     import json
 
@@ -485,10 +635,12 @@ class TrainerWorkspace(QDialog):
         self.tabs = QTabWidget(self)
         self.export_tab = ExportTab(training, runner, cases, self)
         self.score_tab = ScoreTab(training, runner, self)
+        self.progress_tab = ProgressTab(training, runner, self)
         self.tabs.addTab(self.export_tab, self.tr("Export a pack"))
         self.tabs.addTab(self.score_tab, self.tr("Scored exercise"))
+        self.tabs.addTab(self.progress_tab, self.tr("Trainees over time"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
 
-__all__ = ["OUTCOME_COLOURS", "ExportTab", "ScoreTab", "TrainerWorkspace", "io"]
+__all__ = ["OUTCOME_COLOURS", "ExportTab", "ProgressTab", "ScoreTab", "TrainerWorkspace", "io"]

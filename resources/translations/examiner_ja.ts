@@ -1080,7 +1080,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../examiner_app/ui/training.py" line="+122"/>
+        <location filename="../../examiner_app/ui/training.py" line="+126"/>
         <source>Why this pack is made (recorded with your name)</source>
         <translation>このパックを作る理由（氏名とともに記録されます）</translation>
     </message>
@@ -1565,7 +1565,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>理由（承認・却下どちらでも必須 — 各判断とともに監査ログに保存されます。↑ で以前の理由を呼び出せます）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Accept all %1</source>
         <translation>%1 件すべて承認</translation>
     </message>
@@ -2619,6 +2619,91 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
     </message>
 </context>
 <context>
+    <name>ProgressTab</name>
+    <message>
+        <location filename="../../examiner_app/ui/training.py" line="+397"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export chart…</source>
+        <translation>グラフを書き出す…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Trainee</source>
+        <translation>研修生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exercise</source>
+        <translation>演習</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>Scored on</source>
+        <translation>採点日</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+31"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>95 % interval</source>
+        <translation>95 % 区間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>F1 of the facts each trainee recorded, per scored exercise. The interval treats F1 as (2 correct + partial) of n = trainee facts + key facts: a guide to how much one exercise says.</source>
+        <translation>研修生ごとに、採点した演習で記録した事実の F1。区間は F1 を n（研修生の事実数＋解答の事実数）のうち（2×正解＋部分一致）の割合とみなした目安で、1 回の演習からどこまで言えるかを示します。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>F1 per scored exercise (95 % Wilson interval; n = trainee facts + key facts)</source>
+        <translation>採点した演習ごとの F1（95 % Wilson 区間、n＝研修生の事実数＋解答の事実数）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No scored exercises yet</source>
+        <translation>採点済みの演習はまだありません</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the scored exercises…</source>
+        <translation>採点済みの演習を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 trainees, %2 scored exercises.</source>
+        <translation>研修生 %1 人、採点済みの演習 %2 件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export chart</source>
+        <translation>グラフを書き出す</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 画像 (*.png);;PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Chart written: %1</source>
+        <translation>グラフを書き出しました: %1</translation>
+    </message>
+</context>
+<context>
     <name>QaWindow</name>
     <message>
         <location filename="../../examiner_app/ui/qa_workspace.py" line="+559"/>
@@ -2979,7 +3064,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>理由（必須 — 判断とともに監査ログに保存されます。↑ で以前の理由を呼び出せます）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Record edit</source>
         <translation>修正を記録</translation>
     </message>
@@ -3143,7 +3228,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>ScoreTab</name>
     <message>
-        <location filename="../../examiner_app/ui/training.py" line="+233"/>
+        <location filename="../../examiner_app/ui/training.py" line="-288"/>
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
@@ -3278,7 +3363,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../examiner_app/ui/dialogs.py" line="-249"/>
+        <location filename="../../examiner_app/ui/dialogs.py" line="-250"/>
         <source>Sign in — Examiner Workbench</source>
         <translation>サインイン — 審査官ワークベンチ</translation>
     </message>
@@ -3736,12 +3821,12 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>TrainerWorkspace</name>
     <message>
-        <location filename="../../examiner_app/ui/training.py" line="+28"/>
+        <location filename="../../examiner_app/ui/training.py" line="+174"/>
         <source>Training — Examiner Workbench</source>
         <translation>研修 — Examiner Workbench</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Export a pack</source>
         <translation>パックの書き出し</translation>
     </message>
@@ -3749,6 +3834,11 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <location line="+1"/>
         <source>Scored exercise</source>
         <translation>演習の採点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainees over time</source>
+        <translation>研修生の推移</translation>
     </message>
 </context>
 <context>
