@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from matplotlib import font_manager, rc_context
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
@@ -20,6 +21,7 @@ from .progress import ScorePoint
 
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+FALLBACK_FONTS = ("Noto Sans CJK JP", "Noto Sans Arabic", "Noto Sans")
 FORMATS = {".png": "png", ".pdf": "pdf"}
 
 
@@ -34,7 +36,15 @@ class ChartLabels:
 
 
 def progress_figure(series: Mapping[str, Sequence[ScorePoint]], labels: ChartLabels | None = None) -> Figure:
-    labels = labels or ChartLabels()
+    # Text properties are fixed when each text is made: a CJK fallback for Japanese labels and trainee names
+    # (glyph by glyph, matplotlib >= 3.6), only among the fonts installed, so no font-not-found warnings.
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    families = ["DejaVu Sans", *(f for f in FALLBACK_FONTS if f in installed)]
+    with rc_context({"font.family": families}):
+        return _progress_figure(series, labels or ChartLabels())
+
+
+def _progress_figure(series: Mapping[str, Sequence[ScorePoint]], labels: ChartLabels) -> Figure:
     fig = Figure(figsize=(9, 4.8), layout="constrained")
     ax = fig.add_subplot()
     ax.set_title(labels.title, fontsize=10)
