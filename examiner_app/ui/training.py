@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from examiner_app.domain import Case
-from examiner_app.training import progress_chart
+from examiner_app.training import progress_chart, roles
 from examiner_app.training.pack import PackDraft, PackOptions
 from examiner_app.training.progress import ScorePoint
 from examiner_app.training.scoring import ExerciseScore
@@ -145,8 +145,10 @@ class ExportTab(QWidget):
         )
         self.links.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.links.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.people = QTableWidget(0, 2, self)
-        self.people.setHorizontalHeaderLabels([self.tr("Spellings in the case"), self.tr("Pseudonym")])
+        self.people = QTableWidget(0, 3, self)
+        self.people.setHorizontalHeaderLabels(
+            [self.tr("Spellings in the case"), self.tr("Pseudonym"), self.tr("Replaced by")]
+        )
         self.people.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.pages = QListWidget(self)
         self.show_original = QCheckBox(self.tr("Show the original page"), self)
@@ -184,13 +186,39 @@ class ExportTab(QWidget):
         self.pages.currentRowChanged.connect(self._show_page)
         self.show_original.toggled.connect(lambda _on: self._show_page(self.pages.currentRow()))
 
+    def role_names(self) -> dict[str, str]:
+        """What a person can be replaced by: a pseudonym ("") or a role, in the trainer's language."""
+        return {
+            "": self.tr("a pseudonym"),
+            roles.INTERPRETER: self.tr("their role: interpreter"),
+            roles.LAWYER: self.tr("their role: lawyer"),
+            roles.OFFICIAL: self.tr("their role: official"),
+            roles.DOCTOR: self.tr("their role: doctor"),
+            roles.POLICE_OFFICER: self.tr("their role: police officer"),
+            roles.JUDGE: self.tr("their role: judge"),
+        }
+
+    def role_choices(self) -> dict[str, str]:
+        """The trainer's changes to the roles found: a spelling of the person -> a role, or "" for a pseudonym."""
+        choices: dict[str, str] = {}
+        for row in range(self.people.rowCount()):
+            box = self.people.cellWidget(row, 2)
+            spellings = self.people.item(row, 0)
+            if isinstance(box, QComboBox) and spellings is not None:
+                chosen, found = box.currentData(), box.property("role_found")
+                if chosen != found:
+                    choices[spellings.data(Qt.ItemDataRole.UserRole)] = chosen
+        return choices
+
     def options(self) -> PackOptions:
         splits = []
         for row in range(self.links.rowCount()):
             box, left, right = (self.links.item(row, c) for c in (0, 1, 2))
             if box is not None and left and right and box.checkState() == Qt.CheckState.Unchecked:
                 splits.append((left.text(), right.text()))
-        return PackOptions(k=self.k_box.value(), reason=self.reason.text().strip(), splits=splits)
+        return PackOptions(
+            k=self.k_box.value(), reason=self.reason.text().strip(), splits=splits, roles=self.role_choices()
+        )
 
     def preview(self) -> None:
         case_id = self.case_box.currentData()
@@ -211,6 +239,7 @@ class ExportTab(QWidget):
 
     def _preview_done(self, draft: PackDraft) -> None:
         keep_split = {(a, b) for a, b in self.options().splits}
+        kept_roles = self.role_choices()
         self.draft = draft
         self.links.setRowCount(0)
         for link in draft.table.links + [
@@ -227,11 +256,33 @@ class ExportTab(QWidget):
             self.links.setItem(row, 2, QTableWidgetItem(link.right))
             self.links.setItem(row, 3, QTableWidgetItem(link.reason))
         self.people.setRowCount(0)
-        for spellings, pseudonym in zip(draft.table.clusters, draft.table.cluster_pseudonyms, strict=True):
+        names = self.role_names()
+        for cluster, (spellings, pseudonym) in enumerate(
+            zip(draft.table.clusters, draft.table.cluster_pseudonyms, strict=True)
+        ):
             row = self.people.rowCount()
             self.people.insertRow(row)
-            self.people.setItem(row, 0, QTableWidgetItem(" / ".join(spellings)))
+            item = QTableWidgetItem(" / ".join(spellings))
+            item.setData(Qt.ItemDataRole.UserRole, spellings[0])
+            self.people.setItem(row, 0, item)
             self.people.setItem(row, 1, QTableWidgetItem(pseudonym))
+            box = QComboBox(self.people)
+            for role, name in names.items():
+                box.addItem(name, role)
+            finding = draft.role_findings.get(cluster)
+            found = finding.role if finding and finding.role else ""
+            box.setProperty("role_found", found)
+            # the roles shown are the ones the preview used (the trainer's earlier choices included)
+            chosen = kept_roles.get(spellings[0], draft.table.roles.get(cluster, ""))
+            box.setCurrentIndex(max(0, box.findData(chosen)))
+            if finding and finding.words:
+                box.setToolTip(
+                    self.tr("Written beside the name: %1 (%2 of %3 mentions)")
+                    .replace("%1", ", ".join(finding.words))
+                    .replace("%2", str(finding.with_role_word))
+                    .replace("%3", str(finding.occurrences))
+                )
+            self.people.setCellWidget(row, 2, box)
         self.pages.clear()
         for page, reps, _original in draft.previews:
             self.pages.addItem(

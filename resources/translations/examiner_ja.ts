@@ -1125,7 +1125,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>結び付けた理由</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Spellings in the case</source>
         <translation>事案中の表記</translation>
     </message>
@@ -1135,7 +1135,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>仮名</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>Replaced by</source>
+        <translation>置き換え</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Show the original page</source>
         <translation>元のページを表示</translation>
     </message>
@@ -1165,12 +1170,52 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+23"/>
+        <source>a pseudonym</source>
+        <translation>仮名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>their role: interpreter</source>
+        <translation>役割: 通訳人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>their role: lawyer</source>
+        <translation>役割: 弁護士</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>their role: official</source>
+        <translation>役割: 職員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>their role: doctor</source>
+        <translation>役割: 医師</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>their role: police officer</source>
+        <translation>役割: 警察官</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>their role: judge</source>
+        <translation>役割: 裁判官</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Building the preview…</source>
         <translation>プレビューを作成中…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+50"/>
+        <source>Written beside the name: %1 (%2 of %3 mentions)</source>
+        <translation>名前の隣の語: %1（%3 件中 %2 件）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1, page %2: %3 replaced</source>
         <translation>%1 %2ページ：%3件置換</translation>
     </message>
@@ -2409,7 +2454,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>PageImage</name>
     <message>
-        <location filename="../../examiner_app/ui/training.py" line="-210"/>
+        <location filename="../../examiner_app/ui/training.py" line="-261"/>
         <source>No page image</source>
         <translation>ページ画像がありません</translation>
     </message>
@@ -2621,7 +2666,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>ProgressTab</name>
     <message>
-        <location filename="../../examiner_app/ui/training.py" line="+397"/>
+        <location filename="../../examiner_app/ui/training.py" line="+448"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>

@@ -90,7 +90,10 @@ def training_store(tmp_path: Path) -> tuple[Store, str, object]:
         trainer = repo.get_or_create_user(session, "Kenji Mori", Role.TRAINER)
         case_id = repo.create_case(session, "Decided case", reference="R-1", created_by=examiner.id).id
         card, card_png = _page(
-            ["Name: Naveed Ahmad Chaudhry", "Date of birth: 09.11.1987"], "NotoSans-Regular.ttf", 1, "en"
+            ["Name: Naveed Ahmad Chaudhry", "Date of birth: 09.11.1987", "Interpreter: Karim Said"],
+            "NotoSans-Regular.ttf",
+            1,
+            "en",
         )
         doc = repo.add_document(session, case_id, "card.png", card_png, "a" * 64, "image/png")
         repo.save_page(session, doc.id, card, card_png)
@@ -291,3 +294,34 @@ def test_a_trainee_sees_only_their_own_series(qtbot, runner, training_store, tmp
         Training(store, trainer).score(out, trainee.name)
     assert set(Training(store, first).progress()) == {"Trainee One"}
     assert set(Training(store, trainer).progress()) == {"Trainee One", "Trainee Two"}
+
+
+def test_the_trainer_sees_and_changes_the_role_a_professional_is_replaced_by(qtbot, runner, training_store) -> None:
+    store, _case_id, trainer = training_store
+    with store.session() as session:
+        cases = repo.list_cases(session)
+    window = TrainerWorkspace(Training(store, trainer), runner, cases)
+    qtbot.addWidget(window)
+    tab = window.export_tab
+    tab.k_box.setValue(1)
+    with qtbot.waitSignal(tab.preview_ready, timeout=60_000) as blocker:
+        tab.preview_button.click()
+    rows = {tab.people.item(r, 0).text().split(" / ")[0]: r for r in range(tab.people.rowCount())}
+    interpreter = tab.people.cellWidget(rows["Karim Said"], 2)
+    applicant = tab.people.cellWidget(rows["Naveed Ahmad Chaudhry"], 2)
+    assert interpreter.currentData() == "interpreter"  # "Interpreter:" written before the name
+    assert "Interpreter" in interpreter.toolTip()
+    assert applicant.currentData() == ""  # a pseudonym
+    card = next(p.text for p in blocker.args[0].pages if "Interpreter" in p.text)
+    assert "Interpreter: [interpreter]" in card
+
+    interpreter.setCurrentIndex(interpreter.findData(""))  # the trainer keeps a pseudonym instead
+    assert tab.options().roles == {"Karim Said": ""}
+    with qtbot.waitSignal(tab.preview_ready, timeout=60_000) as blocker:
+        tab.preview_button.click()
+    qtbot.waitUntil(lambda: runner.active_count == 0)
+    card = next(p.text for p in blocker.args[0].pages if "Interpreter" in p.text)
+    assert "[interpreter]" not in card
+    assert "Karim" not in card
+    rows = {tab.people.item(r, 0).text().split(" / ")[0]: r for r in range(tab.people.rowCount())}
+    assert tab.people.cellWidget(rows["Karim Said"], 2).currentData() == ""  # the choice stays shown
