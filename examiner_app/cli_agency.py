@@ -164,20 +164,17 @@ def cmd_queue_cancel(args: argparse.Namespace) -> int:
 
 
 def cmd_queue_urgent(args: argparse.Namespace) -> int:
-    from examiner_app import accounts
     from examiner_app.agency import service
     from examiner_app.cli import _print_json
 
     bench = _bench(args)
     _require_pg(bench)
-    with bench.store.session() as session:
-        accounts.require_decide(session, bench.user, args.case_id)
     urgent = not args.off
     _print_json(
         {
             "case_id": args.case_id,
             "urgent": urgent,
-            "jobs": service.set_urgent(bench.store, bench.actor, args.case_id, urgent),
+            "jobs": service.mark_urgent(bench.store, bench.user, args.case_id, urgent),
         }
     )
     return 0

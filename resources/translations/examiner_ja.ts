@@ -2978,8 +2978,9 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>QueueDialog</name>
     <message>
-        <location filename="../../examiner_app/ui/agency_view.py" line="+124"/>
+        <location filename="../../examiner_app/ui/agency_view.py" line="+137"/>
         <source>Job queue (workers)</source>
+        <extracomment>Who may flag a case urgent: the roles ``queue urgent`` allows (accounts.require_decide, which the service call checks again: an examiner only on a case assigned to them). The table has loaded a queue status. A case&apos;s urgent flag was set (case id, urgent, waiting jobs whose priority changed). Setting it was refused or failed (the message shown).</extracomment>
         <translation>ジョブキュー（ワーカー）</translation>
     </message>
     <message>
@@ -3028,9 +3029,39 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>エラー</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+12"/>
+        <source>Mark case urgent</source>
+        <translation>案件を緊急にする</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not urgent</source>
+        <translation>緊急を解除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The selected job&apos;s case: its waiting jobs and its later imports run before the others.</source>
+        <translation>選択したジョブの案件：待機中のジョブと今後の取り込みを他より先に処理します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only an administrator or the case&apos;s examiner can change its urgency.</source>
+        <translation>緊急度を変更できるのは管理者かその案件の審査官だけです。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Waiting %1 · running %2 · failed %3 · retried %4</source>
         <translation>待機 %1 · 実行中 %2 · 失敗 %3 · 再試行 %4</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Case marked urgent: %1 waiting job(s) moved ahead.</source>
+        <translation>案件を緊急にしました：待機中のジョブ %1 件を先に回しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case no longer urgent: %1 waiting job(s) back in line.</source>
+        <translation>案件の緊急を解除しました：待機中のジョブ %1 件を通常の順に戻しました。</translation>
     </message>
 </context>
 <context>
