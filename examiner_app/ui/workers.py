@@ -181,43 +181,45 @@ class JobRunner(QObject):
 
     @Slot(int, object)
     def _on_result(self, job_id: int, value: object) -> None:
-        pending = self._pending.get(job_id)
-        try:
-            if pending and pending.on_result and self._alive(pending):
-                pending.on_result(value)
-        finally:
-            self._complete(job_id)
+        pending = self._settle(job_id)
+        if pending and pending.on_result and self._alive(pending):
+            pending.on_result(value)
 
     @Slot(int, object)
     def _on_failed(self, job_id: int, exc: object) -> None:
-        pending = self._pending.get(job_id)
-        try:
-            if pending is None or not self._alive(pending):
-                return
-            assert isinstance(exc, BaseException)
-            if pending.on_error is not None:
-                pending.on_error(exc)
-            else:
-                self.unhandled_error.emit(exc)
-        finally:
-            self._complete(job_id)
+        pending = self._settle(job_id)
+        if pending is None or not self._alive(pending):
+            return
+        assert isinstance(exc, BaseException)
+        if pending.on_error is not None:
+            pending.on_error(exc)
+        else:
+            self.unhandled_error.emit(exc)
 
-    def _complete(self, job_id: int) -> None:
-        # ``on_finished`` runs right after the result callback, in the same slot. Waiting for the
-        # job's own ``finished`` signal would let other events in between: a job the result
-        # callback started could report first, and its handler would still see this one as busy.
+    def _settle(self, job_id: int) -> _Pending | None:
+        """Mark the job done and run ``on_finished``, before the result or error callback.
+
+        Both run in one slot. Waiting for the job's own ``finished`` signal would let other events
+        in between. ``on_finished`` goes first so that the widget is idle again (buttons enabled,
+        busy flags cleared) by the time the result callback runs: whatever that callback announces
+        (a signal, a message, the next job) finds the widget ready for the next action, and a job
+        it starts is not marked idle afterwards by this one's ``on_finished``.
+        """
         pending = self._pending.pop(job_id, None)
         if pending is None:
-            return
+            return None
         self._unwinding[job_id] = pending.job
-        if pending.on_finished and self._alive(pending):
-            pending.on_finished()
-        if not self._pending:
-            self.busy_changed.emit(False)
+        try:
+            if pending.on_finished and self._alive(pending):
+                pending.on_finished()
+        finally:
+            if not self._pending:
+                self.busy_changed.emit(False)
+        return pending
 
     @Slot(int)
     def _on_finished(self, job_id: int) -> None:
         job = self._unwinding.pop(job_id, None)
         if job is not None:
             self._recent.append(job)
-        self._complete(job_id)  # a no-op unless the result signal was lost
+        self._settle(job_id)  # a no-op unless the result signal was lost

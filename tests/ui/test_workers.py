@@ -114,4 +114,42 @@ def test_on_finished_runs_before_any_job_the_result_callback_started(qtbot, runn
     qtbot.waitUntil(lambda: "second result" in order, timeout=10_000)
     release.set()
     qtbot.waitUntil(lambda: runner.active_count == 0 and "first finished" in order, timeout=10_000)
-    assert order == ["first result", "first finished", "second result"]
+    assert order == ["first finished", "first result", "second result"]
+
+
+def test_a_button_reenabled_in_on_finished_is_enabled_when_the_result_callback_announces_the_result(
+    qtbot, runner: JobRunner
+) -> None:
+    """Widgets emit their "done" signal from the result callback; whoever waits on that signal and clicks
+    again must find the button enabled (the trainer's second preview click was once ignored in CI)."""
+    from PySide6.QtWidgets import QPushButton
+
+    button = QPushButton("Preview")
+    qtbot.addWidget(button)
+    seen: list[bool] = []
+    button.setEnabled(False)
+    runner.submit(
+        "preview",
+        lambda: 1,
+        on_result=lambda _v: seen.append(button.isEnabled()),
+        on_finished=lambda: button.setEnabled(True),
+    )
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert seen == [True]
+    assert runner.active_count == 0
+
+
+def test_on_finished_runs_before_the_error_callback_too(qtbot, runner: JobRunner) -> None:
+    order: list[str] = []
+
+    def boom() -> None:
+        raise ValueError("unreadable")
+
+    runner.submit(
+        "failing",
+        boom,
+        on_error=lambda exc: order.append(f"error {exc}"),
+        on_finished=lambda: order.append("finished"),
+    )
+    qtbot.waitUntil(lambda: len(order) == 2, timeout=10_000)
+    assert order == ["finished", "error unreadable"]
