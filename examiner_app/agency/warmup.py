@@ -29,9 +29,13 @@ from examiner_app.progress import NullProgress
 
 log = logging.getLogger(__name__)
 
-#: Texts long enough that every detector is asked (short texts are decided by their script alone), in the
-#: scripts whose detectors differ: Latin, Arabic and Cyrillic. Their content does not matter.
+#: Texts that make every detector load: sentences in the scripts whose detectors differ (Latin, Arabic,
+#: Cyrillic), and a short form label, for which Lingua is asked too (only texts under
+#: ``_detectors.MAX_LETTERS["lingua"]`` letters are; its model is the slowest to load, and real scans have such
+#: blocks: on the shared test scans it loaded inside the first document job, 16 s on a busy machine). Their
+#: content does not matter.
 _SAMPLE_TEXTS = (
+    "Date of birth",
     "The applicant states that he left his home town in March 2019 after his brother was detained by the "
     "police and questioned for several days. Born 12 May 1990 in Kabul. Passport number P1234567.",
     "متقاضی اظهار می‌کند که در ماه مارس از شهر خود خارج شد پس از آنکه برادرش توسط پلیس بازداشت و چند روز بازجویی شد.",

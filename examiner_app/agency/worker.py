@@ -89,10 +89,11 @@ def with_preloaded(runtime: WorkerRuntime) -> WorkerRuntime:
     return replace(runtime, extractors=loaded.extractors)
 
 
-def run_process(runtime: WorkerRuntime, queues: Sequence[str]) -> int:
-    """One worker process: load what the jobs need, then serve until SIGTERM/SIGINT."""
+def run_process(runtime: WorkerRuntime, queues: Sequence[str], *, preload: bool = True) -> int:
+    """One worker process: load what the jobs need (``preload``, for an ingestion worker), then serve until
+    SIGTERM/SIGINT."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    if jobs.INGEST_QUEUE in queues:
+    if preload and jobs.INGEST_QUEUE in queues:
         runtime = with_preloaded(runtime)
 
     async def main() -> None:
