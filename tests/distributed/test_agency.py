@@ -179,7 +179,9 @@ def test_kill_in_the_commit_window_leaves_one_result_row(cluster: Cluster, tmp_p
 def test_reaper_is_not_starved_by_a_60_job_backlog(cluster: Cluster, tmp_path: Path) -> None:
     c = cluster
     case_id = c.new_case("Agency: backlog")
-    documents = c.import_files(case_id, make_scans(tmp_path, documents=15, pages=4, tag="backlog", lines=1))
+    documents = c.import_files(case_id, make_scans(tmp_path, documents=15, pages=4, tag="backlog", lines=8))
+    # Pages of eight lines: a preloaded worker reads a one-line page in less than the 150 ms a run must have
+    # lasted before the test counts it as "in the middle of a page", and the test never caught one (CI, stop 19).
     workers = [c.start_worker(preload=False), c.start_worker(preload=False)]
     c.wait_serving(workers)  # the survivor of the kill below must be there to reap
     wait_for(
