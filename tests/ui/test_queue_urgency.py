@@ -73,6 +73,13 @@ def open_queue(qtbot, workbench: Workbench, runner) -> QueueDialog:
     return dialog
 
 
+def urgency_in_store(office: Office, case_id: str) -> tuple[bool, list[int]]:
+    """The case's urgent flag and the priorities of its queued jobs, as the store has them."""
+    ((urgent,),) = office.rows("SELECT urgent FROM cases WHERE id = :c", c=case_id)
+    priorities = office.rows("SELECT priority FROM procrastinate_jobs WHERE args->>'case_id' = :c", c=case_id)
+    return urgent, [priority for (priority,) in priorities]
+
+
 def test_admin_marks_the_selected_case_urgent_and_back(qtbot, runner, office, tmp_path):
     examiner, case_id = queued_case(office, tmp_path)
     admin = office.sign_in("Kenji Mori", Role.ADMIN)
@@ -86,10 +93,7 @@ def test_admin_marks_the_selected_case_urgent_and_back(qtbot, runner, office, tm
     with qtbot.waitSignal(dialog.urgency_changed, timeout=5000) as changed:
         qtbot.mouseClick(dialog.urgent_button, Qt.MouseButton.LeftButton)
     assert changed.args == [case_id, True, 1]
-    assert office.rows("SELECT urgent FROM cases WHERE id = :c", c=case_id) == [(True,)]
-    assert office.rows("SELECT priority FROM procrastinate_jobs WHERE args->>'case_id' = :c", c=case_id) == [
-        (jobs.PROBE_PRIORITY + jobs.URGENT_BOOST,)
-    ]
+    assert urgency_in_store(office, case_id) == (True, [jobs.PROBE_PRIORITY + jobs.URGENT_BOOST])
     # Audited under the administrator who clicked, as the CLI's path is.
     events = office.rows(
         "SELECT actor, details FROM audit_events WHERE action = 'case.urgent' AND case_id = :c ORDER BY id", c=case_id
@@ -104,10 +108,7 @@ def test_admin_marks_the_selected_case_urgent_and_back(qtbot, runner, office, tm
     with qtbot.waitSignal(dialog.urgency_changed, timeout=5000) as changed:
         qtbot.mouseClick(dialog.not_urgent_button, Qt.MouseButton.LeftButton)
     assert changed.args == [case_id, False, 1]
-    assert office.rows("SELECT urgent FROM cases WHERE id = :c", c=case_id) == [(False,)]
-    assert office.rows("SELECT priority FROM procrastinate_jobs WHERE args->>'case_id' = :c", c=case_id) == [
-        (jobs.PROBE_PRIORITY,)
-    ]
+    assert urgency_in_store(office, case_id) == (False, [jobs.PROBE_PRIORITY])
     qtbot.waitUntil(lambda: runner.active_count == 0, timeout=5000)
 
 
@@ -120,10 +121,7 @@ def test_an_examiner_not_on_the_case_is_refused_and_nothing_changes(qtbot, runne
         qtbot.mouseClick(dialog.urgent_button, Qt.MouseButton.LeftButton)
     assert "not assigned to you" in failed.args[0]
     assert dialog.urgency_label.text() == failed.args[0]
-    assert office.rows("SELECT urgent FROM cases WHERE id = :c", c=case_id) == [(False,)]
-    assert office.rows("SELECT priority FROM procrastinate_jobs WHERE args->>'case_id' = :c", c=case_id) == [
-        (jobs.PROBE_PRIORITY,)
-    ]
+    assert urgency_in_store(office, case_id) == (False, [jobs.PROBE_PRIORITY])
     assert office.rows("SELECT count(*) FROM audit_events WHERE action = 'case.urgent'") == [(0,)]
     qtbot.waitUntil(lambda: runner.active_count == 0, timeout=5000)
 
