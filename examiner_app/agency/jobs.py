@@ -78,6 +78,7 @@ def make_app(url: str, *, sync: bool = False) -> procrastinate.App:
     """
     import procrastinate
 
+    from examiner_app.agency.fencing import FencedJobManager
     from examiner_app.agency.tasks import register
 
     connector: Any
@@ -86,6 +87,8 @@ def make_app(url: str, *, sync: bool = False) -> procrastinate.App:
     else:
         connector = procrastinate.PsycopgConnector(conninfo=conninfo(url), min_size=1, max_size=4)
     app = procrastinate.App(connector=connector)
+    # Before the tasks are registered: each task keeps the manager it was declared with.
+    app.job_manager = FencedJobManager(connector)
     register(app)
     return app
 
