@@ -155,7 +155,7 @@ def _font_file(script: str) -> Path | None:
     return None
 
 
-def _font(script: str, size: int) -> object | None:
+def _font(script: str, size: int) -> Any:
     from PIL import ImageFont
 
     path = _font_file(script)
@@ -191,12 +191,11 @@ def burn(
         pixels = np.array(image)
         pixels[mask] = paper
         image = PilImage.fromarray(pixels, mode=image.mode)
-        draw = ImageDraw.Draw(image)
     if draw_surrogates:
         for a in rewritten.applied:
             for text, _s, _e, line_box in _new_words(a, page):
                 if line_box is not None and text.strip():
-                    _draw_fitted(draw, text, _scaled(line_box, sx, sy, 0), ink)
+                    _draw_fitted(image, text, _scaled(line_box, sx, sy, 0), ink)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue(), unread
@@ -240,28 +239,40 @@ def _scaled(box: BBox, sx: float, sy: float, pad: int) -> tuple[int, int, int, i
     return (int(box.x0 * sx) - pad, int(box.y0 * sy) - pad, int(box.x1 * sx) + pad, int(box.y1 * sy) + pad)
 
 
-def _draw_fitted(draw: object, text: str, box: tuple[int, int, int, int], ink: object) -> None:
+def _draw_fitted(image: Any, text: str, box: tuple[int, int, int, int], ink: Any) -> None:
+    """The surrogate inside the freed box and never beyond it: a neighbour's word is never overdrawn.
+
+    The font shrinks down to 60 % of the line's height; a surrogate still wider than the box (a long name in
+    the place of a short one) is then squeezed horizontally into it rather than spilling onto the next word."""
+    from PIL import Image, ImageDraw
+
+    draw = ImageDraw.Draw(image)
     script = script_of(text)
     x0, y0, x1, y1 = box
+    width = max(1, x1 - x0)
     height = max(6, y1 - y0)
-    size = int(height * 0.85)
     rtl = script == ARABIC
-    while size >= 6:
+    direction = "rtl" if rtl else None
+    start_size = max(6, int(height * 0.85))
+    size = start_size
+    while True:
         font = _font(script, size)
         if font is None:
             return
-        left, top, right, bottom = draw.textbbox((0, 0), text, font=font, direction="rtl" if rtl else None)  # type: ignore[attr-defined]
-        if right - left <= (x1 - x0) * 1.15 or size <= 8:
+        left, top, right, bottom = (int(v) for v in draw.textbbox((0, 0), text, font=font, direction=direction))
+        if right - left <= width or size <= max(6, int(start_size * 0.6)):
             break
-        size -= 2
-    x = x1 - (right - left) if rtl else x0
-    draw.text(  # type: ignore[attr-defined]
-        (x - left, y0 + (height - (bottom - top)) // 2 - top),
-        text,
-        font=font,
-        fill=ink,
-        direction="rtl" if rtl else None,
-    )
+        size -= 1
+    text_w, text_h = right - left, bottom - top
+    y = y0 + (height - text_h) // 2
+    if text_w <= width:
+        x = x1 - text_w if rtl else x0
+        draw.text((x - left, y - top), text, font=font, fill=ink, direction=direction)
+        return
+    mask = Image.new("L", (text_w, max(1, text_h)), 0)
+    ImageDraw.Draw(mask).text((-left, -top), text, font=font, fill=255, direction=direction)
+    mask = mask.resize((width, mask.height), Image.Resampling.LANCZOS)
+    image.paste(ink, (x0, y), mask)
 
 
 # --------------------------------------------------------------------------------------------
