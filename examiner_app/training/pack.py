@@ -44,7 +44,7 @@ from examiner_app.extraction.facts.identity import parse_mrz
 from examiner_app.progress import NullProgress, ProgressReporter
 from examiner_app.store import repositories as repo
 
-from . import reident, roles
+from . import free_text, reident, roles
 from .names import ARABIC, HAN, KATAKANA, LATIN, PseudonymTable, assign_pseudonyms, clean_name, script_of, split_parts
 from .redact import (
     Replacement,
@@ -275,7 +275,12 @@ _GENERIC = {
     HAN: "［{}］",
 }
 _PLACE_WORDS = {LATIN: "place", ARABIC: "مکان", KATAKANA: "地名", HAN: "地名"}
-_FIELD_WORDS = {"ethnicity": {ARABIC: "قومیت", HAN: "民族"}, "religion": {ARABIC: "دین", HAN: "宗教"}}
+_FIELD_WORDS = {
+    "ethnicity": {ARABIC: "قومیت", HAN: "民族"},
+    "religion": {ARABIC: "دین", HAN: "宗教"},
+    "address": {ARABIC: "آدرس", HAN: "住所", KATAKANA: "住所"},
+    "organisation": {ARABIC: "سازمان", HAN: "団体", KATAKANA: "団体"},
+}
 
 
 def _label(kind: str, original: str) -> str:
@@ -394,6 +399,24 @@ def _should_blank_place(s: Suggestion, levels: dict[str, str]) -> bool:
     return True  # villages, districts, camps, streets: always generalised
 
 
+def _generalised_place_values(
+    suggestions: Sequence[Suggestion], levels: dict[str, str], pages: dict[tuple[str, int], PageText]
+) -> list[str]:
+    """The places the pack generalises, as written where their facts cite them (and as the examiner typed them):
+    every other mention of them, on any page, is generalised too."""
+    values: set[str] = set()
+    for s in suggestions:
+        if not _should_blank_place(s, levels):
+            continue
+        if s.effective_value.strip():
+            values.add(s.effective_value.strip())
+        prov = s.provenance
+        page = pages.get((prov.document_id, prov.page)) if prov is not None else None
+        if prov is not None and page is not None and 0 <= prov.start < prov.end <= len(page.text):
+            values.add(page.text[prov.start : prov.end].strip())
+    return sorted(v for v in values if v)
+
+
 def corpus_values(session: Session) -> list[dict[str, str | None]]:
     """Quasi-identifiers of every case of the training corpus (the store's decided, not anonymized, cases)."""
     out = []
@@ -455,7 +478,12 @@ def build_pack(
     rewritten: dict[tuple[str, int], RewrittenPage] = {}
     previews: list[tuple[PackPage, list[tuple[str, str, str]], bytes | None]] = []
     dates_log: list[dict[str, Any]] = []
-    secrets_list = _secrets(table, suggestions, pages)
+    generalised_places = _generalised_place_values(suggestions, levels, pages)
+    keep_cities = levels.get("region") != reident.SUPPRESSED
+    secrets_list = _secrets(table, suggestions, pages) + [
+        Secret("place", v) for v in generalised_places if len(v.strip()) >= 5
+    ]
+    free_text_counts: Counter[str] = Counter()
     total = len(pages)
     for n, ((doc_id, number), page) in enumerate(sorted(pages.items(), key=lambda kv: (doc_names[kv[0][0]], kv[0][1]))):
         progress.update(n, total, "redacting pages")
@@ -468,6 +496,13 @@ def build_pack(
                 blank.append((prov.start, prov.end, "place"))
             elif s.field in blank_fields:
                 blank.append((prov.start, prov.end, blank_fields[s.field]))
+        # Places, streets and organisations no fact names, and every other mention of a place generalised above.
+        page_language = page.languages[0].code if page.languages else ""
+        for span in free_text.find_spans(
+            page.text, page_language, generalised_values=generalised_places, keep_cities=keep_cities
+        ):
+            blank.append((span.start, span.end, span.kind))
+            free_text_counts[span.kind] += 1
         reps = _replacements_for_page(page, table, pattern, offset, numbers, known_numbers, blank, dates_log)
         new = rewrite(page, reps)
         rewritten[(doc_id, number)] = new
@@ -501,6 +536,8 @@ def build_pack(
     answer_key = _answer_key(suggestions, rewritten, doc_ids, doc_names, table, numbers, offset, pages)
     report = _report(case_id, reid, table, offset, dates_log, out_pages, options, user, levels)
     report["pages"]["unread_regions_filled"] = sum(p.unread_filled for p in out_pages)
+    # Found in the free text (some overlap a name or date and were replaced as that instead).
+    report["pages"]["free_text_generalised"] = dict(sorted(free_text_counts.items()))
     draft = PackDraft(
         pack_id=pack_id,
         title=f"Training pack {pack_id}",
