@@ -192,12 +192,19 @@ def _occurrences(text: str, value: str) -> Iterable[tuple[int, int]]:
 
 
 def find_spans(
-    text: str, language: str, *, generalised_values: Sequence[str] = (), keep_cities: bool = True
+    text: str,
+    language: str,
+    *,
+    generalised_values: Sequence[str] = (),
+    keep_cities: bool = True,
+    home_countries: frozenset[str] = frozenset(),
 ) -> list[FreeTextSpan]:
     """Spans of ``text`` to generalise, not overlapping each other, in reading order.
 
     ``generalised_values``: places the pack generalises elsewhere (a fact's value), found at every occurrence;
-    ``keep_cities``: whether gazetteer cities stay (the region quasi-identifier is kept at the "city" step)."""
+    ``keep_cities``: whether gazetteer cities stay (the region quasi-identifier is kept at the "city" step);
+    when they go, only those of ``home_countries`` (ISO alpha-2) go, where it is known: the region is where the
+    applicant comes from, and the cities of the route (Bangkok, Istanbul) identify nobody."""
     out: list[FreeTextSpan] = []
 
     def add(start: int, end: int, kind: str, why: str) -> None:
@@ -219,7 +226,7 @@ def find_spans(
     gazetteer = find_places(text)
     if not keep_cities:
         for hit in gazetteer:
-            if hit.payload.kind == CITY:
+            if hit.payload.kind == CITY and (not home_countries or hit.payload.cc in home_countries):
                 add(hit.start, hit.end, PLACE, "a city (the region is suppressed)")
     taken = [(h.start, h.end) for h in gazetteer] + [(s.start, s.end) for s in out]
     for lp in find_local_places(text, taken, language):

@@ -41,6 +41,7 @@ from examiner_app.errors import (
 )
 from examiner_app.extraction.facts import dates as date_rules
 from examiner_app.extraction.facts.identity import parse_mrz
+from examiner_app.extraction.facts.places import alpha2_for_code, country_name
 from examiner_app.progress import NullProgress, ProgressReporter
 from examiner_app.store import repositories as repo
 
@@ -264,6 +265,17 @@ def _country_languages(suggestions: Sequence[Suggestion]) -> list[str]:
     return []
 
 
+def _home_countries(suggestions: Sequence[Suggestion]) -> frozenset[str]:
+    """ISO alpha-2 of the nationality and country of origin the case states (not rejected)."""
+    out = set()
+    for s in suggestions:
+        if s.field in (F.NATIONALITY, F.COUNTRY_OF_ORIGIN) and s.status is not SuggestionStatus.REJECTED:
+            code = alpha2_for_code(s.normalized or "")
+            if code:
+                out.add(code)
+    return frozenset(out)
+
+
 def _page_language(page: PageText) -> str:
     return page.languages[0].code if page.languages else "und"
 
@@ -388,25 +400,34 @@ def _blank_fields(levels: dict[str, str]) -> dict[F, str]:
     return out
 
 
-def _should_blank_place(s: Suggestion, levels: dict[str, str]) -> bool:
+def _should_blank_place(s: Suggestion, levels: dict[str, str], home: frozenset[str] = frozenset()) -> bool:
+    """Whether a place fact is generalised. A city goes only when the trainer suppressed the region, and then only
+    a city of the applicant's own country (``home``, alpha-2, where known): a city of the route identifies nobody."""
     if s.field is not F.PLACE:
         return False
-    kind = dict(s.attributes).get("place_type")
+    attrs = dict(s.attributes)
+    kind = attrs.get("place_type")
     if kind in ("country", "airport"):
         return False
     if kind == "city":
-        return levels.get("region") == reident.SUPPRESSED
+        if levels.get("region") != reident.SUPPRESSED:
+            return False
+        country = attrs.get("country")
+        return not home or not country or country in {country_name(cc) for cc in home}
     return True  # villages, districts, camps, streets: always generalised
 
 
 def _generalised_place_values(
-    suggestions: Sequence[Suggestion], levels: dict[str, str], pages: dict[tuple[str, int], PageText]
+    suggestions: Sequence[Suggestion],
+    levels: dict[str, str],
+    pages: dict[tuple[str, int], PageText],
+    home: frozenset[str],
 ) -> list[str]:
     """The places the pack generalises, as written where their facts cite them (and as the examiner typed them):
     every other mention of them, on any page, is generalised too."""
     values: set[str] = set()
     for s in suggestions:
-        if not _should_blank_place(s, levels):
+        if not _should_blank_place(s, levels, home):
             continue
         if s.effective_value.strip():
             values.add(s.effective_value.strip())
@@ -478,7 +499,8 @@ def build_pack(
     rewritten: dict[tuple[str, int], RewrittenPage] = {}
     previews: list[tuple[PackPage, list[tuple[str, str, str]], bytes | None]] = []
     dates_log: list[dict[str, Any]] = []
-    generalised_places = _generalised_place_values(suggestions, levels, pages)
+    home_countries = _home_countries(suggestions)
+    generalised_places = _generalised_place_values(suggestions, levels, pages, home_countries)
     keep_cities = levels.get("region") != reident.SUPPRESSED
     secrets_list = _secrets(table, suggestions, pages) + [
         Secret("place", v) for v in generalised_places if len(v.strip()) >= 5
@@ -492,14 +514,18 @@ def build_pack(
             prov = s.provenance
             if prov is None or prov.document_id != doc_id or prov.page != number:
                 continue
-            if _should_blank_place(s, levels):
+            if _should_blank_place(s, levels, home_countries):
                 blank.append((prov.start, prov.end, "place"))
             elif s.field in blank_fields:
                 blank.append((prov.start, prov.end, blank_fields[s.field]))
         # Places, streets and organisations no fact names, and every other mention of a place generalised above.
         page_language = page.languages[0].code if page.languages else ""
         for span in free_text.find_spans(
-            page.text, page_language, generalised_values=generalised_places, keep_cities=keep_cities
+            page.text,
+            page_language,
+            generalised_values=generalised_places,
+            keep_cities=keep_cities,
+            home_countries=home_countries,
         ):
             blank.append((span.start, span.end, span.kind))
             free_text_counts[span.kind] += 1

@@ -269,6 +269,39 @@ def test_generalising_as_told_reaches_k(source: tuple[Store, dict[str, str], Use
     assert next(q for q in report["quasi_identifiers"] if q["name"] == "incident")["kept"] is None
 
 
+def test_a_suppressed_region_takes_every_home_town_mention_off_text_and_image(
+    source: tuple[Store, dict[str, str], User],
+) -> None:
+    """Rabwah (birthplace, and where the father lives), Chiniot and Lahore go at every mention, in the text and on
+    the burnt image (read again by Tesseract); the route's Bangkok and Nagoya stay."""
+    import pytesseract
+    from PIL import Image
+
+    store, cases, trainer = source
+    with store.session() as session:
+        originals = {
+            p.page_number: p.text
+            for d in repo.list_documents(session, cases["pk"])
+            if d.file_name == "statement_ur.png"
+            for p in repo.list_pages(session, d.id)
+        }
+    home_towns = [Secret("place", v) for v in ("ربوہ", "چنیوٹ", "لاہور")]
+    # The check means something only where the reader found the names on the original.
+    read_on_original = [s for s in home_towns if find_secrets(originals[1], [s])]
+    assert read_on_original, originals[1][:300]
+    draft = Training(store, trainer).preview(
+        cases["pk"], packs.PackOptions(k=1, seed=13, ocr_check=False, generalise={"region": 1})
+    )
+    statement = next(p for p in draft.pages if "ناگویا" in p.text or "[مکان]" in p.text)
+    assert find_secrets(statement.text, home_towns) == []
+    assert statement.text.count("[مکان]") >= 2
+    assert "ناگویا" in statement.text  # a city of the route is kept
+    assert statement.image_png is not None
+    read_again = pytesseract.image_to_string(Image.open(io.BytesIO(statement.image_png)), lang=statement.ocr_languages)
+    assert read_again.strip()
+    assert find_secrets(read_again, read_on_original) == []
+
+
 def test_only_trainers_and_admins_export(source: tuple[Store, dict[str, str], User], tmp_path: Path) -> None:
     store, cases, _trainer = source
     with store.session() as session:
