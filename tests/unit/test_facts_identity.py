@@ -339,6 +339,13 @@ def test_other_people_named_after_a_cue(extractor: IdentityExtractor) -> None:
     assert [v for v, _ in of(run(extractor, text, "fa"), FactField.PERSON_NAME)] == ["حسین کریمی"]
 
 
+def test_a_form_label_after_a_kinship_word_is_not_a_name(extractor: IdentityExtractor) -> None:
+    # the Pakistani identity card sample as Tesseract reads it: "Father Name :" is a label, the name is below it
+    text = "PAKISTAN - NATIONAL IDENTITY CARD\nName ;\nNaveed Ahmad Chaudhry\n\nFather Name :\nBashir Ahmad Chaudhry\n"
+    names = [v for v, _ in of(run(extractor, text), FactField.PERSON_NAME)]
+    assert "Name" not in names
+
+
 @pytest.mark.parametrize(
     ("text", "language", "name"),
     [

@@ -78,10 +78,18 @@ _KIN_KANJI = re.compile(r"[父母兄姉弟妹夫妻息娘叔伯祖孫皆様奥�
 _TR_NAME_IS = re.compile(
     r"(?<!\w)(?i:ad[ıi]|ismi)[ \t]+(?P<n>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+(?:[ \t]+[A-ZÇĞİÖŞÜ][a-zçğıöşü]+){0,2})[ \t]+olan(?!\w)"
 )
-# words a cue may be followed by that are not names: "named as a suspect", "called the police"
+# words a cue may be followed by that are not names: "named as a suspect", "called the police", and the labels of
+# a form ("Father Name :" on an identity card is a label, not a father called Name)
 _PERSON_STOP = frozenset(
     fold(w).casefold()
     for w in (
+        "Name",
+        "Names",
+        "Surname",
+        "Nom",
+        "Prénom",
+        "Prénoms",
+        "Adı",
         "The",
         "A",
         "An",
