@@ -511,10 +511,25 @@ class ScoreTab(QWidget):
                 if not side or (str(side.get("document")), int(side.get("page") or 0)) != page_key:
                     continue
                 for box in side.get("boxes") or []:
-                    boxes.append(
-                        (list(box), OUTCOME_COLOURS[fact.outcome], f"{label}: {self._outcome_label(fact.outcome)}")
-                    )
+                    colour = OUTCOME_COLOURS[fact.outcome]
+                    same = next((i for i, b in enumerate(boxes) if b[1] == colour and _overlap(b[0], box) > 0.7), None)
+                    if same is None:
+                        boxes.append((list(box), colour, f"{label}: {self._outcome_label(fact.outcome)}"))
+                    elif label not in boxes[same][2]:
+                        # The key's and the trainee's fact on the same words: one box, one label ("key, trainee: …"),
+                        # not two labels printed over each other.
+                        first, rest = boxes[same][2].split(": ", 1)
+                        boxes[same] = (boxes[same][0], colour, f"{first}, {label}: {rest}")
         self.image.show_page(self._images.get(page_key), boxes)
+
+
+def _overlap(a: list[int], b: list[int]) -> float:
+    """Intersection over union of two [x0, y0, x1, y1] boxes."""
+    ix = max(0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
 
 
 class ProgressTab(QWidget):

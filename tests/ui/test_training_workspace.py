@@ -207,6 +207,11 @@ def test_scored_trainee_partial_credit_and_calendar_equivalent_date(qtbot, runne
     assert OUTCOME_COLOURS["partial"].name() in colours
     assert not tab.image.pixmap().isNull()
     assert "F1" in tab.summary.text()
+    # The date of birth: the key's and the trainee's fact on the same words are one box with one label.
+    tab.show_page_of(next(f for f in result.facts if f.field == "date_of_birth"))
+    labels = [label for _box, _colour, label in tab.image._boxes]
+    assert any(label.startswith("key, trainee: ") for label in labels), labels
+    assert len(labels) == len(set(map(tuple, (b for b, _c, _l in tab.image._boxes)))), "two labels on one box"
 
 
 def _trainee_in(store: Store, name: str, case_id: str):
