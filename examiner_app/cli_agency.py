@@ -52,6 +52,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
             argv[1:1] = ["--db", args.db]
         if args.data_dir:
             argv[1:1] = ["--data-dir", args.data_dir]
+        if args.no_preload:
+            argv.append("--no-preload")
         return supervise(argv, processes)
     os.environ["OMP_THREAD_LIMIT"] = "1"
     # The worker acts as a named service account: row-level security and the audit apply to its writes.
@@ -67,7 +69,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     )
     pause = float(os.environ.get("EXAMINER_WORKER_PAUSE_AFTER_COMMIT", "0") or 0)
     runtime = WorkerRuntime(bench.store, context, worker_name(), pause_after_commit_s=pause)
-    return run_process(runtime, queues)
+    return run_process(runtime, queues, preload=not args.no_preload)
 
 
 def _progress_line(state: list[Any]) -> None:
@@ -164,20 +166,17 @@ def cmd_queue_cancel(args: argparse.Namespace) -> int:
 
 
 def cmd_queue_urgent(args: argparse.Namespace) -> int:
-    from examiner_app import accounts
     from examiner_app.agency import service
     from examiner_app.cli import _print_json
 
     bench = _bench(args)
     _require_pg(bench)
-    with bench.store.session() as session:
-        accounts.require_decide(session, bench.user, args.case_id)
     urgent = not args.off
     _print_json(
         {
             "case_id": args.case_id,
             "urgent": urgent,
-            "jobs": service.set_urgent(bench.store, bench.actor, args.case_id, urgent),
+            "jobs": service.mark_urgent(bench.store, bench.user, args.case_id, urgent),
         }
     )
     return 0
@@ -187,6 +186,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("worker", parents=[common], help="run ingestion workers on the shared PostgreSQL store")
     p.add_argument("--concurrency", type=int, help="worker processes (default: one per core)")
     p.add_argument("--queues", help="comma-separated queues (default: ingest,maintenance)")
+    p.add_argument(
+        "--no-preload",
+        action="store_true",
+        help="serve at once, without loading the detectors, extractors and reader first (the first jobs load them)",
+    )
     p.set_defaults(func=cmd_worker)
 
     queue = sub.add_parser("queue", parents=[common], help="the ingestion job queue (PostgreSQL store)")

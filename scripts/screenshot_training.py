@@ -172,6 +172,13 @@ def main() -> int:
             break
     settle()
     window.grab().save(str(args.out_dir / f"training-scored-exercise{suffix}.png"))
+
+    window.tabs.setCurrentIndex(2)
+    progress = window.progress_tab
+    progress.refresh()
+    wait_for(progress.series_ready)
+    settle()
+    window.grab().save(str(args.out_dir / f"training-trainees-over-time{suffix}.png"))
     runner.wait_for_done()
     store.dispose()
     print("written", args.out_dir)

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from examiner_app import audit
+from examiner_app import accounts, audit
 from examiner_app.agency import jobs
-from examiner_app.domain import DocumentStatus
+from examiner_app.domain import DocumentStatus, User
 from examiner_app.pipeline import ImportOutcome, Pipeline, PipelineContext
 from examiner_app.store import Store, stage_results
 from examiner_app.store import repositories as repo
@@ -181,9 +182,22 @@ def cancel_case(store: Store, actor: str, case_id: str, app: Any | None = None) 
 def set_urgent(store: Store, actor: str, case_id: str, urgent: bool) -> int:
     """Flag (or unflag) the case urgent: its waiting jobs and all later ones run before the others. Audited."""
     with store.session() as session:
-        changed = jobs.set_urgent(session, case_id, urgent)
-        audit.record(session, actor, "case.urgent", case_id=case_id, details={"urgent": urgent, "jobs": changed})
-        return changed
+        return _set_urgent(session, actor, case_id, urgent)
+
+
+def mark_urgent(store: Store, user: User | None, case_id: str, urgent: bool) -> int:
+    """The urgent flag as a person sets it (``queue urgent`` and the desktop's queue view): an examiner assigned
+    to the case or an administrator, as for recording findings; audited under that person. Returns the number
+    of waiting jobs whose priority changed. Urgency is this explicit choice only, never derived from the case."""
+    with store.session() as session:
+        accounts.require_decide(session, user, case_id)
+        return _set_urgent(session, user.id if user else audit.SYSTEM_ACTOR, case_id, urgent)
+
+
+def _set_urgent(session: Session, actor: str, case_id: str, urgent: bool) -> int:
+    changed = jobs.set_urgent(session, case_id, urgent)
+    audit.record(session, actor, "case.urgent", case_id=case_id, details={"urgent": urgent, "jobs": changed})
+    return changed
 
 
 def queue_status(store: Store) -> dict[str, Any]:

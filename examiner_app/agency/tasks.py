@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from examiner_app.agency import jobs
 from examiner_app.domain import Document, DocumentStatus
 from examiner_app.errors import CancelledError, ExaminerError, InputFileError
+from examiner_app.extraction.facts.base import FactExtractor
 from examiner_app.extraction.reader import ReadOptions, probe_document, read_document
 from examiner_app.pipeline import Pipeline, PipelineContext
 from examiner_app.store import Store, stage_results
@@ -53,6 +54,8 @@ class WorkerRuntime:
     context: PipelineContext  # actor: the worker's service account
     worker: str  # a name for the logs and stage_runs: host:pid
     pause_after_commit_s: float = 0.0  # fault injection for the commit-window test; 0 in production
+    # Built once at start-up (warmup.preload) and shared by every document job; None: each job builds its own.
+    extractors: tuple[FactExtractor, ...] | None = None
 
 
 def _runtime(context: JobContext) -> WorkerRuntime:
@@ -159,8 +162,9 @@ def _record_failure(runtime: WorkerRuntime, document_id: str, exc: ExaminerError
             Pipeline(runtime.store, runtime.context).fail(session, document, exc)
 
 
-def _options(runtime: WorkerRuntime) -> ReadOptions:
-    return replace(runtime.context.read_options, workers=1)  # one page per job, one reader process
+def read_options(runtime: WorkerRuntime) -> ReadOptions:
+    """How page jobs read: one page per job, one reader process (the worker process is the unit of parallelism)."""
+    return replace(runtime.context.read_options, workers=1)
 
 
 # --- the stages ---------------------------------------------------------------------------------------
@@ -175,7 +179,7 @@ def probe(runtime: WorkerRuntime, job_id: int | None, worker_id: int | None, doc
     run_id = _start_run(runtime, job_id, document_id, 0, "probe")
     try:
         with _original(runtime.store, document) as path:
-            found = probe_document(path, _options(runtime))
+            found = probe_document(path, read_options(runtime))
     except InputFileError as exc:
         _record_failure(runtime, document_id, exc)
         _end_run_alone(runtime, run_id, "failed", f"{type(exc).__name__}: {exc.message}")
@@ -241,7 +245,7 @@ def read_page(
     skip = frozenset(range(1, max(document.page_count, page) + 1)) - {page}
     try:
         with _original(runtime.store, document) as path:
-            pages = list(read_document(path, _options(runtime), _JobProgress(should_abort), skip_pages=skip))
+            pages = list(read_document(path, read_options(runtime), _JobProgress(should_abort), skip_pages=skip))
     except CancelledError as exc:
         _end_run_alone(runtime, run_id, "aborted", exc.message)
         raise procrastinate.exceptions.JobAborted(exc.message) from exc
@@ -282,7 +286,7 @@ def read_page(
 def document_stages(runtime: WorkerRuntime, job_id: int | None, worker_id: int | None, document_id: str) -> str:
     """Languages and fact suggestions: the in-process pipeline's own stages, under the document's lock."""
     run_id = _start_run(runtime, job_id, document_id, 0, stage_results.DOCUMENT)
-    pipeline = Pipeline(runtime.store, runtime.context)
+    pipeline = Pipeline(runtime.store, runtime.context, extractors=runtime.extractors)
     with runtime.store.engine.connect() as connection:
         # A session-level advisory lock on a connection of its own, held while the stages write.
         connection.execute(

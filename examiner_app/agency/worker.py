@@ -20,9 +20,10 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from examiner_app.agency import jobs
+from examiner_app.agency import jobs, tasks, warmup
 from examiner_app.agency.tasks import WorkerRuntime
 
 log = logging.getLogger(__name__)
@@ -79,9 +80,21 @@ async def _serve(runtime: WorkerRuntime, queues: Sequence[str], stop: asyncio.Ev
                 await asyncio.wait_for(stop.wait(), RESTART_DELAY_S)
 
 
-def run_process(runtime: WorkerRuntime, queues: Sequence[str]) -> int:
-    """One worker process: serve until SIGTERM/SIGINT."""
+def with_preloaded(runtime: WorkerRuntime) -> WorkerRuntime:
+    """``runtime`` with what its jobs need loaded (extractors, language detectors, the reader process), logged."""
+    context = runtime.context
+    loaded = warmup.preload(context.models_dir, context.ai_enabled, tasks.read_options(runtime))
+    log.info("worker %s preloaded: %s", runtime.worker, loaded.summary())
+    print(f"worker {runtime.worker}: preloaded {loaded.summary()}", file=sys.stderr, flush=True)
+    return replace(runtime, extractors=loaded.extractors)
+
+
+def run_process(runtime: WorkerRuntime, queues: Sequence[str], *, preload: bool = True) -> int:
+    """One worker process: load what the jobs need (``preload``, for an ingestion worker), then serve until
+    SIGTERM/SIGINT."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    if preload and jobs.INGEST_QUEUE in queues:
+        runtime = with_preloaded(runtime)
 
     async def main() -> None:
         stop = asyncio.Event()

@@ -826,6 +826,7 @@ class TesseractEngine(OcrEngine):
                     script = osd.script
             page = upright if rotation == 0 else self._prepare(image, rotation)
             first = self._best_of(page, _candidate_languages(script))
+            first, script, page = self._checked_script(image, upright, page, first, script, osd)
         if script == "Latin":
             # A form printed in English and answered in Sinhala or Arabic makes OSD say "Latin". Words the
             # Latin reading could not read well are probed on their own for a second script.
@@ -841,6 +842,64 @@ class TesseractEngine(OcrEngine):
         # the language; read again with its own pack when that is a different one.
         second = self._data(page, refined)
         return second if _reading_score(second) >= 0.9 * _reading_score(first) else first
+
+    def _checked_script(
+        self, image: Image.Image, upright: _Page, page: _Page, first: OcrResult, script: str, osd: _Osd | None
+    ) -> tuple[OcrResult, str, _Page]:
+        """``first`` (read with the packs of OSD's ``script``), or a reading in the script the page itself shows
+        when OSD's guess read poorly or has no installed pack (``ocr_script_check``). Returns the reading (its
+        engine string records an overruled or unconfirmed script), the script and the page read."""
+        from examiner_app.extraction import ocr_script_check as check
+
+        packless = script != "Latin" and not _candidate_packs(script)
+        if first.words and (first.mean_confidence or 0.0) >= check.CHECK_BELOW_CONFIDENCE and not packless:
+            return first, script, page
+        osd_name = osd.script if osd is not None else "none"
+        installed = installed_languages()
+        # Japanese last: its pack takes longest to load (~1 s).
+        packs = [("Latin", DEFAULT_LANGUAGES)] + sorted(
+            (probe for probe in _PROBE_PACKS if probe[1] in installed), key=lambda probe: probe[1] == "jpn"
+        )
+        pages = {page.rotation: page, 0: upright}
+        readings: list[check.ProbeReading] = []
+        # OSD's turn first, then upright: OSD misjudges the orientation of the scripts it misjudges.
+        for rotation in dict.fromkeys((page.rotation, 0)):
+            probe = check.probe_image(pages[rotation].image)
+            if probe is None:
+                continue
+
+            def read(lines: Image.Image, pack: str, rotation: int = rotation) -> tuple[float, str]:
+                reading = self._data(_Page(lines, rotation, 0.0, check.PROBE_PSM), pack)
+                return ((reading.mean_confidence or 0.0) if reading.words else 0.0), reading.text
+
+            found = check.probe_scripts(probe, rotation, packs, read)
+            readings.extend(found)
+            if any(check.confirms(r) for r in found):
+                break
+        evidence = check.best_evidence(readings, "Latin" if osd is None else script)
+        best = evidence.best
+        chosen, chosen_script, chosen_page, confirmed = first, script, page, False
+        if best is not None and (best.script, best.rotation) == (script, page.rotation):
+            confirmed = True  # OSD was right: the page reads poorly for other reasons (shown by its confidence)
+        elif best is not None:
+            candidate_page = pages[best.rotation]
+            second = self._best_of(candidate_page, _candidate_languages(best.script))
+            better = (second.mean_confidence or 0.0) >= (first.mean_confidence or 0.0) + check.PAGE_MARGIN
+            if better and _reading_script(second) == best.script:
+                chosen, chosen_script, chosen_page, confirmed = second, best.script, candidate_page, True
+        log.info(
+            "OCR script check: OSD %s (rotation %d) read at %.2f; probes %s; chosen %s (rotation %d) at %.2f%s",
+            osd_name,
+            page.rotation,
+            first.mean_confidence or 0.0,
+            ", ".join(f"{r.pack}@{r.rotation}={r.confidence:.2f}/{r.text_script}" for r in evidence.readings),
+            chosen_script,
+            chosen_page.rotation,
+            chosen.mean_confidence or 0.0,
+            "" if confirmed else " (unconfirmed)",
+        )
+        token = check.provenance(chosen_script, osd_name, confirmed)
+        return dataclasses.replace(chosen, engine=f"{chosen.engine}{token}"), chosen_script, chosen_page
 
     def _read_line_automatic(self, page: _Page, hint: str | None) -> OcrResult:
         """Automatic languages for one text line (``--psm 7``): read it with English first; unless that reading

@@ -28,6 +28,7 @@ Use from one thread at a time (the reader gives each concurrent document its own
 from __future__ import annotations
 
 import contextlib
+import enum
 import io
 import os
 import pickle
@@ -199,9 +200,24 @@ class _RestrictedUnpickler(pickle.Unpickler):
         self._allowed = allowed
 
     def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("builtins", "getattr"):
+            # Python 3.11.2 (Debian's) pickles an Enum member as getattr(EnumClass, "NAME"); later
+            # 3.11 releases by value. Only that form is honoured: an allowed Enum class and a member name.
+            return self._enum_member
         if (module, name) not in self._allowed:
             raise pickle.UnpicklingError(f"worker sent a forbidden type {module}.{name}")
         return super().find_class(module, name)
+
+    def _enum_member(self, cls: object, name: object) -> Any:
+        if (
+            isinstance(cls, type)
+            and issubclass(cls, enum.Enum)
+            and (cls.__module__, cls.__qualname__) in self._allowed
+            and isinstance(name, str)
+            and name in cls.__members__
+        ):
+            return cls.__members__[name]
+        raise pickle.UnpicklingError(f"worker sent a forbidden attribute lookup {name!r}")
 
 
 def _rebuild_error(kind: str, message: str, path: str | None) -> errors.ExaminerError:

@@ -234,6 +234,24 @@ class TrainingMappingRow(Base):
     destroy_reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class TraineeScoreRow(Base):
+    """One scored exercise (migration 0012): a trainee's facts in an imported training case against its pack's key,
+    with the per-field SemEval counts, so a trainer can follow each trainee's results over time. Scores of facts
+    only: never credibility, outcomes or reasons."""
+
+    __tablename__ = "trainee_scores"
+    __table_args__ = (Index("ix_trainee_scores_trainee_scored", "trainee_id", "scored_at"),)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    pack_id: Mapped[str] = mapped_column(String(32), index=True)
+    exercise: Mapped[str] = mapped_column(String(300))  # the pack's title, as the trainer knows the exercise
+    case_id: Mapped[str] = mapped_column(String(32), ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    trainee_id: Mapped[str] = mapped_column(String(32), ForeignKey("users.id", ondelete="RESTRICT"))
+    scored_by: Mapped[str] = mapped_column(String(32), ForeignKey("users.id", ondelete="RESTRICT"))
+    scored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # [{"field", "correct", "partial", "wrong", "missed", "spurious", "precision", "recall", "f1", "n"}, ...]
+    fields: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+
 class StageResultRow(Base):
     """A stage's output for one page (``page_number`` 0: the whole document) was committed: the idempotency key.
 

@@ -546,6 +546,7 @@ class PseudonymTable:
     cluster_pseudonyms: list[str]  # the Latin pseudonym of each cluster
     links: list[NameLink]
     parts: dict[str, NamePart] = field(default_factory=dict)  # _part_key(real part) -> pseudonym part
+    roles: dict[int, str] = field(default_factory=dict)  # cluster -> role, for professionals (roles.py)
 
     def part_for(self, real_part: str) -> NamePart | None:
         return self.parts.get(_part_key(real_part))
@@ -568,6 +569,25 @@ class PseudonymTable:
             if key in {s.casefold() for s in spellings}:
                 return i
         return None
+
+    def clusters_of(self, text: str) -> set[int]:
+        """The people ``text`` may name: its own cluster, or every cluster holding all of its parts ("Said")."""
+        exact = self.cluster_of(text)
+        if exact is not None:
+            return {exact}
+        wanted = {_part_key(p) for p in split_parts(clean_name(text))}
+        if not wanted:
+            return set()
+        return {
+            i
+            for i, spellings in enumerate(self.clusters)
+            if wanted <= {_part_key(p) for s in spellings for p in split_parts(s)}
+        }
+
+    def role_of(self, text: str) -> str | None:
+        """The role ``text`` is replaced by, when every person it may name is a professional of that one role."""
+        found = {self.roles.get(c) for c in self.clusters_of(text)}
+        return next(iter(found)) if len(found) == 1 else None
 
 
 def render_part(token: str, part: NamePart, language: str = "und") -> str:

@@ -14,6 +14,7 @@ import random
 import re
 import secrets
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -43,7 +44,7 @@ from examiner_app.extraction.facts.identity import parse_mrz
 from examiner_app.progress import NullProgress, ProgressReporter
 from examiner_app.store import repositories as repo
 
-from . import reident
+from . import reident, roles
 from .names import ARABIC, HAN, KATAKANA, LATIN, PseudonymTable, assign_pseudonyms, clean_name, script_of, split_parts
 from .redact import (
     Replacement,
@@ -80,6 +81,9 @@ class PackOptions:
     generalise: dict[str, int] = field(default_factory=dict)  # quasi-identifier -> steps asked
     splits: list[tuple[str, str]] = field(default_factory=list)  # name links the trainer split
     merges: list[tuple[str, str]] = field(default_factory=list)
+    # the trainer's choice per person (a spelling -> a role of roles.ROLES, or "" for a pseudonym), over what
+    # the words around the name say
+    roles: dict[str, str] = field(default_factory=dict)
     seed: int | None = None  # fixed in tests; otherwise drawn from the OS
     ocr_check: bool = True
     draw_surrogates: bool = True
@@ -120,6 +124,7 @@ class PackDraft:
         tuple[PackPage, list[tuple[str, str, str]], bytes | None]
     ]  # page, (kind, original, new), original image
     numbers: NumberSurrogates
+    role_findings: dict[int, roles.RoleFinding] = field(default_factory=dict)  # per cluster, before the choices
 
     @property
     def documents(self) -> int:
@@ -160,8 +165,20 @@ def _name_mentions(suggestions: Sequence[Suggestion], pages: dict[tuple[str, int
         for zone in find_mrz_zones(page.text):
             if zone.surname or zone.given:
                 names.append(f"{zone.given} {zone.surname}".strip())
+        names.extend(roles.latin_mentions(page.text))  # professionals no fact recorded ("Interpreter: K. Said")
     names.extend(_spellings_elsewhere(names, pages))
     return names
+
+
+def _mrz_clusters(table: PseudonymTable, pages: dict[tuple[str, int], PageText]) -> set[int]:
+    """The passport holder's clusters: never replaced by a role."""
+    out: set[int] = set()
+    for page in pages.values():
+        for zone in find_mrz_zones(page.text):
+            cluster = table.cluster_of(f"{zone.given} {zone.surname}".strip())
+            if cluster is not None:
+                out.add(cluster)
+    return out
 
 
 _WORD = re.compile(r"[^\s\d.,;:()\[\]«»\"'،؛۔<]+")
@@ -199,6 +216,11 @@ def _spellings_elsewhere(names: Sequence[str], pages: dict[tuple[str, int], Page
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z'\-]+")
 
 
+def _stops_a_name(word: str) -> bool:
+    """A label ("Name:") or a role word ("Interpreter:", "Dr.") beside a name is not part of it."""
+    return word.strip(",.;:").casefold() in _LABEL_WORDS or roles.is_role_word(word)
+
+
 def _widen_latin(text: str, start: int, end: int) -> str | None:
     """A Latin name fact widened to the capitalised words beside it on its line (OCR or the rules may cut a part)."""
     if script_of(text[start:end]) != LATIN:
@@ -213,11 +235,11 @@ def _widen_latin(text: str, start: int, end: int) -> str | None:
         return None
     lo, hi = inside[0], inside[-1]
     while lo > 0 and _CAP_WORD.fullmatch(text[words[lo - 1][0] : words[lo - 1][1]].strip(",.;:")):
-        if text[words[lo - 1][0] : words[lo - 1][1]].strip(",.;:").casefold() in _LABEL_WORDS:
+        if _stops_a_name(text[words[lo - 1][0] : words[lo - 1][1]]):
             break
         lo -= 1
     while hi + 1 < len(words) and _CAP_WORD.fullmatch(text[words[hi + 1][0] : words[hi + 1][1]].strip(",.;:")):
-        if text[words[hi + 1][0] : words[hi + 1][1]].strip(",.;:").casefold() in _LABEL_WORDS:
+        if _stops_a_name(text[words[hi + 1][0] : words[hi + 1][1]]):
             break
         hi += 1
     return text[words[lo][0] : words[hi][1]]
@@ -335,10 +357,17 @@ def _replacements_for_page(
         digits = sum(c.isdigit() for c in token)
         if token in known_numbers or digits >= 5:
             out.append(Replacement(m.start(), m.start() + len(token), numbers.surrogate(token), "number", token))
-    # Names, in the script and case of each occurrence.
+    # Names, in the script and case of each occurrence; professionals by their role, with the title or role word
+    # written as part of the name ("Judge Smith", "山田弁護士").
     if pattern is not None:
         for m in pattern.finditer(text):
-            out.append(Replacement(m.start(), m.end(), table.render(m.group(), lang), "name", m.group()))
+            role = table.role_of(m.group())
+            if role is None:
+                out.append(Replacement(m.start(), m.end(), table.render(m.group(), lang), "name", m.group()))
+                continue
+            cue = roles.cue_near(text, m.start(), m.end())
+            start, end = (cue.start, cue.end) if cue is not None else (m.start(), m.end())
+            out.append(Replacement(start, end, roles.label(role, lang, m.group()), "role", text[start:end]))
     for start, end, kind in blank_spans:
         original = text[start:end]
         out.append(Replacement(start, end, _label(kind, original), "place", original))
@@ -417,6 +446,8 @@ def build_pack(
     numbers = NumberSurrogates(random.Random(seed + 1))
     known_numbers = {s.effective_value.strip() for s in suggestions if s.field is F.DOCUMENT_NUMBER}
     pattern = _name_pattern(table)
+    role_findings = roles.detect((p.text for p in pages.values()), table, pattern, never=_mrz_clusters(table, pages))
+    table.roles = roles.apply_choices(role_findings, table, options.roles)
     pack_id = hashlib.sha256(f"{seed}".encode()).hexdigest()[:12]
     doc_ids = {d.id: f"doc{i + 1}" for i, d in enumerate(documents)}
     doc_names = {d.id: f"document_{i + 1}{_suffix(d.file_name)}" for i, d in enumerate(documents)}
@@ -482,6 +513,7 @@ def build_pack(
         reid=reid,
         previews=previews,
         numbers=numbers,
+        role_findings=role_findings,
     )
     leaks = text_leaks(draft)
     if options.ocr_check:
@@ -626,7 +658,8 @@ def _answer_key(
 
 def _surrogate_value(s: Suggestion, value: str, table: PseudonymTable, numbers: NumberSurrogates, offset: int) -> str:
     if s.field in NAME_FIELDS:
-        return table.render(value)
+        role = table.role_of(value)
+        return roles.label(role, "und", value) if role else table.render(value)
     if s.field is F.DOCUMENT_NUMBER:
         return numbers.lookup(value) or numbers.surrogate(value)
     found = date_rules.find_dates(value)
@@ -641,6 +674,9 @@ def _surrogate_normalized(s: Suggestion, table: PseudonymTable, numbers: NumberS
     if norm is None:
         return None
     if s.field in NAME_FIELDS:
+        role = table.role_of(norm)
+        if role:
+            return roles.label(role, "und", norm)
         rendered = table.render(norm)
         return rendered if rendered != norm or s.field is F.PERSON_NAME else norm
     if s.field is F.DOCUMENT_NUMBER:
@@ -681,6 +717,11 @@ def _report(
             "links_merged": len(options.merges),
             "reason": options.reason,
             "signed_by_role": user.role.value if user else None,
+        },
+        "professionals": {
+            "replaced_by_role": dict(sorted(Counter(table.roles.values()).items())),
+            "method": "role words next to the name (roles.py), confirmed or changed by the trainer",
+            "roles_set_by_trainer": len(options.roles),
         },
         "pseudonyms": {
             "people": len(table.clusters),

@@ -36,7 +36,7 @@ class AppliedReplacement:
     boxes: tuple[BBox, ...]
 
 
-_PRIORITY = {"mrz": 0, "date": 1, "number": 2, "name": 3, "place": 4}
+_PRIORITY = {"mrz": 0, "date": 1, "number": 2, "name": 3, "role": 3, "place": 4}
 
 
 def resolve(replacements: Iterable[Replacement]) -> list[Replacement]:

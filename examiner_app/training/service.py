@@ -19,7 +19,7 @@ from examiner_app.store import repositories as repo
 from examiner_app.store.orm import DecisionRow, SuggestionRow, UserRow
 
 from . import pack as packs
-from . import scoring
+from . import progress, scoring
 
 
 class Training:
@@ -135,12 +135,55 @@ class Training:
             fact["document"] = file_to_doc.get(fact.pop("file") or "")
         result = scoring.score(loaded.answer_key, trainee_facts)
         with self.store.session() as session:
+            trainee_id = session.execute(select(UserRow.id).where(UserRow.name == trainee.strip())).scalar_one()
+            stored = progress.record(
+                session,
+                trainee_id=trainee_id,
+                scored_by=self.user.id,
+                case_id=case_id,
+                pack_id=loaded.pack_id,
+                exercise=str(loaded.manifest.get("title") or loaded.pack_id),
+                result=result,
+            )
             audit.record(
                 session,
                 self.user.id,
                 "training.score",
                 case_id=case_id,
                 subject=loaded.pack_id,
-                details={"trainee": trainee.strip(), "f1": result.as_json()["f1"]},
+                details={
+                    "trainee": trainee.strip(),
+                    "f1": result.as_json()["f1"],
+                    "stored": stored.id if stored is not None else None,
+                },
             )
         return result, loaded, case_id
+
+    def progress(self) -> dict[str, list[progress.ScorePoint]]:
+        """Each trainee's scored exercises over time: every trainee for a trainer or administrator, a trainee's
+        own otherwise. Audited (who looked, at how many trainees)."""
+        if self.user is None:
+            raise PermissionDeniedError("Sign in first.")
+        own_only = self.user.role not in (Role.TRAINER, Role.ADMIN)
+        with self.store.session() as session:
+            result = progress.series(session, [self.user.id] if own_only else None)
+            audit.record(
+                session,
+                self.user.id,
+                "training.progress_view",
+                details={"trainees": len(result), "points": sum(len(v) for v in result.values())},
+            )
+        return result
+
+    def progress_exported(self, path: Path, trainees: list[str]) -> None:
+        """Record that the progress chart was written to ``path`` (the chart names trainees, so it is audited)."""
+        if self.user is None:
+            raise PermissionDeniedError("Sign in first.")
+        with self.store.session() as session:
+            audit.record(
+                session,
+                self.user.id,
+                "training.progress_export",
+                subject=path.name,
+                details={"path": str(path), "format": path.suffix.lower().lstrip("."), "trainees": sorted(trainees)},
+            )

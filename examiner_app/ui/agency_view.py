@@ -7,7 +7,9 @@ Cancel aborts the running jobs and cancels the waiting ones (Procrastinate's syn
 documents cancelled, which the workers check between pages. On SQLite the import runs in process as before.
 
 :class:`QueueDialog` shows what the workers are doing (waiting, running, failed with the typed error, retried);
-it polls through the JobRunner every few seconds, never on the UI thread.
+it polls through the JobRunner every few seconds, never on the UI thread. An administrator (or an examiner the
+case is assigned to, as on the CLI's ``queue urgent``) can mark the selected job's case urgent, or undo it:
+an explicit human choice, through the same audited service call as the CLI, run on the JobRunner.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,6 +42,9 @@ from examiner_app.ui.workers import JobRunner
 POLL_S = 1.0
 QUEUE_REFRESH_MS = 3000
 QUEUE_VIEWERS = frozenset({Role.ADMIN, Role.REVIEWER})
+#: Who may flag a case urgent: the roles ``queue urgent`` allows (accounts.require_decide, which the service call
+#: checks again: an examiner only on a case assigned to them).
+URGENCY_SETTERS = frozenset({Role.ADMIN, Role.EXAMINER})
 
 
 def uses_workers(workbench: Any) -> bool:
@@ -118,6 +125,12 @@ class QueueDialog(QDialog):
     """The ingestion queue for administrators and reviewers: counts, and the jobs with their typed errors."""
 
     COLUMNS = ("job", "task", "status", "priority", "attempts", "document", "page", "error")
+    #: The table has loaded a queue status.
+    status_loaded = Signal()
+    #: A case's urgent flag was set (case id, urgent, waiting jobs whose priority changed).
+    urgency_changed = Signal(str, bool, int)
+    #: Setting it was refused or failed (the message shown).
+    urgency_failed = Signal(str)
 
     def __init__(self, workbench: Any, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,15 +161,40 @@ class QueueDialog(QDialog):
         )
         self.table.horizontalHeader().setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._update_urgency_buttons)
+        self._case_of_row: list[str | None] = []
+        self._setting_urgency = False
+        user = getattr(workbench, "user", None)
+        self._may_set_urgency = user is not None and user.role in URGENCY_SETTERS
+        self.urgent_button = QPushButton(self.tr("Mark case urgent"), self)
+        self.urgent_button.setObjectName("markUrgent")
+        self.urgent_button.clicked.connect(lambda: self.set_selected_case_urgent(True))
+        self.not_urgent_button = QPushButton(self.tr("Not urgent"), self)
+        self.not_urgent_button.setObjectName("unmarkUrgent")
+        self.not_urgent_button.clicked.connect(lambda: self.set_selected_case_urgent(False))
+        for button in (self.urgent_button, self.not_urgent_button):
+            button.setToolTip(
+                self.tr("The selected job's case: its waiting jobs and its later imports run before the others.")
+                if self._may_set_urgency
+                else self.tr("Only an administrator or the case's examiner can change its urgency.")
+            )
+        self.urgency_label = QLabel(self)
+        self.urgency_label.setObjectName("urgencyMessage")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
         top.addWidget(self.counts_label, 1)
+        top.addWidget(self.urgent_button)
+        top.addWidget(self.not_urgent_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.note_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.urgency_label)
         layout.addWidget(buttons)
+        self._update_urgency_buttons()
         self._timer = QTimer(self)
         self._timer.setInterval(QUEUE_REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -202,6 +240,8 @@ class QueueDialog(QDialog):
             )
         )
         jobs = status["jobs"]
+        selected = self.selected_case_id()
+        self._case_of_row = [job.get("case_id") for job in jobs]
         self.table.setRowCount(len(jobs))
         for row, job in enumerate(jobs):
             values = [
@@ -221,3 +261,59 @@ class QueueDialog(QDialog):
                     item.setToolTip(str(value))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        if selected is not None and selected in self._case_of_row:  # keep the case selected across refreshes
+            self.table.selectRow(self._case_of_row.index(selected))
+        self._update_urgency_buttons()
+        self.status_loaded.emit()
+
+    # --- urgency --------------------------------------------------------------------------------
+
+    def selected_case_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self._case_of_row):
+            return None
+        return self._case_of_row[rows[0].row()]
+
+    def _update_urgency_buttons(self) -> None:
+        enabled = self._may_set_urgency and not self._setting_urgency and self.selected_case_id() is not None
+        self.urgent_button.setEnabled(enabled)
+        self.not_urgent_button.setEnabled(enabled)
+
+    def set_selected_case_urgent(self, urgent: bool) -> None:
+        """Flag (or unflag) the selected job's case, on the JobRunner; the service checks the role and audits."""
+        case_id = self.selected_case_id()
+        if case_id is None or not self._may_set_urgency or self._setting_urgency:
+            return
+        from examiner_app.agency import service
+
+        store, user = self._workbench.store, self._workbench.user
+        self._setting_urgency = True
+        self._update_urgency_buttons()
+
+        def finished() -> None:
+            self._setting_urgency = False
+            self._update_urgency_buttons()
+
+        self._runner.submit(
+            "queue_urgent",
+            lambda: service.mark_urgent(store, user, case_id, urgent),
+            on_result=lambda changed: self._urgency_set(case_id, urgent, int(changed)),
+            on_error=self._urgency_refused,
+            on_finished=finished,
+            owner=self,
+        )
+
+    def _urgency_set(self, case_id: str, urgent: bool, changed: int) -> None:
+        message = (
+            i18n.fmt(self.tr("Case marked urgent: %1 waiting job(s) moved ahead."), changed)
+            if urgent
+            else i18n.fmt(self.tr("Case no longer urgent: %1 waiting job(s) back in line."), changed)
+        )
+        self.urgency_label.setText(message)
+        self.urgency_changed.emit(case_id, urgent, changed)
+        self.refresh()
+
+    def _urgency_refused(self, exc: BaseException) -> None:
+        message = str(getattr(exc, "message", exc))
+        self.urgency_label.setText(message)
+        self.urgency_failed.emit(message)

@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
@@ -37,7 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from examiner_app.domain import Case
+from examiner_app.training import progress_chart, roles
 from examiner_app.training.pack import PackDraft, PackOptions
+from examiner_app.training.progress import ScorePoint
 from examiner_app.training.scoring import ExerciseScore
 from examiner_app.training.service import Training
 from examiner_app.ui.dialogs import show_error
@@ -141,8 +145,10 @@ class ExportTab(QWidget):
         )
         self.links.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.links.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.people = QTableWidget(0, 2, self)
-        self.people.setHorizontalHeaderLabels([self.tr("Spellings in the case"), self.tr("Pseudonym")])
+        self.people = QTableWidget(0, 3, self)
+        self.people.setHorizontalHeaderLabels(
+            [self.tr("Spellings in the case"), self.tr("Pseudonym"), self.tr("Replaced by")]
+        )
         self.people.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.pages = QListWidget(self)
         self.show_original = QCheckBox(self.tr("Show the original page"), self)
@@ -180,13 +186,39 @@ class ExportTab(QWidget):
         self.pages.currentRowChanged.connect(self._show_page)
         self.show_original.toggled.connect(lambda _on: self._show_page(self.pages.currentRow()))
 
+    def role_names(self) -> dict[str, str]:
+        """What a person can be replaced by: a pseudonym ("") or a role, in the trainer's language."""
+        return {
+            "": self.tr("a pseudonym"),
+            roles.INTERPRETER: self.tr("their role: interpreter"),
+            roles.LAWYER: self.tr("their role: lawyer"),
+            roles.OFFICIAL: self.tr("their role: official"),
+            roles.DOCTOR: self.tr("their role: doctor"),
+            roles.POLICE_OFFICER: self.tr("their role: police officer"),
+            roles.JUDGE: self.tr("their role: judge"),
+        }
+
+    def role_choices(self) -> dict[str, str]:
+        """The trainer's changes to the roles found: a spelling of the person -> a role, or "" for a pseudonym."""
+        choices: dict[str, str] = {}
+        for row in range(self.people.rowCount()):
+            box = self.people.cellWidget(row, 2)
+            spellings = self.people.item(row, 0)
+            if isinstance(box, QComboBox) and spellings is not None:
+                chosen, found = box.currentData(), box.property("role_found")
+                if chosen != found:
+                    choices[spellings.data(Qt.ItemDataRole.UserRole)] = chosen
+        return choices
+
     def options(self) -> PackOptions:
         splits = []
         for row in range(self.links.rowCount()):
             box, left, right = (self.links.item(row, c) for c in (0, 1, 2))
             if box is not None and left and right and box.checkState() == Qt.CheckState.Unchecked:
                 splits.append((left.text(), right.text()))
-        return PackOptions(k=self.k_box.value(), reason=self.reason.text().strip(), splits=splits)
+        return PackOptions(
+            k=self.k_box.value(), reason=self.reason.text().strip(), splits=splits, roles=self.role_choices()
+        )
 
     def preview(self) -> None:
         case_id = self.case_box.currentData()
@@ -207,6 +239,7 @@ class ExportTab(QWidget):
 
     def _preview_done(self, draft: PackDraft) -> None:
         keep_split = {(a, b) for a, b in self.options().splits}
+        kept_roles = self.role_choices()
         self.draft = draft
         self.links.setRowCount(0)
         for link in draft.table.links + [
@@ -223,11 +256,33 @@ class ExportTab(QWidget):
             self.links.setItem(row, 2, QTableWidgetItem(link.right))
             self.links.setItem(row, 3, QTableWidgetItem(link.reason))
         self.people.setRowCount(0)
-        for spellings, pseudonym in zip(draft.table.clusters, draft.table.cluster_pseudonyms, strict=True):
+        names = self.role_names()
+        for cluster, (spellings, pseudonym) in enumerate(
+            zip(draft.table.clusters, draft.table.cluster_pseudonyms, strict=True)
+        ):
             row = self.people.rowCount()
             self.people.insertRow(row)
-            self.people.setItem(row, 0, QTableWidgetItem(" / ".join(spellings)))
+            item = QTableWidgetItem(" / ".join(spellings))
+            item.setData(Qt.ItemDataRole.UserRole, spellings[0])
+            self.people.setItem(row, 0, item)
             self.people.setItem(row, 1, QTableWidgetItem(pseudonym))
+            box = QComboBox(self.people)
+            for role, name in names.items():
+                box.addItem(name, role)
+            finding = draft.role_findings.get(cluster)
+            found = finding.role if finding and finding.role else ""
+            box.setProperty("role_found", found)
+            # the roles shown are the ones the preview used (the trainer's earlier choices included)
+            chosen = kept_roles.get(spellings[0], draft.table.roles.get(cluster, ""))
+            box.setCurrentIndex(max(0, box.findData(chosen)))
+            if finding and finding.words:
+                box.setToolTip(
+                    self.tr("Written beside the name: %1 (%2 of %3 mentions)")
+                    .replace("%1", ", ".join(finding.words))
+                    .replace("%2", str(finding.with_role_word))
+                    .replace("%3", str(finding.occurrences))
+                )
+            self.people.setCellWidget(row, 2, box)
         self.pages.clear()
         for page, reps, _original in draft.previews:
             self.pages.addItem(
@@ -462,6 +517,152 @@ class ScoreTab(QWidget):
         self.image.show_page(self._images.get(page_key), boxes)
 
 
+class ProgressTab(QWidget):
+    """Each trainee's F1 over time (95 % Wilson intervals, n at each point) and the table behind the chart; the chart
+    exports as PNG or PDF. Per trainee only: nothing is broken down by the nationality or language of the cases."""
+
+    series_ready = Signal(object)
+    chart_exported = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, training: Training, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.training = training
+        self.runner = runner
+        self.series: dict[str, list[ScorePoint]] = {}
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.export_button = QPushButton(self.tr("Export chart…"), self)
+        self.export_button.setEnabled(False)
+        self.status = QLabel("", self)
+        self.status.setWordWrap(True)
+        self.canvas = FigureCanvasQTAgg(self._figure({}))
+        self.canvas.setParent(self)
+        self.canvas.setMinimumHeight(320)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Trainee"),
+                self.tr("Exercise"),
+                self.tr("Scored on"),
+                self.tr("F1"),
+                self.tr("95 % interval"),
+                self.tr("n"),
+            ]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "F1 of the facts each trainee recorded, per scored exercise. The interval treats F1 as "
+                    "(2 correct + partial) of n = trainee facts + key facts: a guide to how much one exercise says."
+                ),
+                self,
+            )
+        )
+        layout.addWidget(self.status)
+        layout.addWidget(self.canvas, 3)
+        layout.addWidget(self.table, 2)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.choose_export)
+
+    def _labels(self) -> progress_chart.ChartLabels:
+        return progress_chart.ChartLabels(
+            title=self.tr("F1 per scored exercise (95 % Wilson interval; n = trainee facts + key facts)"),
+            y_axis=self.tr("F1"),
+            x_axis=self.tr("Scored on"),
+            empty=self.tr("No scored exercises yet"),
+        )
+
+    def _figure(self, series: dict[str, list[ScorePoint]]) -> Figure:
+        return progress_chart.progress_figure(series, self._labels())
+
+    def refresh(self) -> None:
+        self.refresh_button.setEnabled(False)
+        self.status.setText(self.tr("Reading the scored exercises…"))
+        self.runner.submit(
+            "training.progress",
+            self.training.progress,
+            on_result=self._show,
+            on_error=self._error,
+            on_finished=lambda: self.refresh_button.setEnabled(True),
+            owner=self,
+        )
+
+    def _show(self, series: dict[str, list[ScorePoint]]) -> None:
+        self.series = series
+        figure = self._figure(series)
+        if self.canvas.width() > 50 and self.canvas.height() > 50:
+            figure.set_size_inches(self.canvas.width() / figure.dpi, self.canvas.height() / figure.dpi, forward=False)
+        self.canvas.figure = figure
+        figure.set_canvas(self.canvas)
+        self.canvas.draw()
+        self.table.setRowCount(0)
+        for trainee, points in sorted(series.items()):
+            for point in points:
+                r = self.table.rowCount()
+                self.table.insertRow(r)
+                interval = point.f1_interval
+                values = [
+                    trainee,
+                    point.exercise,
+                    point.scored_at.strftime("%Y-%m-%d %H:%M"),
+                    f"{point.f1:.2f}",
+                    f"{interval[0]:.2f}–{interval[1]:.2f}" if interval else "–",
+                    str(point.n),
+                ]
+                for column, value in enumerate(values):
+                    self.table.setItem(r, column, QTableWidgetItem(value))
+        scored = sum(len(v) for v in series.values())
+        self.status.setText(
+            self.tr("%1 trainees, %2 scored exercises.").replace("%1", str(len(series))).replace("%2", str(scored))
+        )
+        self.export_button.setEnabled(scored > 0)
+        self.series_ready.emit(series)
+
+    def choose_export(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export chart"), "", self.tr("PNG image (*.png);;PDF document (*.pdf)")
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in progress_chart.FORMATS:
+            target = target.with_suffix(".pdf" if "pdf" in chosen.lower() else ".png")
+        self.export_chart(target)
+
+    def export_chart(self, path: Path) -> None:
+        """Write the chart shown (PNG or PDF by suffix), then record the export in the audit log."""
+        try:
+            progress_chart.save(self.canvas.figure, path)
+        except Exception as exc:  # noqa: BLE001 - a full disk or a bad suffix is shown, not raised into Qt
+            self._error(exc)
+            return
+        trainees = sorted(self.series)
+        self.runner.submit(
+            "training.progress_export",
+            lambda: self.training.progress_exported(path, trainees),
+            on_result=lambda _none: self._exported(path),
+            on_error=self._error,
+            owner=self,
+        )
+
+    def _exported(self, path: Path) -> None:
+        self.status.setText(self.tr("Chart written: %1").replace("%1", str(path)))
+        self.chart_exported.emit(str(path))
+
+    def _error(self, exc: BaseException) -> None:
+        message = str(getattr(exc, "message", exc))
+        self.status.setText(message)
+        self.failed.emit(message)
+
+
 def _page_images(path: Path) -> dict[tuple[str, int], bytes]:
     import json
 
@@ -485,10 +686,12 @@ class TrainerWorkspace(QDialog):
         self.tabs = QTabWidget(self)
         self.export_tab = ExportTab(training, runner, cases, self)
         self.score_tab = ScoreTab(training, runner, self)
+        self.progress_tab = ProgressTab(training, runner, self)
         self.tabs.addTab(self.export_tab, self.tr("Export a pack"))
         self.tabs.addTab(self.score_tab, self.tr("Scored exercise"))
+        self.tabs.addTab(self.progress_tab, self.tr("Trainees over time"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
 
-__all__ = ["OUTCOME_COLOURS", "ExportTab", "ScoreTab", "TrainerWorkspace", "io"]
+__all__ = ["OUTCOME_COLOURS", "ExportTab", "ProgressTab", "ScoreTab", "TrainerWorkspace", "io"]

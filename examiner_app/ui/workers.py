@@ -144,6 +144,7 @@ class JobRunner(QObject):
         # Finished jobs stay referenced a little longer: the pool thread may still be unwinding
         # out of Job.run when the UI thread handles ``finished``.
         self._recent: deque[Job] = deque(maxlen=64)
+        self._unwinding: dict[int, Job] = {}  # completed on the UI thread, not yet out of Job.run
 
     @property
     def active_count(self) -> int:
@@ -180,13 +181,13 @@ class JobRunner(QObject):
 
     @Slot(int, object)
     def _on_result(self, job_id: int, value: object) -> None:
-        pending = self._pending.get(job_id)
+        pending = self._settle(job_id)
         if pending and pending.on_result and self._alive(pending):
             pending.on_result(value)
 
     @Slot(int, object)
     def _on_failed(self, job_id: int, exc: object) -> None:
-        pending = self._pending.get(job_id)
+        pending = self._settle(job_id)
         if pending is None or not self._alive(pending):
             return
         assert isinstance(exc, BaseException)
@@ -195,13 +196,30 @@ class JobRunner(QObject):
         else:
             self.unhandled_error.emit(exc)
 
-    @Slot(int)
-    def _on_finished(self, job_id: int) -> None:
+    def _settle(self, job_id: int) -> _Pending | None:
+        """Mark the job done and run ``on_finished``, before the result or error callback.
+
+        Both run in one slot. Waiting for the job's own ``finished`` signal would let other events
+        in between. ``on_finished`` goes first so that the widget is idle again (buttons enabled,
+        busy flags cleared) by the time the result callback runs: whatever that callback announces
+        (a signal, a message, the next job) finds the widget ready for the next action, and a job
+        it starts is not marked idle afterwards by this one's ``on_finished``.
+        """
         pending = self._pending.pop(job_id, None)
         if pending is None:
-            return
-        self._recent.append(pending.job)
-        if pending.on_finished and self._alive(pending):
-            pending.on_finished()
-        if not self._pending:
-            self.busy_changed.emit(False)
+            return None
+        self._unwinding[job_id] = pending.job
+        try:
+            if pending.on_finished and self._alive(pending):
+                pending.on_finished()
+        finally:
+            if not self._pending:
+                self.busy_changed.emit(False)
+        return pending
+
+    @Slot(int)
+    def _on_finished(self, job_id: int) -> None:
+        job = self._unwinding.pop(job_id, None)
+        if job is not None:
+            self._recent.append(job)
+        self._settle(job_id)  # a no-op unless the result signal was lost

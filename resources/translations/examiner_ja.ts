@@ -1080,7 +1080,7 @@ Documents: %2 · suggestions to review: %3</source>
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../examiner_app/ui/training.py" line="+122"/>
+        <location filename="../../examiner_app/ui/training.py" line="+126"/>
         <source>Why this pack is made (recorded with your name)</source>
         <translation>このパックを作る理由（氏名とともに記録されます）</translation>
     </message>
@@ -1125,7 +1125,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>結び付けた理由</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Spellings in the case</source>
         <translation>事案中の表記</translation>
     </message>
@@ -1135,7 +1135,12 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>仮名</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>Replaced by</source>
+        <translation>置き換え</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Show the original page</source>
         <translation>元のページを表示</translation>
     </message>
@@ -1165,12 +1170,52 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+23"/>
+        <source>a pseudonym</source>
+        <translation>仮名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>their role: interpreter</source>
+        <translation>役割: 通訳人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>their role: lawyer</source>
+        <translation>役割: 弁護士</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>their role: official</source>
+        <translation>役割: 職員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>their role: doctor</source>
+        <translation>役割: 医師</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>their role: police officer</source>
+        <translation>役割: 警察官</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>their role: judge</source>
+        <translation>役割: 裁判官</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Building the preview…</source>
         <translation>プレビューを作成中…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+50"/>
+        <source>Written beside the name: %1 (%2 of %3 mentions)</source>
+        <translation>名前の隣の語: %1（%3 件中 %2 件）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1, page %2: %3 replaced</source>
         <translation>%1 %2ページ：%3件置換</translation>
     </message>
@@ -1565,7 +1610,7 @@ Documents: %2 · suggestions to review: %3</source>
         <translation>理由（承認・却下どちらでも必須 — 各判断とともに監査ログに保存されます。↑ で以前の理由を呼び出せます）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Accept all %1</source>
         <translation>%1 件すべて承認</translation>
     </message>
@@ -2409,7 +2454,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>PageImage</name>
     <message>
-        <location filename="../../examiner_app/ui/training.py" line="-210"/>
+        <location filename="../../examiner_app/ui/training.py" line="-261"/>
         <source>No page image</source>
         <translation>ページ画像がありません</translation>
     </message>
@@ -2616,6 +2661,91 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <location line="+2"/>
         <source>Unpin</source>
         <translation>ピン留めを外す</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTab</name>
+    <message>
+        <location filename="../../examiner_app/ui/training.py" line="+448"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export chart…</source>
+        <translation>グラフを書き出す…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Trainee</source>
+        <translation>研修生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exercise</source>
+        <translation>演習</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>Scored on</source>
+        <translation>採点日</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+31"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>95 % interval</source>
+        <translation>95 % 区間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>F1 of the facts each trainee recorded, per scored exercise. The interval treats F1 as (2 correct + partial) of n = trainee facts + key facts: a guide to how much one exercise says.</source>
+        <translation>研修生ごとに、採点した演習で記録した事実の F1。区間は F1 を n（研修生の事実数＋解答の事実数）のうち（2×正解＋部分一致）の割合とみなした目安で、1 回の演習からどこまで言えるかを示します。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>F1 per scored exercise (95 % Wilson interval; n = trainee facts + key facts)</source>
+        <translation>採点した演習ごとの F1（95 % Wilson 区間、n＝研修生の事実数＋解答の事実数）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No scored exercises yet</source>
+        <translation>採点済みの演習はまだありません</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the scored exercises…</source>
+        <translation>採点済みの演習を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 trainees, %2 scored exercises.</source>
+        <translation>研修生 %1 人、採点済みの演習 %2 件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export chart</source>
+        <translation>グラフを書き出す</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 画像 (*.png);;PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Chart written: %1</source>
+        <translation>グラフを書き出しました: %1</translation>
     </message>
 </context>
 <context>
@@ -2848,8 +2978,9 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>QueueDialog</name>
     <message>
-        <location filename="../../examiner_app/ui/agency_view.py" line="+124"/>
+        <location filename="../../examiner_app/ui/agency_view.py" line="+137"/>
         <source>Job queue (workers)</source>
+        <extracomment>Who may flag a case urgent: the roles ``queue urgent`` allows (accounts.require_decide, which the service call checks again: an examiner only on a case assigned to them). The table has loaded a queue status. A case&apos;s urgent flag was set (case id, urgent, waiting jobs whose priority changed). Setting it was refused or failed (the message shown).</extracomment>
         <translation>ジョブキュー（ワーカー）</translation>
     </message>
     <message>
@@ -2898,9 +3029,39 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>エラー</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+12"/>
+        <source>Mark case urgent</source>
+        <translation>案件を緊急にする</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not urgent</source>
+        <translation>緊急を解除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The selected job&apos;s case: its waiting jobs and its later imports run before the others.</source>
+        <translation>選択したジョブの案件：待機中のジョブと今後の取り込みを他より先に処理します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only an administrator or the case&apos;s examiner can change its urgency.</source>
+        <translation>緊急度を変更できるのは管理者かその案件の審査官だけです。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Waiting %1 · running %2 · failed %3 · retried %4</source>
         <translation>待機 %1 · 実行中 %2 · 失敗 %3 · 再試行 %4</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Case marked urgent: %1 waiting job(s) moved ahead.</source>
+        <translation>案件を緊急にしました：待機中のジョブ %1 件を先に回しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case no longer urgent: %1 waiting job(s) back in line.</source>
+        <translation>案件の緊急を解除しました：待機中のジョブ %1 件を通常の順に戻しました。</translation>
     </message>
 </context>
 <context>
@@ -2979,7 +3140,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <translation>理由（必須 — 判断とともに監査ログに保存されます。↑ で以前の理由を呼び出せます）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Record edit</source>
         <translation>修正を記録</translation>
     </message>
@@ -3143,7 +3304,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>ScoreTab</name>
     <message>
-        <location filename="../../examiner_app/ui/training.py" line="+233"/>
+        <location filename="../../examiner_app/ui/training.py" line="-288"/>
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
@@ -3278,7 +3439,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../examiner_app/ui/dialogs.py" line="-249"/>
+        <location filename="../../examiner_app/ui/dialogs.py" line="-250"/>
         <source>Sign in — Examiner Workbench</source>
         <translation>サインイン — 審査官ワークベンチ</translation>
     </message>
@@ -3736,12 +3897,12 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>TrainerWorkspace</name>
     <message>
-        <location filename="../../examiner_app/ui/training.py" line="+28"/>
+        <location filename="../../examiner_app/ui/training.py" line="+174"/>
         <source>Training — Examiner Workbench</source>
         <translation>研修 — Examiner Workbench</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Export a pack</source>
         <translation>パックの書き出し</translation>
     </message>
@@ -3749,6 +3910,11 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
         <location line="+1"/>
         <source>Scored exercise</source>
         <translation>演習の採点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainees over time</source>
+        <translation>研修生の推移</translation>
     </message>
 </context>
 <context>

@@ -88,7 +88,11 @@ class Cluster:
         self.workers: list[subprocess.Popen[bytes]] = []
         self.logs_of: dict[int, Path] = {}
 
-    def start_worker(self, **env: str) -> subprocess.Popen[bytes]:
+    def start_worker(self, *, preload: bool = True, **env: str) -> subprocess.Popen[bytes]:
+        """One ``examiner-app worker --concurrency 1``. ``preload=False`` (``--no-preload``) serves at once: for
+        tests about the queue itself, where a worker's start-up is on the test's critical path and its model
+        loading (seconds of CPU, several times that on a loaded machine) proves nothing; the tests that go
+        through the document stages keep the production start-up."""
         base = {k: v for k, v in os.environ.items() if k != "EXAMINER_USER"}
         environment = dict(
             base,
@@ -112,6 +116,7 @@ class Cluster:
                 "worker",
                 "--concurrency",
                 "1",
+                *([] if preload else ["--no-preload"]),
             ],
             env=environment,
             stdout=log,

@@ -62,7 +62,7 @@ def test_kills_mid_page_lose_nothing_and_never_share_a_document(cluster: Cluster
     c = cluster
     case_id = c.new_case("Agency: kills")
     files = make_scans(tmp_path, documents=10, pages=4, tag="kill", lines=3)
-    workers = [c.start_worker(), c.start_worker()]
+    workers = [c.start_worker(preload=False), c.start_worker(preload=False)]
     documents = c.import_files(case_id, files)
     assert len(documents) == 10
     kills: list[tuple[float, int, str, int]] = []
@@ -76,7 +76,7 @@ def test_kills_mid_page_lose_nothing_and_never_share_a_document(cluster: Cluster
         attempts = c.scalar("SELECT attempts FROM procrastinate_jobs WHERE id = :j", j=int(run.job_id))
         at = c.kill(victim)
         workers.remove(victim)
-        replacement = c.start_worker()
+        replacement = c.start_worker(preload=False)
         workers.append(replacement)
         # Retried: the reaper puts the job back in the queue, first in line.
         wait_for(
@@ -99,7 +99,7 @@ def test_kills_mid_page_lose_nothing_and_never_share_a_document(cluster: Cluster
             and c.scalar("SELECT count(*) FROM stage_results WHERE stage = 'document'") == 10
         ),
         timeout_s=150,
-        poll_s=0.5,
+        poll_s=0.2,
     )
 
     # Every page done exactly once in the results.
@@ -137,7 +137,12 @@ def test_kill_in_the_commit_window_leaves_one_result_row(cluster: Cluster, tmp_p
     c = cluster
     case_id = c.new_case("Agency: commit window")
     (document,) = c.import_files(case_id, make_scans(tmp_path, documents=1, pages=2, tag="commit", lines=2))
-    first = c.start_worker(EXAMINER_WORKER_PAUSE_AFTER_COMMIT="4")
+    first = c.start_worker(preload=False, EXAMINER_WORKER_PAUSE_AFTER_COMMIT="4")
+    # The second worker starts now, not after the kill: it runs the reaper that hands the killed job back, and
+    # its start-up (seconds on a loaded machine) then overlaps the first worker's pages instead of following
+    # the kill. It starts once the first serves, so the first holds the probe and commits a page of its own.
+    c.wait_serving([first])
+    second = c.start_worker(preload=False)
     written = wait_for(
         "a page committed by the first worker",
         lambda: c.query(
@@ -150,7 +155,6 @@ def test_kill_in_the_commit_window_leaves_one_result_row(cluster: Cluster, tmp_p
     )
     job_id, page = written[0]
     c.kill(first)  # committed, not yet acknowledged: the queue still says "doing"
-    c.start_worker()
     wait_for("both pages read", lambda: c.pages_read([document]) == 2, timeout_s=90, poll_s=0.2)
     wait_for(
         "the killed job run again",
@@ -169,13 +173,16 @@ def test_kill_in_the_commit_window_leaves_one_result_row(cluster: Cluster, tmp_p
     # The job did run again, found its result and wrote nothing.
     assert c.scalar("SELECT count(*) FROM stage_runs WHERE job_id = :j AND outcome = 'already done'", j=job_id) == 1
     assert c.scalar("SELECT count(*) FROM pages WHERE document_id = :d", d=document) == 2
+    assert second.poll() is None
 
 
 def test_reaper_is_not_starved_by_a_60_job_backlog(cluster: Cluster, tmp_path: Path) -> None:
     c = cluster
     case_id = c.new_case("Agency: backlog")
-    documents = c.import_files(case_id, make_scans(tmp_path, documents=15, pages=4, tag="backlog", lines=1))
-    workers = [c.start_worker(), c.start_worker()]
+    documents = c.import_files(case_id, make_scans(tmp_path, documents=15, pages=4, tag="backlog", lines=8))
+    # Pages of eight lines: a preloaded worker reads a one-line page in less than the 150 ms a run must have
+    # lasted before the test counts it as "in the middle of a page", and the test never caught one (CI, stop 19).
+    workers = [c.start_worker(preload=False), c.start_worker(preload=False)]
     c.wait_serving(workers)  # the survivor of the kill below must be there to reap
     wait_for(
         "a 60-job backlog",
@@ -217,7 +224,7 @@ def test_cancel_and_abort_from_the_synchronous_api(cluster: Cluster, tmp_path: P
     c = cluster
     case_id = c.new_case("Agency: cancel")
     (document,) = c.import_files(case_id, make_scans(tmp_path, documents=1, pages=6, tag="cancel", lines=10))
-    worker = c.start_worker()
+    worker = c.start_worker(preload=False)
     run = wait_for("a page being read", lambda: c.running_page(worker), timeout_s=60, poll_s=0.02)
     app = jobs.make_app(c.url, sync=True)
     with app.open():
@@ -250,7 +257,7 @@ def test_urgent_case_jumps_a_12_job_backlog(cluster: Cluster, tmp_path: Path) ->
     c = cluster
     backlog_case = c.new_case("Agency: backlog case")
     backlog = c.import_files(backlog_case, make_scans(tmp_path, documents=3, pages=4, tag="normal", lines=3))
-    worker = c.start_worker()
+    worker = c.start_worker(preload=False)
     wait_for(
         "12 page jobs waiting",
         lambda: c.scalar("SELECT count(*) FROM procrastinate_jobs WHERE task_name = :t", t=jobs.PAGE_TASK) >= 12,
@@ -327,7 +334,7 @@ def test_postgres_restart_mid_run_loses_nothing(restartable_server: tuple[str, l
         c.store.engine.dispose()  # our own pooled connections died with the server
         # Jobs caught by the restart come back through the reaper (heartbeat) and the retry backoff: a loaded machine
         # needs more than a quiet one.
-        wait_for("all documents done after the restart", lambda: c.documents_done(documents), timeout_s=300, poll_s=0.5)
+        wait_for("all documents done after the restart", lambda: c.documents_done(documents), timeout_s=300, poll_s=0.2)
         rows = c.query(
             "SELECT document_id, page_number, count(*) FROM stage_results WHERE stage = 'read' GROUP BY 1, 2"
         )
@@ -354,7 +361,7 @@ def test_workers_write_through_row_level_security_as_an_audited_service_account(
             "the document read by the worker",
             lambda: c.documents_done([document]),
             timeout_s=120,
-            poll_s=0.5,
+            poll_s=0.2,
             explain=c.logs_text,
         )
         account = c.scalar("SELECT id FROM users WHERE name = 'worker@scan-01' AND role = 'reviewer'")
@@ -363,5 +370,10 @@ def test_workers_write_through_row_level_security_as_an_audited_service_account(
         assert {"document.text_extracted", "suggestions.generate"} <= actions
         assert c.scalar("SELECT current_user") != "postgres"  # the test's own view is the app role too
         assert worker.poll() is None
+        # The production start-up: everything the jobs use was loaded, and logged, before the worker served.
+        log = c.logs_of[worker.pid].read_text(errors="replace")
+        preloaded = next(line for line in log.splitlines() if ": preloaded " in line)
+        assert "not loaded" not in preloaded, preloaded
+        assert log.index(": preloaded ") < log.index("serving queues")
     finally:
         c.close()

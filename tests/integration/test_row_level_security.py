@@ -86,3 +86,45 @@ def test_decisions_pins_and_case_vectors_are_hidden_like_their_case(owner_and_ap
         ).scalars()
         assert sorted(protected) == ["case_vectors", "coi_pins", "decisions", "summary_sign_offs"]
     owner.dispose()
+
+
+def test_trainee_scores_are_hidden_like_their_training_case(owner_and_app_urls: tuple[str, str]) -> None:
+    """A trainee's scores (migration 0012) follow their training case: trainers read them, an unassigned
+    examiner does not, and nobody can file a score under a case they cannot read."""
+    from examiner_app.store.orm import TraineeScoreRow
+
+    _owner_url, app_url = owner_and_app_urls
+    app = Store(app_url, migrate=False)
+    with app.session() as session:
+        admin = accounts.create_account(session, None, "Admin", Role.ADMIN, PASSWORD)
+        trainer = accounts.create_account(session, admin, "Trainer", Role.TRAINER, PASSWORD)
+        trainee = accounts.create_account(session, admin, "Trainee", Role.EXAMINER, PASSWORD)
+        other = accounts.create_account(session, admin, "Other Examiner", Role.EXAMINER, PASSWORD)
+    app.acting_user_id = admin.id
+    with app.session() as session:
+        training_case = repo.create_case(session, "Training pack", created_by=admin.id, anonymized=True).id
+        real_case = repo.create_case(session, "Real case", created_by=admin.id).id
+        accounts.assign(session, admin, training_case, trainee.id)
+
+    def score_row(case_id: str) -> TraineeScoreRow:
+        return TraineeScoreRow(
+            pack_id="p" * 32, exercise="x", case_id=case_id, trainee_id=trainee.id, scored_by=trainer.id, fields=[]
+        )
+
+    app.acting_user_id = trainer.id
+    with app.session() as session:
+        session.add(score_row(training_case))
+    count = "SELECT count(*) FROM trainee_scores"
+    for who, seen in ((trainer, 1), (trainee, 1), (other, 0)):
+        app.acting_user_id = who.id
+        with app.session() as session:
+            assert session.execute(text(count)).scalar() == seen, who.name
+    app.acting_user_id = trainer.id
+
+    def file_under_the_real_case() -> None:
+        with app.session() as session:
+            session.add(score_row(real_case))
+
+    with pytest.raises(Exception, match="row-level security"):
+        file_under_the_real_case()
+    app.dispose()

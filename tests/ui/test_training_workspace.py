@@ -90,7 +90,10 @@ def training_store(tmp_path: Path) -> tuple[Store, str, object]:
         trainer = repo.get_or_create_user(session, "Kenji Mori", Role.TRAINER)
         case_id = repo.create_case(session, "Decided case", reference="R-1", created_by=examiner.id).id
         card, card_png = _page(
-            ["Name: Naveed Ahmad Chaudhry", "Date of birth: 09.11.1987"], "NotoSans-Regular.ttf", 1, "en"
+            ["Name: Naveed Ahmad Chaudhry", "Date of birth: 09.11.1987", "Interpreter: Karim Said"],
+            "NotoSans-Regular.ttf",
+            1,
+            "en",
         )
         doc = repo.add_document(session, case_id, "card.png", card_png, "a" * 64, "image/png")
         repo.save_page(session, doc.id, card, card_png)
@@ -204,3 +207,121 @@ def test_scored_trainee_partial_credit_and_calendar_equivalent_date(qtbot, runne
     assert OUTCOME_COLOURS["partial"].name() in colours
     assert not tab.image.pixmap().isNull()
     assert "F1" in tab.summary.text()
+
+
+def _trainee_in(store: Store, name: str, case_id: str):
+    from examiner_app.store.orm import CaseAssignmentRow
+
+    with store.session() as session:
+        trainee = repo.get_or_create_user(session, name, Role.EXAMINER)
+        session.add(CaseAssignmentRow(case_id=case_id, user_id=trainee.id))
+    return trainee
+
+
+def _record(store: Store, trainee, case_id: str, fact: dict, value: str) -> None:
+    with store.session() as session:
+        document = next(d for d in repo.list_documents(session, case_id) if d.file_name == fact["file"])
+    boxes = tuple(BBox(*b) for b in fact["boxes"])
+    prov = Provenance(document.id, document.file_name, fact["page"], fact["start"], fact["end"], boxes, RULES)
+    review.add_fact(store, trainee, case_id, FactField(fact["field"]), value, provenance=prov)
+
+
+def test_trainer_sees_each_trainee_over_time_and_exports_the_chart(qtbot, runner, training_store, tmp_path) -> None:
+    from examiner_app import audit
+
+    store, case_id, trainer = training_store
+    out = tmp_path / "pack.zip"
+    training = Training(store, trainer)
+    training.export(case_id, out, packs.PackOptions(k=1, reason="course", seed=5, ocr_check=False))
+    training_case = training.import_pack(out)
+    key = packs.read_pack(out).answer_key
+    dob = next(f for f in key if f["field"] == "date_of_birth")
+    name = next(f for f in key if f["field"] == "person_name")
+    first, second = _trainee_in(store, "Trainee One", training_case), _trainee_in(store, "Trainee Two", training_case)
+
+    _record(store, first, training_case, dob, dob["value"])
+    training.score(out, "Trainee One")  # first attempt: the date only
+    training.score(out, "Trainee One")  # the same work scored again adds no point
+    _record(store, first, training_case, name, name["value"])
+    training.score(out, "Trainee One")  # later: the name too
+    _record(store, second, training_case, name, name["value"] + " Khan")  # overlaps with a wrong value: partial
+    training.score(out, "Trainee Two")
+
+    window = TrainerWorkspace(Training(store, trainer), runner, [])
+    qtbot.addWidget(window)
+    tab = window.progress_tab
+    with qtbot.waitSignal(tab.series_ready, timeout=30_000) as blocker:
+        tab.refresh_button.click()
+    series = blocker.args[0]
+    assert [p.f1 for p in series["Trainee One"]] == [pytest.approx(2 / 3), pytest.approx(1.0)]
+    assert series["Trainee One"][0].scored_at < series["Trainee One"][1].scored_at
+    assert [p.n for p in series["Trainee One"]] == [3, 4]  # trainee facts + key facts
+    (partial,) = series["Trainee Two"]
+    assert partial.f1 == pytest.approx(1 / 3)  # precision 0.5 (half credit), recall 0.25
+    lo, hi = partial.f1_interval
+    assert lo < partial.f1 < hi
+    assert tab.table.rowCount() == 3
+    assert sorted(tab.table.item(r, 5).text() for r in range(3)) == ["3", "3", "4"]
+    axes = tab.canvas.figure.axes[0]
+    assert {t.get_text() for t in axes.get_legend().get_texts()} == {"Trainee One", "Trainee Two"}
+    assert any(t.get_text() == "n=4" for t in axes.texts)
+
+    for suffix, magic in ((".png", b"\x89PNG\r\n\x1a\n"), (".pdf", b"%PDF-")):
+        target = tmp_path / f"progress{suffix}"
+        with qtbot.waitSignal(tab.chart_exported, timeout=30_000):
+            tab.export_chart(target)
+        assert target.read_bytes().startswith(magic)
+    qtbot.waitUntil(lambda: runner.active_count == 0)
+    with store.session() as session:
+        events = [e for e in reversed(audit.recent_events(session)) if e.action.startswith("training.progress")]
+    assert [e.action for e in events] == [
+        "training.progress_view",
+        "training.progress_export",
+        "training.progress_export",
+    ]
+    assert all(e.actor == trainer.id for e in events)
+
+
+def test_a_trainee_sees_only_their_own_series(qtbot, runner, training_store, tmp_path) -> None:
+    store, case_id, trainer = training_store
+    out = tmp_path / "pack.zip"
+    Training(store, trainer).export(case_id, out, packs.PackOptions(k=1, reason="course", seed=5, ocr_check=False))
+    training_case = Training(store, trainer).import_pack(out)
+    dob = next(f for f in packs.read_pack(out).answer_key if f["field"] == "date_of_birth")
+    first, second = _trainee_in(store, "Trainee One", training_case), _trainee_in(store, "Trainee Two", training_case)
+    for trainee in (first, second):
+        _record(store, trainee, training_case, dob, dob["value"])
+        Training(store, trainer).score(out, trainee.name)
+    assert set(Training(store, first).progress()) == {"Trainee One"}
+    assert set(Training(store, trainer).progress()) == {"Trainee One", "Trainee Two"}
+
+
+def test_the_trainer_sees_and_changes_the_role_a_professional_is_replaced_by(qtbot, runner, training_store) -> None:
+    store, _case_id, trainer = training_store
+    with store.session() as session:
+        cases = repo.list_cases(session)
+    window = TrainerWorkspace(Training(store, trainer), runner, cases)
+    qtbot.addWidget(window)
+    tab = window.export_tab
+    tab.k_box.setValue(1)
+    with qtbot.waitSignal(tab.preview_ready, timeout=60_000) as blocker:
+        tab.preview_button.click()
+    rows = {tab.people.item(r, 0).text().split(" / ")[0]: r for r in range(tab.people.rowCount())}
+    interpreter = tab.people.cellWidget(rows["Karim Said"], 2)
+    applicant = tab.people.cellWidget(rows["Naveed Ahmad Chaudhry"], 2)
+    assert interpreter.currentData() == "interpreter"  # "Interpreter:" written before the name
+    assert "Interpreter" in interpreter.toolTip()
+    assert applicant.currentData() == ""  # a pseudonym
+    card = next(p.text for p in blocker.args[0].pages if "Interpreter" in p.text)
+    assert "Interpreter: [interpreter]" in card
+
+    interpreter.setCurrentIndex(interpreter.findData(""))  # the trainer keeps a pseudonym instead
+    assert tab.options().roles == {"Karim Said": ""}
+    with qtbot.waitSignal(tab.preview_ready, timeout=60_000) as blocker:
+        tab.preview_button.click()
+    qtbot.waitUntil(lambda: runner.active_count == 0)
+    card = next(p.text for p in blocker.args[0].pages if "Interpreter" in p.text)
+    assert "[interpreter]" not in card
+    assert "Karim" not in card
+    rows = {tab.people.item(r, 0).text().split(" / ")[0]: r for r in range(tab.people.rowCount())}
+    assert tab.people.cellWidget(rows["Karim Said"], 2).currentData() == ""  # the choice stays shown

@@ -84,3 +84,72 @@ def test_qt_progress_is_a_progress_reporter_with_a_thread_safe_cancel(qtbot):
     with qtbot.waitSignal(progress.cancel_requested, timeout=1000):
         progress.cancel()
     assert progress.cancelled()
+
+
+def test_on_finished_runs_before_any_job_the_result_callback_started(qtbot, runner: JobRunner, monkeypatch):
+    """A job's ``finished`` signal can reach the UI thread after a job started from its result callback has
+    already reported (the first pool thread descheduled between its two emits). ``on_finished`` must still
+    run first: the QA pane once ignored a click because its busy flag was cleared too late."""
+    from examiner_app.ui import workers
+
+    original_run = workers.Job.run
+    release = threading.Event()
+
+    def run_with_late_finish(self: workers.Job) -> None:
+        if self.name != "first":
+            original_run(self)
+            return
+        self.signals.result.emit(self.job_id, self.function())
+        release.wait(10)  # descheduled between the two emits
+        self.signals.finished.emit(self.job_id)
+
+    monkeypatch.setattr(workers.Job, "run", run_with_late_finish)
+    order: list[str] = []
+
+    def first_done(_value: object) -> None:
+        order.append("first result")
+        runner.submit("second", lambda: None, on_result=lambda _v: (order.append("second result"), release.set()))
+
+    runner.submit("first", lambda: 1, on_result=first_done, on_finished=lambda: order.append("first finished"))
+    qtbot.waitUntil(lambda: "second result" in order, timeout=10_000)
+    release.set()
+    qtbot.waitUntil(lambda: runner.active_count == 0 and "first finished" in order, timeout=10_000)
+    assert order == ["first finished", "first result", "second result"]
+
+
+def test_a_button_reenabled_in_on_finished_is_enabled_when_the_result_callback_announces_the_result(
+    qtbot, runner: JobRunner
+) -> None:
+    """Widgets emit their "done" signal from the result callback; whoever waits on that signal and clicks
+    again must find the button enabled (the trainer's second preview click was once ignored in CI)."""
+    from PySide6.QtWidgets import QPushButton
+
+    button = QPushButton("Preview")
+    qtbot.addWidget(button)
+    seen: list[bool] = []
+    button.setEnabled(False)
+    runner.submit(
+        "preview",
+        lambda: 1,
+        on_result=lambda _v: seen.append(button.isEnabled()),
+        on_finished=lambda: button.setEnabled(True),
+    )
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert seen == [True]
+    assert runner.active_count == 0
+
+
+def test_on_finished_runs_before_the_error_callback_too(qtbot, runner: JobRunner) -> None:
+    order: list[str] = []
+
+    def boom() -> None:
+        raise ValueError("unreadable")
+
+    runner.submit(
+        "failing",
+        boom,
+        on_error=lambda exc: order.append(f"error {exc}"),
+        on_finished=lambda: order.append("finished"),
+    )
+    qtbot.waitUntil(lambda: len(order) == 2, timeout=10_000)
+    assert order == ["finished", "error unreadable"]
