@@ -137,7 +137,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from examiner_app.extraction.facts import default_extractors
     from examiner_app.extraction.language import detect_page_languages
     from examiner_app.extraction.reader import read_document
-    from examiner_app.pipeline import Pipeline
+    from examiner_app.fact_suggestions import suggestions_for_page
 
     settings = _settings(args)
     options = _read_options(args, settings)
@@ -150,7 +150,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
         for read in read_document(path, options, TerminalProgress()):
             page = detect_page_languages(read.page)
-            facts.extend(fact_json(s) for s in Pipeline.suggestions_for_page(document, page, extractors))
+            facts.extend(fact_json(s) for s in suggestions_for_page(document, page, extractors))
     _print_json({"facts": facts})
     return 0
 

@@ -24,15 +24,14 @@ from examiner_app.domain import (
     Document,
     DocumentStatus,
     PageText,
-    Provenance,
     Suggestion,
-    SuggestionStatus,
 )
 from examiner_app.errors import CancelledError, ExaminerError, FileTooLargeError
-from examiner_app.extraction.facts import default_extractors, extract_facts
+from examiner_app.extraction.facts import default_extractors
 from examiner_app.extraction.facts.base import FactExtractor
 from examiner_app.extraction.language import detect_page_languages
 from examiner_app.extraction.reader import ReadOptions, probe_document, read_document
+from examiner_app.fact_suggestions import suggestions_for_page
 from examiner_app.progress import NullProgress, ProgressReporter, check_cancelled
 from examiner_app.store import Store, stage_results
 from examiner_app.store import repositories as repo
@@ -40,11 +39,6 @@ from examiner_app.store import repositories as repo
 log = logging.getLogger(__name__)
 
 CHUNK = 1 << 20
-
-
-#: A fact read from a word below this OCR confidence is suggested with a note and ``("ocr", "low_confidence")``
-#: (the UI's threshold for marking low-confidence words, ``ui.qt_models.LOW_CONFIDENCE``, is the same 0.6).
-LOW_OCR_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True)
@@ -389,41 +383,7 @@ class Pipeline:
         document: Document, page: PageText, extractors: Sequence[FactExtractor]
     ) -> list[Suggestion]:
         """Fact candidates of one page, with provenance down to the OCR word boxes."""
-        result: list[Suggestion] = []
-        for candidate in extract_facts(page, extractors):
-            ocr_confidence = page.confidence_for_span(candidate.start, candidate.end)
-            # A fact is no surer than the words it was read from: show the combined figure.
-            confidence = candidate.confidence * (ocr_confidence if ocr_confidence is not None else 1.0)
-            provenance = Provenance(
-                document_id=document.id,
-                file_name=document.file_name,
-                page=page.page_number,
-                start=candidate.start,
-                end=candidate.end,
-                bboxes=page.boxes_for_span(candidate.start, candidate.end),
-                model=candidate.model,
-                ocr_confidence=ocr_confidence,
-            )
-            note, attributes = candidate.note, candidate.attributes
-            if ocr_confidence is not None and ocr_confidence < LOW_OCR_CONFIDENCE:
-                # kept, not dropped: a doubtful reading the examiner checks beats a fact nobody is pointed to
-                note = f"{note}; read from unclear OCR words ({ocr_confidence:.0%}): check the page image".lstrip("; ")
-                attributes = (*attributes, ("ocr", "low_confidence"))
-            result.append(
-                Suggestion(
-                    id="",
-                    case_id=document.case_id,
-                    field=candidate.field,
-                    value=candidate.value,
-                    normalized=candidate.normalized,
-                    confidence=round(confidence, 4),
-                    provenance=provenance,
-                    status=SuggestionStatus.PENDING,
-                    note=note,
-                    attributes=attributes,
-                )
-            )
-        return result
+        return suggestions_for_page(document, page, extractors)
 
     def resume_unfinished(self, case_id: str, progress: ProgressReporter | None = None) -> list[ImportOutcome]:
         """Finish every document of the case that a crash or cancel left half-way."""

@@ -7,6 +7,7 @@ checks what is imported, not how long it takes (timings are for benchmarks/start
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -58,3 +59,36 @@ def test_ocr_imports_no_machine_learning_stack(tmp_path: Path) -> None:
     assert code == "0"
     assert rest.startswith("[] "), rest
     assert "Colombo" in rest, rest
+
+
+_EXTRACT_SCRIPT = """
+import contextlib, io, sys
+from examiner_app import models
+from examiner_app.cli import main
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    code = main({argv!r})
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in {heavy!r})
+print(code, sorted(path.name for path in models._SPACY_CACHE), heavy, "person_name" in out.getvalue())
+"""
+
+
+def test_extract_on_an_urdu_page_with_ai_on_loads_no_english_model(tmp_path: Path) -> None:
+    page = tmp_path / "statement_ur.txt"
+    page.write_text(
+        "درخواست گزار کا بیان\nمیرا نام نوید احمد چوہدری ہے۔ میں 9 نومبر 1987 کو ربوہ، ضلع چنیوٹ، پاکستان میں پیدا ہوا۔\n"
+        "میں لاہور میں موبائل فون کی ایک دکان چلاتا تھا۔\n",
+        encoding="utf-8",
+    )
+    script = _EXTRACT_SCRIPT.format(argv=["extract", "--format", "json", str(page)], heavy=HEAVY)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        timeout=300,
+        env={**os.environ, "EXAMINER_AI_ENABLED": "1"},
+    )
+    # No spaCy pipeline loaded, nor spaCy, torch or transformers imported; the rules still read the name.
+    assert done.stdout.split("\n")[-2] == "0 [] [] True", done.stdout

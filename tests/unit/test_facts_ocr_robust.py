@@ -75,7 +75,8 @@ def test_a_person_is_still_a_person(ai_extractors: list[FactExtractor]) -> None:
 
 def test_low_confidence_words_keep_their_fact_with_a_flag_and_the_ocr_confidence() -> None:
     from examiner_app.domain import Document
-    from examiner_app.pipeline import LOW_OCR_CONFIDENCE, Pipeline
+    from examiner_app.fact_suggestions import LOW_OCR_CONFIDENCE
+    from examiner_app.pipeline import Pipeline
 
     text = "Date of birth: 12 March 1990"
     words = []

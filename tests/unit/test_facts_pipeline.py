@@ -194,3 +194,15 @@ def test_bad_offsets_are_refused() -> None:
 def test_empty_page(rule_extractors: list[FactExtractor]) -> None:
     assert extract_facts(PageText(1, ""), rule_extractors) == []
     assert extract_facts(PageText(1, "   \n "), rule_extractors) == []
+
+
+def test_the_english_spacy_model_loads_on_the_first_english_block_only() -> None:
+    extractors = default_extractors(ai_enabled=True)
+    spacy = next(e for e in extractors if isinstance(e, SpacyPersonExtractor))
+    assert not spacy.loaded  # building the extractors loads nothing
+    urdu = PageText(1, "میرا نام نوید احمد چوہدری ہے۔ میں لاہور میں رہتا تھا۔", languages=(LanguageGuess("ur", 0.99),))
+    extract_facts(urdu, extractors)
+    assert not spacy.loaded
+    found = extract_facts(english(STATEMENT), extractors)
+    assert spacy.loaded
+    assert any(c.model.engine == "spacy" for c in found)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from examiner_app.domain import FactCandidate, FactField, PageText
@@ -223,3 +225,30 @@ def test_ports_in_more_forms(extractor: PlaceExtractor) -> None:
     assert ports == ["OR Tambo International Airport"]
     text = "Bu yüzden 2 Şubat 2022'de Van'dan Türkiye'ye girdim."
     assert [v for v, _ in by_field(run(extractor, text, "tr"), FactField.PORT_OF_ENTRY)] == ["Van"]
+
+
+def test_the_gazetteer_is_kept_on_disk_and_read_back_equal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from examiner_app.extraction.facts import places
+
+    monkeypatch.setenv("EXAMINER_CACHE_DIR", str(tmp_path))
+    places.gazetteer.cache_clear()
+    try:
+        built = places.gazetteer()  # no file yet: built, and written
+        (written,) = (tmp_path / "gazetteer").glob("gazetteer-*.json")
+        places.gazetteer.cache_clear()
+        read = places.gazetteer()  # the next process: read from the file
+        fresh = places._build_gazetteer().normalized_state()
+        for matcher in (built, read):
+            state = matcher.normalized_state()
+            assert dict(state["keys"]) == dict(fresh["keys"])
+            assert state["capitalized"] == fresh["capitalized"]
+            assert state["katakana_compound_stops"] == fresh["katakana_compound_stops"]
+        text = "I was born in Jaffna, Sri Lanka, and flew from Colombo to Narita Airport via Bangkok."
+        assert [(h.start, h.end, h.payload) for h in read.find(NormText(text))] == [
+            (h.start, h.end, h.payload) for h in built.find(NormText(text))
+        ]
+        written.write_text("{not json", encoding="utf-8")  # a damaged file is rebuilt, not trusted
+        places.gazetteer.cache_clear()
+        assert len(places.gazetteer()) == len(built)
+    finally:
+        places.gazetteer.cache_clear()

@@ -280,3 +280,38 @@ def test_minilm_tagger_on_invented_sentences(minilm: TransformersSentenceEmbedde
         "Militiamen dragged my uncle out of his shop and beat him with rifle butts because he is a Christian."
     ]
     assert all(c.model.engine == "transformers" and c.model.model == SENTENCE_MODEL for c in found)
+
+
+class StampedBagOfWords(BagOfWords):
+    """The bag of words with a cache stamp, as the transformers embedder has: its examples' vectors are kept."""
+
+    def __init__(self, vocabulary: Sequence[str]) -> None:
+        super().__init__(vocabulary)
+        self.sentences_embedded = 0
+
+    def cache_stamp(self) -> str:
+        return f"{self.name} {self.version} {' '.join(self.vocabulary)}"
+
+    def embed(self, sentences: Sequence[str]) -> list[list[float]]:
+        self.sentences_embedded += len(sentences)
+        return super().embed(sentences)
+
+
+def test_the_examples_vectors_are_kept_on_disk_and_read_back_by_the_next_tagger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXAMINER_CACHE_DIR", str(tmp_path))
+    sentence = "they beat me because of my faith and my church"
+    first_embedder = StampedBagOfWords(VOCABULARY)
+    first = SentenceTagger(first_embedder, prototypes=PROTOTYPES, engine="test").tag([sentence])
+    assert first_embedder.sentences_embedded == len(PROTOTYPES) + 1
+    assert len(list((tmp_path / "sentence-prototypes").glob("*.json"))) == 1
+    # A new process's tagger: only the sentence is embedded, and it is tagged exactly as before.
+    second_embedder = StampedBagOfWords(VOCABULARY)
+    second = SentenceTagger(second_embedder, prototypes=PROTOTYPES, engine="test").tag([sentence])
+    assert second_embedder.sentences_embedded == 1
+    assert second == first
+    # Other examples are other vectors: a new file, not the old one.
+    changed = [*PROTOTYPES[:-1], Prototype("fear", "future_fear", "i am afraid to go back home")]
+    SentenceTagger(StampedBagOfWords(VOCABULARY), prototypes=changed, engine="test").tag([sentence])
+    assert len(list((tmp_path / "sentence-prototypes").glob("*.json"))) == 2

@@ -7,6 +7,7 @@ candidates sorted by position. Every candidate satisfies ``page.text[c.start:c.e
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -40,7 +41,8 @@ def default_extractors(
     model the manifest lists (engine ``transformers-ner``) and the sentence tagger on the ``all-minilm-l6-v2``
     sentence embeddings (events and claimed grounds in English), each only when installed.
 
-    A missing or broken model is logged and skipped: extraction always works on rules alone.
+    A missing or broken model is logged and skipped: extraction always works on rules alone. Nothing is loaded
+    here: each model loads on the first block in its languages (a broken one is logged then).
     ``sentence_tagging=False`` leaves the sentence tagger out (to measure what it adds).
     """
     extractors: list[FactExtractor] = [
@@ -80,12 +82,10 @@ def default_extractors(
     if not spec.available():
         log.warning("%s", spec.missing_reason())
         return extractors
-    try:
-        nlp = load_spacy(spec)
-    except ConfigurationError as exc:
-        log.warning("%s", exc)
-        return extractors
-    extractors.append(SpacyPersonExtractor(nlp, spec.provenance_version(), SPACY_MODEL))
+    # Loaded on the first English block, not here: a page in another language never pays for spaCy.
+    extractors.append(
+        SpacyPersonExtractor(None, spec.provenance_version(), SPACY_MODEL, load=functools.partial(load_spacy, spec))
+    )
     return extractors
 
 

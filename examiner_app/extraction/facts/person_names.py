@@ -4,9 +4,13 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
+from collections.abc import Callable
 
 from examiner_app.domain import FactCandidate, FactField, ModelRef, PageText
+from examiner_app.errors import ConfigurationError
 
 from .base import (
     candidate,
@@ -27,6 +31,8 @@ from .identity_cues import (
     _valid_name,
 )
 from .places import COUNTRY, find_places
+
+log = logging.getLogger(__name__)
 
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _NAME_WORD = rf"(?:[{_UPPER}](?:[^\W\d_]|['’](?=[{_UPPER}])|-(?=[{_UPPER}]))+|(?:bin|bint|ibn|al|el|ul|abu|de|van)(?=[ \t]+[{_UPPER}]))"
@@ -528,19 +534,53 @@ class SpacyPersonExtractor:
 
     Only runs on English pages. A person named in a narrative may be anyone (a relative, an official),
     so confidence is moderate and the note says so.
+
+    Pass the loaded pipeline as ``nlp``, or ``nlp=None`` and a ``load`` function: the pipeline is then loaded on
+    the first English block, once per extractor (spaCy and the model cost seconds, which a page in another
+    language should not pay). A load that fails is logged once and the extractor suggests nothing, as when the
+    model is missing.
     """
 
     name = "spacy_person"
 
-    def __init__(self, nlp: object, version: str, model_name: str = "en_core_web_sm") -> None:
+    def __init__(
+        self,
+        nlp: object | None,
+        version: str,
+        model_name: str = "en_core_web_sm",
+        load: Callable[[], object] | None = None,
+    ) -> None:
+        if nlp is None and load is None:
+            raise ValueError("SpacyPersonExtractor needs a pipeline or a function that loads it")
         self._nlp = nlp
+        self._load = load
+        self._failed = False
+        self._lock = threading.Lock()
         self.model = ModelRef(engine="spacy", model=model_name, version=version)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the pipeline is in memory (a lazy one before its first English block is not)."""
+        return self._nlp is not None
+
+    def _pipeline(self) -> object | None:
+        with self._lock:
+            if self._nlp is None and self._load is not None and not self._failed:
+                try:
+                    self._nlp = self._load()
+                except ConfigurationError as exc:
+                    log.warning("%s", exc)
+                    self._failed = True
+            return self._nlp
 
     def extract(self, page: PageText, language: str) -> list[FactCandidate]:
         if language_base(language) != "en" or not page.text.strip():
             return []
+        nlp = self._pipeline()
+        if nlp is None:
+            return []
         text = page.text
-        doc = self._nlp(text)  # type: ignore[operator]
+        doc = nlp(text)  # type: ignore[operator]
         places = find_places(text)
         out: list[FactCandidate] = []
         seen: set[str] = set()

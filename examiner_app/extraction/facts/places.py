@@ -25,15 +25,21 @@ Demonyms outside a nationality context ("the Syrian army") are not reported: pre
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from examiner_app.domain import FactCandidate, FactField, PageText
 
 from .base import (
+    DATA_DIR,
     Hit,
     KeywordMatcher,
     NormText,
@@ -85,7 +91,64 @@ def _is_latin(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> KeywordMatcher[Place]:
-    """The matcher over every name (built once per process, ~50 ms)."""
+    """The matcher over every name, once per process.
+
+    Building it (normalising ~9,000 names, pycountry's subdivisions included) cost ~0.3-0.7 s at every start of
+    ``examiner-app extract``; the built matcher is kept as JSON in the user's cache folder (beside the detector
+    tables, ``extraction.language._tables``: ``EXAMINER_CACHE_DIR`` moves it, ``EXAMINER_DETECTOR_CACHE=0``
+    turns it off), named after everything it is built from, and read back in a few milliseconds.
+    """
+    path = _gazetteer_cache_file()
+    if path is not None:
+        try:
+            state = json.loads(path.read_text(encoding="utf-8"))
+            state["keys"] = [(key, Place(*fields)) for key, fields in state["keys"]]
+            return KeywordMatcher.from_normalized_state(state)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # missing (first start) or unreadable: build it and write it again
+    matcher = _build_gazetteer()
+    if path is not None:
+        _write_gazetteer_cache(path, matcher)
+    return matcher
+
+
+def _gazetteer_cache_file() -> Path | None:
+    """Where the built gazetteer is kept: named after its data, the code that builds and normalises it, pycountry
+    and Unicode's version (NFKC and case folding follow it), so any change builds a fresh one."""
+    from examiner_app.extraction.language import _tables
+
+    folder = _tables.cache_dir()
+    if folder is None:
+        return None
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import base
+
+    try:
+        pycountry_version = version("pycountry")
+    except PackageNotFoundError:
+        pycountry_version = "?"
+    digest = hashlib.sha256()
+    for source in (DATA_DIR / "gazetteer.json", Path(__file__), Path(base.__file__)):
+        digest.update(source.read_bytes())
+    name = _tables.fingerprint("gazetteer", digest.hexdigest(), pycountry_version, unicodedata.unidata_version)
+    return folder.parent / "gazetteer" / f"gazetteer-{name}.json"
+
+
+def _write_gazetteer_cache(path: Path, matcher: KeywordMatcher[Place]) -> None:
+    state = matcher.normalized_state()
+    state["keys"] = [(key, [p.kind, p.cc, p.canonical, p.source, p.confidence, p.note]) for key, p in state["keys"]]
+    scratch = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        scratch.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+        scratch.replace(path)  # whole or not at all: another process may be reading or writing the same file
+    except OSError:  # a folder that cannot be written: the gazetteer is built at every start, as before
+        with contextlib.suppress(OSError):
+            scratch.unlink()
+
+
+def _build_gazetteer() -> KeywordMatcher[Place]:
     data = load_data("gazetteer.json")
     entries: list[tuple[str, Place]] = []
     capitalized: list[str] = []

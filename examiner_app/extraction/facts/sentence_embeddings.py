@@ -11,8 +11,10 @@ sentence has to be embedded.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 from examiner_app.errors import ConfigurationError
@@ -71,6 +73,29 @@ class TransformersSentenceEmbedder:
                 model.eval()
                 self._tokenizer, self._model = tokenizer, model
             return self._tokenizer, self._model
+
+    def cache_stamp(self) -> str:
+        """What this embedder's vectors depend on, for vectors kept on disk (the tagger's examples): the model's
+        folder and version, the code below and the torch and transformers versions. Reads no model file."""
+        from importlib.metadata import PackageNotFoundError, version
+
+        def installed(package: str) -> str:
+            try:
+                return version(package)
+            except PackageNotFoundError:
+                return "?"
+
+        code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+        return " ".join(
+            [
+                self.name,
+                self.version,
+                str(self.spec.require_path()),
+                code,
+                installed("torch"),
+                installed("transformers"),
+            ]
+        )
 
     def embed(self, sentences: Sequence[str]) -> list[list[float]]:
         if not sentences:

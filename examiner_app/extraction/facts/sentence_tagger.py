@@ -17,10 +17,14 @@ states, never an assessment of it.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from examiner_app.domain import FactCandidate, FactField, ModelRef, PageText
 from examiner_app.errors import ConfigurationError
@@ -108,8 +112,34 @@ class SentenceTagger:
     def _prototype_vectors(self) -> list[list[float]]:
         with self._lock:
             if self._vectors is None:
-                self._vectors = self.embedder.embed([p.text for p in self._prototypes])
+                texts = [p.text for p in self._prototypes]
+                path = self._vector_cache_file(texts)
+                self._vectors = _read_vectors(path, len(texts)) if path is not None else None
+                if self._vectors is None:
+                    self._vectors = self.embedder.embed(texts)
+                    if path is not None:
+                        _write_vectors(path, self._vectors)
             return self._vectors
+
+    def _vector_cache_file(self, texts: Sequence[str]) -> Path | None:
+        """Where the examples' vectors are kept between processes (embedding the ~90 examples took ~0.9 s of every
+        start that tags a sentence): the user's cache folder, beside the detector tables (``EXAMINER_CACHE_DIR``,
+        ``EXAMINER_DETECTOR_CACHE=0``), named after the embedder's stamp and the examples. ``None`` for an
+        embedder without a stamp (test doubles): its vectors are computed each time."""
+        stamp = getattr(self.embedder, "cache_stamp", None)
+        if stamp is None:
+            return None
+        from examiner_app.extraction.language import _tables
+
+        folder = _tables.cache_dir()
+        if folder is None:
+            return None
+        try:
+            identity = stamp()
+        except ConfigurationError:
+            return None  # the model is missing: embedding reports it
+        name = _tables.fingerprint("sentence-prototypes", identity, json.dumps(list(texts), ensure_ascii=False))
+        return folder.parent / "sentence-prototypes" / f"{name}.json"
 
     def tag(self, sentences: Sequence[str]) -> list[SentenceTag]:
         """The nearest event kind, ground and look-alike (with their cosine similarity) of each sentence."""
@@ -201,3 +231,25 @@ class SentenceTagger:
                     )
                 )
         return out
+
+
+def _read_vectors(path: Path, count: int) -> list[list[float]] | None:
+    """The vectors written by :func:`_write_vectors` (JSON keeps every float exactly), or ``None``."""
+    try:
+        vectors = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(vectors, list) or len(vectors) != count:
+        return None
+    return vectors
+
+
+def _write_vectors(path: Path, vectors: list[list[float]]) -> None:
+    scratch = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        scratch.write_text(json.dumps(vectors), encoding="utf-8")
+        scratch.replace(path)  # whole or not at all: another process may read it meanwhile
+    except OSError:  # a folder that cannot be written: the examples are embedded at every start, as before
+        with contextlib.suppress(OSError):
+            scratch.unlink()
