@@ -2666,7 +2666,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>ProgressTab</name>
     <message>
-        <location filename="../../examiner_app/ui/training.py" line="+448"/>
+        <location filename="../../examiner_app/ui/training.py" line="+463"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
@@ -3304,7 +3304,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>ScoreTab</name>
     <message>
-        <location filename="../../examiner_app/ui/training.py" line="-288"/>
+        <location filename="../../examiner_app/ui/training.py" line="-303"/>
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
@@ -3897,7 +3897,7 @@ Evidence, never verdicts: it gives no score of credibility or outcome. Every fin
 <context>
     <name>TrainerWorkspace</name>
     <message>
-        <location filename="../../examiner_app/ui/training.py" line="+174"/>
+        <location filename="../../examiner_app/ui/training.py" line="+189"/>
         <source>Training — Examiner Workbench</source>
         <translation>研修 — Examiner Workbench</translation>
     </message>
