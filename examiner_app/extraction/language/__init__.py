@@ -288,7 +288,7 @@ CONTEXT_MIN_CONFIDENCE = 0.9
 #: confidence in place of Lingua's confirmation. The prior is not allowed to overturn the block's own evidence:
 #: on the dev half's Latin words and word pairs, a prior of 0.9 that could overturn it turned French words on an
 #: English page from 0.88 right to 0.50 (German 0.97 -> 0.33), while this rule leaves them as they are
-#: (/tmp measurement in docs/language-id.md).
+#: (``evaluation/page_context_eval.py``; docs/language-id.md).
 CONTEXT_PRIOR = 0.9
 #: The detector a short block on a decided page is not asked about: the one that loads slowly (Lingua's first
 #: Latin-script vote reads 21 languages' models, ~3.4 s).
