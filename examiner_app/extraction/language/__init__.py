@@ -28,7 +28,7 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from examiner_app.domain import UNDETERMINED, BBox, LanguageGuess, PageText, TextBlock, Word
-from examiner_app.extraction.language._detectors import Vote
+from examiner_app.extraction.language._detectors import Vote, applies
 from examiner_app.extraction.language.tesseract import script_to_tesseract, tesseract_languages_for
 from examiner_app.extraction.scripts import detect_scripts, dominant_script, script_counts, words_in_script
 
@@ -121,11 +121,14 @@ def detect_language(text: str, top: int = 3) -> tuple[LanguageGuess, ...]:
 Ranked = list[tuple[str, float]]
 
 
-def _rank(text: str, votes: Mapping[str, Vote] | None = None) -> tuple[Ranked, Mapping[str, Vote] | None]:
+def _rank(
+    text: str, votes: Mapping[str, Vote] | None = None, without: frozenset[str] = frozenset()
+) -> tuple[Ranked, Mapping[str, Vote] | None]:
     """Candidates with probabilities, best first (may include ``other`` and ``und``), and the detectors' votes.
 
     The votes are ``None`` when the script decided without asking the detectors. ``votes`` may be passed in
-    (the evaluation computes them once for all systems).
+    (the evaluation computes them once for all systems); detectors named in ``without`` are not asked (their
+    vote is ``{}``, which the model reads as no evidence either way).
     """
     script, share, letters = text_script(text)
     if script is None:
@@ -149,7 +152,7 @@ def _rank(text: str, votes: Mapping[str, Vote] | None = None) -> tuple[Ranked, M
         # The detectors read only the words of the text's script: on a bilingual form block the English labels
         # made langdetect, CLD2 and the word lists vote English, which says nothing about Arabic against Pashto.
         mixed = script_counts(text)[script] < letters
-        votes = all_votes(words_in_script(text, script) if mixed else text, script, letters)
+        votes = all_votes(words_in_script(text, script) if mixed else text, script, letters, without)
     ranked = _consensus_over_other(_model.combine(text, script, letters, votes), votes)
     if not _some_detector_names_one_of(_model.GROUPS[script], votes) or _implausible_as(text, script, ranked[0][0]):
         # Whatever our model prefers, no detector would answer it, or the text is unlike that language: a guess,
@@ -277,6 +280,21 @@ def _decide(ranked: Ranked, top: int, threshold: float = THRESHOLD) -> tuple[Lan
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
+#: A short block takes its page's language as a prior only when the page's long blocks of its script all say that
+#: language with at least this letter-weighted confidence.
+CONTEXT_MIN_CONFIDENCE = 0.9
+#: The prior probability the page's language gets for such a short block whose own evidence already ranks that
+#: language first; the script's other candidates (``other`` included) share the rest equally. It sets the block's
+#: confidence in place of Lingua's confirmation. The prior is not allowed to overturn the block's own evidence:
+#: on the dev half's Latin words and word pairs, a prior of 0.9 that could overturn it turned French words on an
+#: English page from 0.88 right to 0.50 (German 0.97 -> 0.33), while this rule leaves them as they are
+#: (``evaluation/page_context_eval.py``; docs/language-id.md).
+CONTEXT_PRIOR = 0.9
+#: The detector a short block on a decided page is not asked about: the one that loads slowly (Lingua's first
+#: Latin-script vote reads 21 languages' models, ~3.4 s).
+_CONTEXT_SKIPS = frozenset({"lingua"})
+
+
 def detect_page_languages(page: PageText) -> PageText:
     """A copy of ``page`` with ``blocks`` (one per layout block, each with its languages) and ``languages``.
 
@@ -288,30 +306,115 @@ def detect_page_languages(page: PageText) -> PageText:
     they cover, each with the letter-weighted confidence of its blocks. Blocks too short to decide are pooled
     and decided together (the fields of a form usually share a language). ``und`` comes first only when
     undecidable text is the largest share; a page without letters gets ``(und, 1.0)``.
+
+    Short blocks (headlines, bylines, captions: fewer letters than Lingua is asked about) are decided after the
+    long ones. When the long blocks of a script all say one language confidently (``_page_context``), a short block
+    in that script whose own cheap evidence ranks that language first takes it, with the page as a prior
+    (``_detect_in_context``), and Lingua is not asked; a block whose evidence points elsewhere is decided on its own
+    as any text. A page with no long block (one line, a
+    snippet) is decided block by block exactly as ``detect_language`` does.
     """
     spans = _block_spans(page)
     japanese_page = _has_kana(page.text)
+    long_guesses = {
+        i: _block_guesses(text, japanese_page, {})
+        for i, (_start, _end, _words, text) in enumerate(spans)
+        if not _is_short(text)
+    }
+    context = _page_context([spans[i][3] for i in long_guesses], list(long_guesses.values()))
     blocks = tuple(
         TextBlock(
             start,
             end,
             BBox.enclosing(w.bbox for w in words if w.bbox is not None),
-            _kanji_block_on_japanese_page(text) if japanese_page else detect_language(text),
+            long_guesses[i] if i in long_guesses else _block_guesses(text, japanese_page, context),
         )
-        for start, end, words, text in spans
+        for i, (start, end, words, text) in enumerate(spans)
     )
-    return replace(page, blocks=blocks, languages=_page_languages(page.text, blocks))
+    return replace(page, blocks=blocks, languages=_page_languages(page.text, blocks, context))
+
+
+def _block_guesses(text: str, japanese_page: bool, context: Mapping[str, str]) -> tuple[LanguageGuess, ...]:
+    if japanese_page:
+        return _kanji_block_on_japanese_page(text, context)
+    return _detect_in_context(text, context)
+
+
+def _is_short(text: str) -> bool:
+    """Whether ``text`` is short enough that Lingua would be asked about it."""
+    _script, _share, letters = text_script(text)
+    return applies("lingua", letters)
+
+
+def _page_context(texts: Sequence[str], guesses: Sequence[tuple[LanguageGuess, ...]]) -> dict[str, str]:
+    """Script -> the language every decided long block of that script has, where they agree confidently.
+
+    Blocks answered ``und`` do not count; two languages in one script (a bilingual page) give no context for it,
+    nor does a letter-weighted confidence below ``CONTEXT_MIN_CONFIDENCE``.
+    """
+    by_script: dict[str, dict[str, list[float]]] = {}
+    for text, block_guesses in zip(texts, guesses, strict=True):
+        script, _share, letters = text_script(text)
+        if script is None or not block_guesses or block_guesses[0].code not in SUPPORTED_LANGUAGES:
+            continue
+        first = block_guesses[0]
+        totals = by_script.setdefault(script, {}).setdefault(first.code, [0.0, 0.0])
+        totals[0] += letters
+        totals[1] += letters * first.confidence
+    context = {}
+    for script, languages in by_script.items():
+        if len(languages) == 1:
+            ((code, (total_letters, weighted)),) = languages.items()
+            if weighted >= CONTEXT_MIN_CONFIDENCE * total_letters:
+                context[script] = code
+    return context
+
+
+def _detect_in_context(text: str, context: Mapping[str, str], top: int = 3) -> tuple[LanguageGuess, ...]:
+    """``detect_language(text, top)``, except for a short text whose script has a page language in ``context``.
+
+    Such a text is scored by the other detectors and the cues, without Lingua. When that ranks the page's language
+    first, the page's language is the answer, its probability reweighted by the prior ``CONTEXT_PRIOR`` (the
+    candidates' probabilities multiplied by their prior and renormalised). Otherwise (the block's words, letters or
+    n-grams point to another language or to none) the text is decided on its own, Lingua included, exactly as
+    ``detect_language`` decides it.
+    """
+    script, _share, letters = text_script(text)
+    language = context.get(script) if script is not None else None
+    if language is None or not applies("lingua", letters):
+        return detect_language(text, top)
+    ranked, votes = _rank(text, without=_CONTEXT_SKIPS)
+    if votes is None:  # decided before any detector was asked (no letters, nonsense, a script's own language)
+        return _decide(ranked, top)
+    if ranked[0][0] != language:
+        return detect_language(text, top)
+    posterior = _with_prior(ranked, language, CONTEXT_PRIOR)
+    if posterior[0][1] < THRESHOLD:  # the script itself is in doubt (mixed letters): no answer without Lingua
+        return detect_language(text, top)
+    return _decide(posterior, top)
+
+
+def _with_prior(ranked: Ranked, language: str, prior: float) -> Ranked:
+    """``ranked`` reweighted by a prior that gives ``language`` ``prior`` and the other candidates equal shares of
+    the rest, renormalised to the same total (which is below 1 when the script itself is uncertain)."""
+    rest = (1.0 - prior) / max(1, len(ranked) - 1)
+    weighted = [(code, p * (prior if code == language else rest)) for code, p in ranked]
+    total = sum(p for _, p in weighted)
+    if total <= 0.0:
+        return ranked
+    mass = sum(p for _, p in ranked)
+    return sorted(((code, p * mass / total) for code, p in weighted), key=lambda cp: -cp[1])
 
 
 def _has_kana(text: str) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9d" for ch in text)
 
 
-def _kanji_block_on_japanese_page(text: str) -> tuple[LanguageGuess, ...]:
+def _kanji_block_on_japanese_page(text: str, context: Mapping[str, str]) -> tuple[LanguageGuess, ...]:
     """A block's guesses on a page that has kana: a Han-only block there is Japanese (a form's kanji-only labels
     and headings, 氏名 国籍 生年月日), which a text on its own cannot show; the Han candidates' joint probability
-    becomes Japanese's. Other blocks are decided as usual."""
-    guesses = detect_language(text)
+    becomes Japanese's. Other blocks are decided as usual (``_detect_in_context``)."""
+    guesses = _detect_in_context(text, context)
     script, share, _letters = text_script(text)
     if script != "Han":
         return guesses
@@ -355,7 +458,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _page_languages(text: str, blocks: Sequence[TextBlock]) -> tuple[LanguageGuess, ...]:
+def _page_languages(text: str, blocks: Sequence[TextBlock], context: Mapping[str, str]) -> tuple[LanguageGuess, ...]:
     weight: dict[str, float] = {}  # language -> letters of its blocks
     confidence: dict[str, float] = {}  # language -> letters x confidence
     undecided: list[str] = []
@@ -373,7 +476,7 @@ def _page_languages(text: str, blocks: Sequence[TextBlock]) -> tuple[LanguageGue
     if undecided:
         pooled = "\n".join(undecided)
         letters = sum(script_counts(pooled).values())
-        first = detect_language(pooled, top=1)[0]
+        first = _detect_in_context(pooled, context, top=1)[0]
         code = first.code
         weight[code] = weight.get(code, 0.0) + letters
         confidence[code] = confidence.get(code, 0.0) + letters * first.confidence

@@ -424,10 +424,13 @@ def applies(name: str, letters: int) -> bool:
     return letters < MAX_LETTERS.get(name, letters + 1)
 
 
-def all_votes(text: str, script: str | None, letters: int | None = None) -> dict[str, Vote]:
+def all_votes(
+    text: str, script: str | None, letters: int | None = None, without: frozenset[str] = frozenset()
+) -> dict[str, Vote]:
     """Every applicable detector's vote on ``text`` (whose dominant script is ``script``, with ``letters``
-    letters; all detectors when not given). A detector not asked gives ``{}``, as one that found nothing to read."""
+    letters; all detectors when not given), except those named in ``without``. A detector not asked gives ``{}``,
+    as one that found nothing to read."""
     return {
-        name: vote(text, script) if letters is None or applies(name, letters) else {}
+        name: vote(text, script) if name not in without and (letters is None or applies(name, letters)) else {}
         for name, vote in DETECTORS.items()
     }
