@@ -687,12 +687,15 @@ def assign_pseudonyms(
     rng.shuffle(given)
     rng.shuffle(family)
     used: set[str] = set()
+    # Every real name part of the case, in every script it is written in: a pseudonym never uses one, or the
+    # applicant could be given the real name of the interpreter or a relative (and the leak check would stop).
+    real = {_part_key(part) for cluster in clusters for name in cluster for part in split_parts(name)}
     table = PseudonymTable(culture, clusters, [], kept)
     for _root, members in sorted(parts.groups().items()):
         seen_at = [x for m in members for x in position.get(m, [])]
         is_given = not seen_at or seen_at.count(0) * 2 >= len(seen_at)
         pool = given if is_given else family
-        pool = pool + (family if is_given else given)
+        pool = [p for p in pool + (family if is_given else given) if not _is_real(p, real)]
         banned = _initials(members)
         choice = next(
             (p for p in pool if p.latin not in used and not (_part_initials(p) & banned)),
@@ -707,6 +710,14 @@ def assign_pseudonyms(
         table.render(c[0]) if script_of(c[0]) == LATIN else _latin_of(table, c) for c in clusters
     ]
     return table
+
+
+def _is_real(part: NamePart, real: set[str]) -> bool:
+    """Whether any form of ``part`` (Latin, Arabic script with its Persian and Urdu spellings, ...) is a real name."""
+    forms = {form for _script, form in part.forms}
+    if ARABIC in dict(part.forms):
+        forms |= {part.form(ARABIC, persian=True), part.form(ARABIC, urdu=True)}
+    return any(_part_key(f) in real for f in forms)
 
 
 def _latin_of(table: PseudonymTable, cluster: list[str]) -> str:
