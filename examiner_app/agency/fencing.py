@@ -24,27 +24,21 @@ from procrastinate.manager import JobManager
 log = logging.getLogger(__name__)
 
 # The row lock is taken before Procrastinate's own function runs, in the same statement; no row: not ours.
-_FINISH_IF_OURS = """
+_OURS = """
 WITH ours AS (
     SELECT id FROM procrastinate_jobs
     WHERE id = %(job_id)s AND status = 'doing' AND worker_id = %(worker_id)s
     FOR UPDATE
 )
 SELECT ours.id FROM ours
-CROSS JOIN LATERAL procrastinate_finish_job_v1(ours.id, %(status)s, %(delete_job)s) AS finished
 """
-
-_RETRY_IF_OURS = """
-WITH ours AS (
-    SELECT id FROM procrastinate_jobs
-    WHERE id = %(job_id)s AND status = 'doing' AND worker_id = %(worker_id)s
-    FOR UPDATE
+_FINISH_IF_OURS = (
+    _OURS + "CROSS JOIN LATERAL procrastinate_finish_job_v1(ours.id, %(status)s, %(delete_job)s) AS finished"
 )
-SELECT ours.id FROM ours
-CROSS JOIN LATERAL procrastinate_retry_job_v2(
-    ours.id, %(retry_at)s, %(new_priority)s, %(new_queue_name)s, %(new_lock)s
-) AS retried
-"""
+_RETRY_IF_OURS = _OURS + (
+    "CROSS JOIN LATERAL procrastinate_retry_job_v2("
+    "ours.id, %(retry_at)s, %(new_priority)s, %(new_queue_name)s, %(new_lock)s) AS retried"
+)
 
 
 class FencedJobManager(JobManager):

@@ -43,7 +43,7 @@ _STREET_WORDS = r"Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Boulevard|Blvd\.|Drive
 _ORG_AFTER = r"Times|Daily|Post|Tribune|Herald|Gazette|Journal|News|Newspaper|Magazine|Ltd\.?|LLC|Inc\.?|Co\.|Company"
 _ORG_BEFORE = (
     r"newspaper|magazine|journal|company|firm|NGO|association|organisation|organization|charity|radio|"
-    r"journal|société|entreprise|association|hebdomadaire|quotidien"
+    r"société|entreprise|hebdomadaire|quotidien"
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from procrastinate import jobs as procrastinate_jobs
@@ -25,6 +26,15 @@ def url() -> Iterator[str]:
     for url in _postgres_database():
         Store(url).dispose()  # the schema, Procrastinate's included, through our migrations
         yield url
+
+
+async def _row(app: Any, job_id: int) -> tuple[str, int | None, int]:
+    """(status, worker id, attempts) of the job as the store holds it."""
+    r = await app.connector.execute_query_one_async(
+        query="SELECT status::text AS status, worker_id, attempts FROM procrastinate_jobs WHERE id = %(id)s",
+        id=job_id,
+    )
+    return r["status"], r["worker_id"], r["attempts"]
 
 
 def test_a_zombie_cannot_finish_or_retry_the_job_another_worker_now_holds(url: str) -> None:
@@ -46,23 +56,15 @@ def test_a_zombie_cannot_finish_or_retry_the_job_another_worker_now_holds(url: s
             assert heir_job.id == job_id
             assert heir_job.worker_id == heir_id
 
-            async def row() -> tuple[str, int | None, int]:
-                r = await app.connector.execute_query_one_async(
-                    query="SELECT status::text AS status, worker_id, attempts FROM procrastinate_jobs "
-                    "WHERE id = %(id)s",
-                    id=job_id,
-                )
-                return r["status"], r["worker_id"], r["attempts"]
-
-            before = await row()
+            before = await _row(app, job_id)
             # The zombie wakes up: its task was fenced (tasks._fence raised), so its worker fails or retries it.
             await manager.finish_job(zombie_job, status=procrastinate_jobs.Status.FAILED, delete_job=False)
-            after_finish = await row()
+            after_finish = await _row(app, job_id)
             await manager.retry_job(zombie_job)
-            after_retry = await row()
+            after_retry = await _row(app, job_id)
             # The heir's own acknowledgement goes through.
             await manager.finish_job(heir_job, status=procrastinate_jobs.Status.SUCCEEDED, delete_job=False)
-            after_heir = await row()
+            after_heir = await _row(app, job_id)
             return {
                 "heir": heir_id,
                 "before": before,
@@ -82,7 +84,7 @@ def test_a_zombie_cannot_finish_or_retry_the_job_another_worker_now_holds(url: s
 def test_the_reaper_still_retries_a_stalled_job_and_a_worker_still_ends_its_own(url: str) -> None:
     async def scenario() -> list[tuple[str, int]]:
         app = jobs.make_app(url, sync=False)
-        seen: list[tuple[str, int]] = []
+        seen: list[tuple[str, int]] = []  # (status, attempts)
         async with app.open_async():
             manager = app.job_manager
             task = app.tasks[jobs.PAGE_TASK]
@@ -92,18 +94,13 @@ def test_the_reaper_still_retries_a_stalled_job_and_a_worker_still_ends_its_own(
             assert job is not None
             await manager.retry_job(job)
 
-            async def row() -> tuple[str, int]:
-                r = await app.connector.execute_query_one_async(
-                    query="SELECT status::text AS status, attempts FROM procrastinate_jobs WHERE id = %(id)s",
-                    id=job_id,
-                )
-                return r["status"], r["attempts"]
-
-            seen.append(await row())
+            status, _worker, attempts = await _row(app, job_id)
+            seen.append((status, attempts))
             job = await manager.fetch_job(queues=[jobs.INGEST_QUEUE], worker_id=worker)
             assert job is not None
             await manager.finish_job(job, status=procrastinate_jobs.Status.FAILED, delete_job=False)
-            seen.append(await row())
+            status, _worker, attempts = await _row(app, job_id)
+            seen.append((status, attempts))
         return seen
 
     assert asyncio.run(scenario()) == [("todo", 1), ("failed", 2)]
