@@ -1010,7 +1010,10 @@ class TesseractEngine(OcrEngine):
         for script, pack in _PROBE_PACKS:
             if pack not in installed:
                 continue
-            confidence = self._data(probe, pack).mean_confidence or 0.0
+            reading = self._data(probe, pack)
+            if not reads_script_letters(reading, script, SECOND_SCRIPT_MIN_WORDS):
+                continue  # bullets read as Arabic-Indic digits: a confident reading, but no letter of the script
+            confidence = reading.mean_confidence or 0.0
             if confidence > best_confidence + 0.1:
                 best_script, best_confidence = script, confidence
         return best_script if best_confidence >= SECOND_SCRIPT_MIN_CONFIDENCE else None
