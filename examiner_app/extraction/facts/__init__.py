@@ -90,18 +90,28 @@ def default_extractors(
 
 
 def language_ner_extractors(manifest: dict[str, ModelSpec]) -> list[FactExtractor]:
-    """A lazy :class:`SpacyNerExtractor` for every installed single-language spaCy pipeline in the manifest
-    (``engine = "spacy"``, ``languages`` not English: the English model has its own extractor)."""
+    """A lazy single-language name and place extractor for every installed manifest entry of a language engine:
+    spaCy pipelines (``languages`` not English: the English model has its own extractor), Natasha (Russian) and
+    underthesea (Vietnamese). Nothing is imported or loaded here."""
+    from .language_ner import LanguageNerExtractor
+    from .natasha_ner import NatashaNerExtractor
     from .spacy_ner import SpacyNerExtractor
+    from .underthesea_ner import UndertheseaNerExtractor
 
+    engines: dict[str, type[LanguageNerExtractor]] = {
+        "spacy": SpacyNerExtractor,
+        "natasha": NatashaNerExtractor,
+        "underthesea": UndertheseaNerExtractor,
+    }
     out: list[FactExtractor] = []
     for spec in manifest.values():
-        if spec.engine != "spacy" or spec.name == SPACY_MODEL or not spec.languages or "en" in spec.languages:
+        engine = engines.get(spec.engine)
+        if engine is None or spec.name == SPACY_MODEL or not spec.languages or "en" in spec.languages:
             continue
         if not spec.available():
             log.info("%s", spec.missing_reason())
             continue
-        out.append(SpacyNerExtractor(spec))
+        out.append(engine(spec))
     return out
 
 

@@ -1,88 +1,15 @@
 """Person and place names from single-language spaCy pipelines (``ja-ginza``, ``fr-core-news-sm``, ...).
 
-Each pipeline is a ``models/manifest.toml`` entry with ``engine = "spacy"`` and its ``languages``. It is loaded
-the first time a block detected in one of those languages is read (never at start-up), and it never sees a block
-in another language: on Arabic, Persian or Tamil text the single-language models give confident nonsense.
-
-Entities become ``person_name`` (person labels) and ``place`` (city, region, country and other location labels)
-suggestions at moderate confidence: the rule extractors' readings of the same words win the de-duplication, and
-the note names the model and the label. A place's country comes from the gazetteer when it knows the name.
+Each pipeline is a ``models/manifest.toml`` entry with ``engine = "spacy"`` and its ``languages``; routing, lazy
+loading and the entity filters are those of every single-language engine (:mod:`.language_ner`).
 """
 
 from __future__ import annotations
 
-import logging
-import re
-import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable
 
-from examiner_app.domain import FactCandidate, FactField, ModelRef, PageText
-from examiner_app.errors import ConfigurationError
-from examiner_app.models import ModelSpec
-
-from .base import Hit, candidate, is_cjk, language_base, trim_span
-from .identity_cues import _AGENT_M, _ETHNIC_M, _RELIGION_M
-from .places import Place, find_places
-
-log = logging.getLogger(__name__)
-
-#: spaCy entity label -> fact field. GiNZA uses the Sekine extended named-entity hierarchy (``Person``, ``City``,
-#: ``Province``, ``Country``...); the spaCy news pipelines use ``PER``/``PERSON``, ``LOC``, ``GPE``.
-LABEL_FIELDS: Mapping[str, FactField] = {
-    "PER": FactField.PERSON_NAME,
-    "PERSON": FactField.PERSON_NAME,
-    "Person": FactField.PERSON_NAME,
-    "LOC": FactField.PLACE,
-    "GPE": FactField.PLACE,
-    "City": FactField.PLACE,
-    "Province": FactField.PLACE,
-    "Country": FactField.PLACE,
-    "County": FactField.PLACE,
-    "GPE_Other": FactField.PLACE,
-    "Location": FactField.PLACE,
-    "Location_Other": FactField.PLACE,
-    "Region_Other": FactField.PLACE,
-    "Domestic_Region": FactField.PLACE,
-    "Continental_Region": FactField.PLACE,
-    "Geological_Region_Other": FactField.PLACE,
-    "Mountain": FactField.PLACE,
-    "River": FactField.PLACE,
-    "Island": FactField.PLACE,
-    "Airport": FactField.PLACE,
-    "Port": FactField.PLACE,
-}
-CONFIDENCE = {FactField.PERSON_NAME: 0.5, FactField.PLACE: 0.5}
-_STRIP = ".,;:'’\"「」『』（）()、。・ "
-
-
-_GROUP_SUFFIXES = ("族", "人")
-_LABEL_AFTER = re.compile(r"[ \t]*[:：]")
-# A Japanese "name" ending in one of these is an institution or a group: "エヴィン刑務所", "カレン民族同盟".
-_ORG_SUFFIXES = (
-    "刑務所",
-    "空港",
-    "共和国",
-    "同盟",
-    "党",
-    "軍",
-    "政府",
-    "組織",
-    "連合",
-    "戦線",
-    "警察",
-    "大学",
-    "病院",
-    "省",
-)
-
-
-def _not_a_person(value: str, start: int, end: int, gazetteer: Sequence[Hit[Place]]) -> bool:
-    if any(h.start < end and start < h.end for h in gazetteer):
-        return True  # a place the gazetteer knows ("シリア", "アレッポ")
-    if value.endswith(_ORG_SUFFIXES):
-        return True
-    # Outside CJK a one-word PERSON ("Née", "Ter") is mostly a label or a word the small models misread.
-    return not any(is_cjk(ch) for ch in value) and len(value.split()) < 2
+from .base import trim_span
+from .language_ner import Entity, LanguageNerExtractor
 
 
 def _is_katakana_name_char(ch: str) -> bool:
@@ -100,88 +27,19 @@ def _whole_katakana_name(text: str, start: int, end: int) -> tuple[int, int]:
     return trim_span(text, start, end, "・=")
 
 
-class SpacyNerExtractor:
+class SpacyNerExtractor(LanguageNerExtractor):
     """Person and place entities from one single-language spaCy pipeline, on blocks in its languages only."""
 
-    def __init__(self, spec: ModelSpec, languages: tuple[str, ...] | None = None) -> None:
-        if spec.engine != "spacy":
-            raise ConfigurationError(f"Model '{spec.name}' is a {spec.engine} model, not a spaCy pipeline.")
-        self.spec = spec
-        self.name = f"spacy_ner:{spec.name}"
-        self.languages = frozenset(language_base(code) for code in (languages or spec.languages))
-        self.model = ModelRef(engine="spacy", model=spec.name, version=spec.provenance_version())
-        self._nlp: object | None = None
-        self._failed = False
-        self._lock = threading.Lock()
+    engine = "spacy"
 
-    def handles(self, language: str) -> bool:
-        return language_base(language) in self.languages
+    def _load(self) -> object:
+        from examiner_app.models import load_spacy
 
-    def _pipeline(self) -> object | None:
-        with self._lock:
-            if self._nlp is None and not self._failed:
-                from examiner_app.models import load_spacy
+        return load_spacy(self.spec)
 
-                try:
-                    self._nlp = load_spacy(self.spec)
-                except ConfigurationError as exc:
-                    log.warning("%s", exc)
-                    self._failed = True
-            return self._nlp
-
-    def extract(self, page: PageText, language: str) -> list[FactCandidate]:
-        if not self.handles(language) or not page.text.strip():
-            return []
-        nlp = self._pipeline()
-        if nlp is None:
-            return []
-        text = page.text
+    def _entities(self, nlp: object, text: str) -> Iterable[Entity]:
         doc = nlp(text)  # type: ignore[operator]
-        gazetteer = find_places(text)
-        countries = {(h.start, h.end): h.payload for h in gazetteer}
-        # Words the rules know as something else: armed groups and other agents, peoples, faiths.
-        known = [(h.start, h.end) for m in (_AGENT_M, _ETHNIC_M, _RELIGION_M) for h in m.find_in(text)]
-        out: list[FactCandidate] = []
-        for ent in doc.ents:
-            field = LABEL_FIELDS.get(ent.label_)
-            if field is None:
-                continue
-            s, e = trim_span(text, ent.start_char, ent.end_char, _STRIP)
-            if field is FactField.PERSON_NAME:
-                s, e = _whole_katakana_name(text, s, e)
-            value = text[s:e]
-            if (
-                e - s < 2
-                or "\n" in value
-                or not any(ch.isalpha() for ch in value)
-                or (value.isascii() and not value[0].isupper())  # "claims" on a bilingual form
-                or (field is FactField.PLACE and value.endswith(_GROUP_SUFFIXES))  # "ビルマ族" is a people
-                or _LABEL_AFTER.match(text, e)  # "Pays :", "Réponse :" are form labels
-                or any(a < e and s < b for a, b in known)
-                or (field is FactField.PERSON_NAME and _not_a_person(value, s, e, gazetteer))
-            ):
-                continue
-            normalized: str | None
-            if field is FactField.PERSON_NAME:
-                normalized = " ".join(text[s:e].split())
-            else:
-                place = countries.get((s, e))
-                normalized = place.cc if place is not None else None
-            out.append(
-                candidate(
-                    text,
-                    field,
-                    s,
-                    e,
-                    normalized,
-                    CONFIDENCE[field],
-                    self.model,
-                    f"{self.spec.name} entity '{ent.label_}': "
-                    + (
-                        "a person named in the text (may not be the applicant)"
-                        if field is FactField.PERSON_NAME
-                        else "a place"
-                    ),
-                )
-            )
-        return out
+        return [(ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
+
+    def _person_span(self, text: str, start: int, end: int) -> tuple[int, int]:
+        return _whole_katakana_name(text, start, end)
