@@ -132,12 +132,46 @@ def test_installed_models_have_their_files() -> None:
             assert (folder / "meta.json").is_file(), f"{name}: no meta.json"
 
 
+#: Smallest plausible size of a file a manifest entry lists as loaded by its engine (underthesea's CRF NER weights,
+#: the smallest listed, are 175 KB).
+_MIN_LISTED_FILE_BYTES = 100_000
+
+
+def test_installed_models_have_the_files_their_engine_loads() -> None:
+    """Each file a manifest entry lists under ``files`` is there, not tiny and not an LFS pointer: the weights
+    Natasha and underthesea load are not the package folder's largest file, so they are checked by name."""
+    for name, spec in load_manifest().items():
+        folder = spec.resolve_path()
+        if folder is None:
+            continue
+        for relative in spec.files:
+            path = folder / relative
+            assert path.is_file(), f"{name}: {path} is missing; reinstall {spec.package or spec.path}"
+            size = path.stat().st_size
+            assert size >= _MIN_LISTED_FILE_BYTES, f"{name}: {path} is suspiciously small ({size} bytes)"
+            assert not path.read_bytes()[:64].startswith(b"version https://git-lfs"), (
+                f"{name}: {path} is an LFS pointer"
+            )
+
+
+def test_model_files_entry_must_be_a_list_of_paths(tmp_path: Path) -> None:
+    write(
+        tmp_path, '[models.x]\nengine = "natasha"\npackage = "natasha"\nversion = "1"\npurpose = "t"\nfiles = "a.tar"\n'
+    )
+    with pytest.raises(ConfigurationError, match="'files' must be a list"):
+        load_manifest(tmp_path)
+
+
 def test_language_pipelines_are_in_the_manifest_for_their_language_only() -> None:
     specs = load_manifest()
     assert specs["ja-ginza"].languages == ("ja",)
     assert specs["fr-core-news-sm"].languages == ("fr",)
     for name in ("ja-ginza", "fr-core-news-sm"):
         assert specs[name].engine == "spacy"
+    assert (specs["natasha"].engine, specs["natasha"].languages) == ("natasha", ("ru",))
+    assert (specs["underthesea"].engine, specs["underthesea"].languages) == ("underthesea", ("vi",))
+    for name in ("natasha", "underthesea"):
+        assert specs[name].files, f"{name}: list the weight files its engine loads"
 
 
 def test_ginza_dictionary_is_really_there() -> None:
