@@ -15,7 +15,7 @@ from examiner_app.domain import (
     TextBlock,
 )
 from examiner_app.extraction.facts import extract_facts, language_ner_extractors
-from examiner_app.extraction.facts.language_ner import LanguageNerExtractor
+from examiner_app.extraction.facts.language_ner import LanguageNerExtractor, is_form_label
 from examiner_app.extraction.facts.natasha_ner import NatashaNerExtractor
 from examiner_app.extraction.facts.underthesea_ner import UndertheseaNerExtractor, align_entities
 from examiner_app.models import load_manifest
@@ -109,3 +109,19 @@ def test_vietnamese_words_found_again_despite_tone_mark_normalisation_and_spacin
     ]
     # A word that is not in the line stops the alignment instead of citing the wrong characters.
     assert list(align_entities("Ông An", [("Ông", "O"), ("Bình", "B-PER")])) == []
+
+
+def test_a_name_before_a_colon_in_running_text_is_kept_but_a_form_label_is_not() -> None:
+    natasha = _extractor("natasha", NatashaNerExtractor)
+    text = "BBC цитирует слова Рори О'Коннора: «Изоляция вредит людям»."
+    page = PageText(page_number=1, text=text, source=PageSource.PLAIN_TEXT)
+    persons = {c.value for c in natasha.extract(page, "ru") if c.field is FactField.PERSON_NAME}
+    assert "Рори О'Коннора" in persons  # a quotation follows the colon: prose, not a form
+    for form, label in [
+        ("Pays : Guinée", "Pays"),
+        ("Country / Pays : Guinée", "Pays"),
+        ("Nom : Diallo    Pays :", "Pays"),
+    ]:
+        start = form.rindex(label)
+        assert is_form_label(form, start, start + len(label)), form
+    assert not is_form_label(text, text.index("Рори"), text.index(":"))

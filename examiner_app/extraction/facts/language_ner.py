@@ -60,6 +60,9 @@ _STRIP = ".,;:'’\"«»„“”「」『』（）()、。・ "
 
 _GROUP_SUFFIXES = ("族", "人")
 _LABEL_AFTER = re.compile(r"[ \t]*[:：]")
+# What may stand before a form label on its line: nothing, or another cell or a translation of the label ending in a
+# tab, a run of spaces, "/" or "|" ("Country / Pays :", "Nom : Diallo    Pays :").
+_LABEL_BEFORE = re.compile(r"(?:.*(?:\t| {2,}|/|\|))?[ \t]*")
 # A Japanese "name" ending in one of these is an institution or a group: "エヴィン刑務所", "カレン民族同盟".
 _ORG_SUFFIXES = (
     "刑務所",
@@ -80,6 +83,15 @@ _ORG_SUFFIXES = (
 
 #: An entity an engine found: its label and where it is in the block's text.
 Entity = tuple[str, int, int]
+
+
+def is_form_label(text: str, start: int, end: int) -> bool:
+    """ "Pays :", "Réponse :" on a form: followed by a colon and first in its line or cell. In running text a name
+    before a colon is still a name ("BBC цитирует слова Рори О'Коннора: «...»")."""
+    if not _LABEL_AFTER.match(text, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return _LABEL_BEFORE.fullmatch(text, line_start, start) is not None
 
 
 def _not_a_person(value: str, start: int, end: int, gazetteer: Sequence[Hit[Place]]) -> bool:
@@ -160,7 +172,7 @@ class LanguageNerExtractor:
                 or not any(ch.isalpha() for ch in value)
                 or (value.isascii() and not value[0].isupper())  # "claims" on a bilingual form
                 or (field is FactField.PLACE and value.endswith(_GROUP_SUFFIXES))  # "ビルマ族" is a people
-                or _LABEL_AFTER.match(text, e)  # "Pays :", "Réponse :" are form labels
+                or is_form_label(text, s, e)
                 or any(a < e and s < b for a, b in known)
                 or (field is FactField.PERSON_NAME and _not_a_person(value, s, e, gazetteer))
             ):
