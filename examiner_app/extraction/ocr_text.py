@@ -125,10 +125,38 @@ def strip_stray_zwnj(text: str, words: Sequence[Word]) -> tuple[str, tuple[Word,
     return "".join(parts), tuple(out)
 
 
+#: Directional marks and embeddings (LRM, RLM, ALM, LRE..RLO, LRI..PDI): invisible, and never part of a word.
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
+
+
+def strip_bidi_marks(text: str, words: Sequence[Word]) -> tuple[str, tuple[Word, ...]]:
+    """``text`` without the directional marks Tesseract wraps around every left-to-right run of a right-to-left
+    line (``في \u200e١٥\u200f كانون``, ``\u200eN0123\u200f``): glued to a word they keep it from matching a number,
+    a date or a cue. Words are re-cut to match; their boxes and confidences are unchanged."""
+    if not _BIDI_CONTROLS.search(text):
+        return text, tuple(words)
+    if not words:
+        return _BIDI_CONTROLS.sub("", text), ()
+    parts: list[str] = [_BIDI_CONTROLS.sub("", text[: words[0].start])]
+    position = len(parts[0])
+    out: list[Word] = []
+    for i, word in enumerate(words):
+        token = _BIDI_CONTROLS.sub("", word.text)
+        raw_gap = text[word.end : words[i + 1].start] if i + 1 < len(words) else text[word.end :]
+        gap = _BIDI_CONTROLS.sub("", raw_gap)
+        if not gap and raw_gap and i + 1 < len(words):
+            gap = " "  # a mark was all that separated two words: keep them apart
+        if token:  # a word that was nothing but marks is dropped with them
+            out.append(Word(token, position, position + len(token), word.bbox, word.confidence, word.block, word.line))
+        parts += [token, gap]
+        position += len(token) + len(gap)
+    return "".join(parts), tuple(out)
+
+
 def clean_page_text(text: str, words: Sequence[Word]) -> tuple[str, tuple[Word, ...]]:
-    """The page text and words as the extractors should read them: stray ZWNJs dropped, CJK spaces joined.
-    Idempotent; every word still satisfies ``text[w.start:w.end] == w.text``."""
-    return join_cjk_spaces(*strip_stray_zwnj(text, words))
+    """The page text and words as the extractors should read them: directional marks and stray ZWNJs dropped,
+    CJK spaces joined. Idempotent; every word still satisfies ``text[w.start:w.end] == w.text``."""
+    return join_cjk_spaces(*strip_stray_zwnj(*strip_bidi_marks(text, words)))
 
 
 # --- digits as OCR reads them ------------------------------------------------------------------------------

@@ -880,8 +880,11 @@ class DateExtractor:
         return _last_arrival_is_entry(text, out, spans)
 
 
+# Searched within one sentence, so a line break is a wrap (scans) and a dot glued to a word ("and.asked") is
+# an OCR speck, not a full stop.
+_IN_SENTENCE = r"(?:[^.]|\.(?=\w))"
 _FLIGHT_TO_AIRPORT = re.compile(
-    r"(?i)\b(?:flew|flown|landed)\b[^.\n]{0,80}?\bto\b[^.\n]{0,60}?\b(?:airport|aéroport)\b"
+    rf"(?i)\b(?:flew|flown|landed)\b{_IN_SENTENCE}{{0,80}}?\bto\b{_IN_SENTENCE}{{0,60}}?\b(?:airport|aéroport)\b"
 )
 
 
