@@ -512,6 +512,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _is_speck(text: str, p: int) -> bool:
+    """A lone symbol after a space ("saw my ©"): dust or a rule OCR read as a sign, not part of the sentence."""
+    return unicodedata.category(text[p]) in ("So", "Sk") and (p == 0 or text[p - 1] == " ")
+
+
 def _is_mark(ch: str) -> bool:
     return unicodedata.category(ch)[0] == "M"
 
@@ -538,8 +543,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _continues(text: str, nl: int) -> bool:
     """Is the line break at ``nl`` inside a sentence (soft wrap)?"""
     p = nl - 1
-    while p >= 0 and text[p] in " \t\r|¦":  # a bar OCR read out of a margin or rule is not punctuation
-        p -= 1
+    while p >= 0 and (text[p] in " \t\r|¦" or _is_speck(text, p)):
+        p -= 1  # a bar OCR read out of a margin or rule, or a speck read as a symbol, is not punctuation
     q = nl + 1
     while q < len(text) and text[q] in " \t\r":
         q += 1
@@ -558,8 +563,8 @@ def _continues(text: str, nl: int) -> bool:
         return False
     if (prev.islower() or prev in ",;") and nxt.islower():
         return True
-    if is_cjk(prev) and is_cjk(nxt):
-        return True  # Japanese sentences end with "。"; a bare line break is a wrap ("生\nまれました")
+    if is_cjk(nxt) and (is_cjk(prev) or prev in ")）」』]"):
+        return True  # Japanese sentences end with "。"; a bare line break is a wrap ("生\nまれました", "）\nで出国し")
     # a vowel sign or virama ends most Tamil, Sinhala and Devanagari words ("திகதி", "වෑන්"): a letter
     if prev in _END_PUNCT + _HARD_END + ":：" or not (prev.isalnum() or prev in ",;-–—" or _is_mark(prev)):
         return False
