@@ -395,6 +395,8 @@ def looks_like_one_line(image: Image.Image) -> bool:
 SPARSE_PACKS = frozenset({"mya"})
 SPARSE_MARGIN = 0.05
 SPARSE_PSM = 11
+#: One word: how a word cut out of a page is read again.
+SINGLE_WORD_PSM = 8
 
 #: A line read at least this confidently (mean word confidence) is taken as read; otherwise other scripts' packs
 #: are tried, and one must beat the English reading by LINE_PROBE_MARGIN.
@@ -865,7 +867,41 @@ class TesseractEngine(OcrEngine):
             # the language; read again with its own pack when that is a different one.
             second = self._data(page, refined)
             first = second if _reading_score(second) >= 0.9 * _reading_score(first) else first
-        return self._sparse_if_better(page, first)
+        return self._finished(page, first)
+
+    def _finished(self, page: _Page, result: OcrResult) -> OcrResult:
+        """The page's reading after the per-page second looks: sparse mode, Latin misreadings of RTL words."""
+        return self._rtl_words_reread(page, self._sparse_if_better(page, result))
+
+    def _rtl_words_reread(self, page: _Page, result: OcrResult) -> OcrResult:
+        """Latin "words" Tesseract read out of Arabic-script words, read again with the script's pack alone and
+        replaced when that reading is the better one (:mod:`ocr_rtl_latin`)."""
+        from examiner_app.extraction import ocr_rtl_latin as rtl
+
+        pack = rtl.rtl_pack(result.languages)
+        if pack is None or not result.words:
+            return result
+        replacements: dict[int, tuple[str, float]] = {}
+        width, height = page.image.size
+        for i in rtl.candidates(result.words):
+            box = result.words[i].bbox
+            assert box is not None
+            crop = page.image.crop(rtl.crop_box(box, width, height))
+            word_page = _Page(crop, page.rotation, 0.0, SINGLE_WORD_PSM)
+            rtl_reading = self._data(word_page, pack)
+            if not rtl.accept(rtl_reading.text, rtl_reading.mean_confidence, None):
+                continue
+            latin = self._data(word_page, DEFAULT_LANGUAGES)
+            if rtl.accept(
+                rtl_reading.text, rtl_reading.mean_confidence, latin.mean_confidence if latin.words else None
+            ):
+                replacements[i] = (rtl_reading.text.strip(), round(rtl_reading.mean_confidence or 0.0, 2))
+        if not replacements:
+            return result
+        text, words = rtl.splice(result.text, result.words, replacements)
+        return dataclasses.replace(
+            result, text=text, words=words, mean_confidence=mean_confidence(words), engine=f"{result.engine}+rtlword"
+        )
 
     def _sparse_if_better(self, page: _Page, result: OcrResult) -> OcrResult:
         """A page read in one of ``SPARSE_PACKS`` against sparse-text mode (``--psm 11``) in the same languages:
@@ -1030,14 +1066,14 @@ class TesseractEngine(OcrEngine):
         page = self._prepare(image, 0)
         first = self._data(page, languages)
         if first.words and (first.mean_confidence or 0.0) >= LOW_CONFIDENCE:
-            return self._sparse_if_better(page, first)
+            return self._finished(page, first)
         osd = self._osd(image)
         if osd is None or osd.rotation == 0 or osd.orientation_confidence < OSD_MIN_ORIENTATION_CONFIDENCE:
-            return self._sparse_if_better(page, first)
+            return self._finished(page, first)
         turned = self._prepare(image, osd.rotation)
         second = self._data(turned, languages)
         better = (second.mean_confidence or 0.0) * len(second.words) > (first.mean_confidence or 0.0) * len(first.words)
-        return self._sparse_if_better(turned, second) if better else self._sparse_if_better(page, first)
+        return self._finished(turned, second) if better else self._finished(page, first)
 
     def _prepare(self, image: Image.Image, rotation: int) -> _Page:
         """Turn the page upright, straighten it if skewed, and choose the page mode."""

@@ -3,7 +3,8 @@
 Tesseract's Japanese and Chinese packs put a space between most characters (a katakana name comes back as
 ``グエン ・ ヴ ァ ン``, a date as ``2019 年 3 月 5 日``), so names and dates are split and match nothing.
 :func:`join_cjk_spaces` removes a space between two words when the characters on both sides are CJK (Han, kana,
-CJK punctuation, full-width forms), or one is CJK and the other a digit (``2019 年``). The two words become one
+CJK punctuation, full-width forms), or a kanji follows a digit and is its counter (``2019 年``, not ``1 氏名``), or a
+digit follows a CJK character (``年 3``). The two words become one
 :class:`Word` whose box is the union of theirs and whose confidence is the lower of the two, so a fact cut from
 the merged word is still as sure as its weakest piece. Spaces between Latin words, between a CJK character and a
 Latin letter, and line and block breaks are kept.
@@ -41,12 +42,17 @@ def is_cjk(ch: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
 
 
+#: Counters and units written right after a numeral ("2019 年", "3 月", "25 歳", "2 丁目"): a numeral before any
+#: other kanji is a list number or a code ("1 氏名", "3 生年月日"), and joining it would glue it to the label.
+_COUNTERS = frozenset("年月日歳才時分秒回人名件号番階丁目度週")
+
+
 def _joinable(left: str, right: str) -> bool:
     """Whether the space between a word ending in ``left`` and one starting with ``right`` is an OCR artefact."""
     a, b = is_cjk(left), is_cjk(right)
     if a and b:
         return True
-    return (a and right.isdigit()) or (b and left.isdigit())
+    return (a and right.isdigit()) or (b and left.isdigit() and right in _COUNTERS)
 
 
 def join_cjk_spaces(text: str, words: Sequence[Word]) -> tuple[str, tuple[Word, ...]]:
@@ -125,10 +131,38 @@ def strip_stray_zwnj(text: str, words: Sequence[Word]) -> tuple[str, tuple[Word,
     return "".join(parts), tuple(out)
 
 
+#: Directional marks and embeddings (LRM, RLM, ALM, LRE..RLO, LRI..PDI): invisible, and never part of a word.
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
+
+
+def strip_bidi_marks(text: str, words: Sequence[Word]) -> tuple[str, tuple[Word, ...]]:
+    """``text`` without the directional marks Tesseract wraps around every left-to-right run of a right-to-left
+    line (``في \u200e١٥\u200f كانون``, ``\u200eN0123\u200f``): glued to a word they keep it from matching a number,
+    a date or a cue. Words are re-cut to match; their boxes and confidences are unchanged."""
+    if not _BIDI_CONTROLS.search(text):
+        return text, tuple(words)
+    if not words:
+        return _BIDI_CONTROLS.sub("", text), ()
+    parts: list[str] = [_BIDI_CONTROLS.sub("", text[: words[0].start])]
+    position = len(parts[0])
+    out: list[Word] = []
+    for i, word in enumerate(words):
+        token = _BIDI_CONTROLS.sub("", word.text)
+        raw_gap = text[word.end : words[i + 1].start] if i + 1 < len(words) else text[word.end :]
+        gap = _BIDI_CONTROLS.sub("", raw_gap)
+        if not gap and raw_gap and i + 1 < len(words):
+            gap = " "  # a mark was all that separated two words: keep them apart
+        if token:  # a word that was nothing but marks is dropped with them
+            out.append(Word(token, position, position + len(token), word.bbox, word.confidence, word.block, word.line))
+        parts += [token, gap]
+        position += len(token) + len(gap)
+    return "".join(parts), tuple(out)
+
+
 def clean_page_text(text: str, words: Sequence[Word]) -> tuple[str, tuple[Word, ...]]:
-    """The page text and words as the extractors should read them: stray ZWNJs dropped, CJK spaces joined.
-    Idempotent; every word still satisfies ``text[w.start:w.end] == w.text``."""
-    return join_cjk_spaces(*strip_stray_zwnj(text, words))
+    """The page text and words as the extractors should read them: directional marks and stray ZWNJs dropped,
+    CJK spaces joined. Idempotent; every word still satisfies ``text[w.start:w.end] == w.text``."""
+    return join_cjk_spaces(*strip_stray_zwnj(*strip_bidi_marks(text, words)))
 
 
 # --- digits as OCR reads them ------------------------------------------------------------------------------
@@ -178,7 +212,19 @@ def digit_view(text: str) -> str:
     return "".join(chars)
 
 
-def date_view(text: str) -> str:
+#: A zero OCR put before a year of Persian digits ("۲۵ آبان ۰۱۳۹۸" for ۱۳۹۸): five digits, the last four a year.
+_ZERO_BEFORE_YEAR = re.compile(r"(?<!\d)0(?=(?:13|14|19|20)\d\d(?!\d))")
+#: A day read with a letter for its digit before an ordinal suffix ("Sth January" for 5th, "lst" for 1st).
+_LETTER_ORDINAL = re.compile(r"(?<![^\W\d_])[OoDlISBZ](?=(?:st|nd|rd|th)\b)")
+
+
+def date_view(text: str, source: str | None = None) -> str:
     """:func:`digit_view` with the vertical bars OCR reads out of rules and box edges blanked: what date patterns
-    read (``30 |\nApril 1992`` is a date split over two lines). Same length as ``text``."""
-    return digit_view(text).translate(_JUNK)
+    read (``30 |\nApril 1992`` is a date split over two lines). Also read through: a zero OCR put before a year of
+    Eastern digits (``۰۱۳۹۸``, blanked), and a letter for the digit of an ordinal day (``Sth`` -> ``5th``).
+    Same length as ``text``; ``source`` is the text before any digit folding (where ``text`` is a folded copy), so
+    that Eastern digits are still told from ASCII ones."""
+    view = digit_view(text).translate(_JUNK)
+    eastern = {i for i, ch in enumerate(source or text) if ch.isdigit() and not "0" <= ch <= "9"}
+    view = _ZERO_BEFORE_YEAR.sub(lambda m: " " if m.start() in eastern else m.group(), view)
+    return _LETTER_ORDINAL.sub(lambda m: _CONFUSABLE[m.group()], view)

@@ -159,7 +159,7 @@ def test_codes() -> None:
 def test_normtext_maps_back() -> None:
     text = "A\u200d B\u0301  ｃ"
     nt = NormText(text)
-    assert nt.norm == "a b\u0301 c"
+    assert nt.norm == "a b c"  # a Latin letter's accents are folded away: OCR drops and swaps them
     for i in range(len(nt.norm)):
         a, b = nt.span(i, i + 1)
         assert 0 <= a < b <= len(text)

@@ -231,3 +231,20 @@ def test_chosen_languages_still_catch_an_upside_down_page() -> None:
     result = TesseractEngine().read(upside_down, "eng")
     assert result.rotation == 180
     assert "travelled" in result.text
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_real_latin_words_in_an_arabic_page_keep_their_reading_when_latin_misreadings_are_read_again() -> None:
+    if "ara" not in ocr.installed_languages():
+        pytest.skip("tesseract-ocr-ara is not installed")
+    # DejaVu Sans draws Arabic and Latin letters (Noto Naskh has no Latin glyphs: boxes that read as "DODD")
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.exists():
+        pytest.skip("fonts-dejavu-core is not installed")
+    lines = (*ARABIC_LINES, "سجلت لدى مكتب UNHCR في أنقرة ثم قابلت المحامي Smith هناك")
+    result = TesseractEngine().read(render_lines(lines, font, size=44, rtl=True), None)
+    assert "UNHCR" in result.text
+    assert "Smith" in result.text
+    assert "أنقرة" in result.text
+    assert all(result.text[w.start : w.end] == w.text for w in result.words)

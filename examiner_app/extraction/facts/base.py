@@ -10,8 +10,9 @@ Two views of the text keep offsets exact:
   ASCII, Arabic/Persian letter variants to one form), so regular expressions run on the folded
   string and their offsets index the original text unchanged.
 * :class:`NormText` does the heavier normalisation a gazetteer needs (NFKC per grapheme, case
-  folding, dropping zero-width joiners and Arabic diacritics, collapsing whitespace) and keeps a map
-  from every normalised character back to the original span.
+  folding, dropping zero-width joiners, Arabic diacritics and the accents of Latin letters, collapsing
+  whitespace, OCR's "Iam" read as "I am") and keeps a map from every normalised character back to the
+  original span.
 """
 
 from __future__ import annotations
@@ -204,9 +205,18 @@ class NormText:
             j = i + 1
             while j < n and unicodedata.category(text[j]) in ("Mn", "Mc", "Me"):
                 j += 1
+            if ch == "I" and text.startswith("am", j) and _merged_i_am(text, i):
+                # Tesseract drops the narrow space after a capital I: "Iam Syrian" reads as "I am Syrian"
+                out += ["i", " "]
+                starts += [i, j]
+                ends += [j, j]
+                i = j
+                continue
             segment = text[i:j]
             folded = unicodedata.normalize("NFKC", segment).translate(_FOLD_TABLE).casefold()
             folded = "".join(c for c in folded if c not in ARABIC_MARKS and c not in ZERO_WIDTH and c != "\u0307")
+            if folded and not folded.isascii() and _is_latin_letter(folded[0]):
+                folded = _strip_latin_accents(folded)
             for c in folded:
                 out.append(c)
                 starts.append(i)
@@ -223,6 +233,27 @@ class NormText:
     def index_of(self, original_offset: int) -> int:
         """First normalised index whose original span starts at or after ``original_offset``."""
         return bisect.bisect_left(self.starts, original_offset)
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and ord(ch) < 0x0250  # Basic Latin to Latin Extended-B
+
+
+@lru_cache(maxsize=4096)
+def _strip_latin_accents(segment: str) -> str:
+    """A Latin letter without its accents (``é`` -> ``e``, ``ğ`` -> ``g``): OCR drops and swaps them ("haitienne" for
+    "haïtienne", "Dogum" for "Doğum", "Congrés" for "Congrès"), so cues and the gazetteer match with or without
+    them. Letters that do not decompose are kept: ``ø``, ``ß``, and Turkish dotless ``ı`` (folded to ``i`` it would
+    make "karımı", my wife, out of the name "Karimi")."""
+    base = "".join(c for c in unicodedata.normalize("NFKD", segment) if not unicodedata.combining(c))
+    return base or segment
+
+
+def _merged_i_am(text: str, i: int) -> bool:
+    """Is ``text[i:i+3]`` the word "Iam", OCR's reading of "I am"?"""
+    before = text[i - 1] if i else " "
+    after = text[i + 3] if i + 3 < len(text) else " "
+    return not is_word_char(before) and not is_word_char(after)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -469,12 +500,34 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             start = j
             i = j
             continue
-        elif ch == "\n" and not _continues(text, i):
-            emit(start, i)
-            start = i + 1
+        elif ch == "\n":
+            if not _continues(text, i):
+                emit(start, i)
+                start = i + 1
+            else:
+                while i + 1 < n and text[i + 1].isspace():  # past a blank line OCR put inside the sentence
+                    i += 1
         i += 1
     emit(start, n)
     return spans
+
+
+def _is_speck(text: str, p: int) -> bool:
+    """A lone symbol after a space ("saw my ©"): dust or a rule OCR read as a sign, not part of the sentence."""
+    return unicodedata.category(text[p]) in ("So", "Sk") and (p == 0 or text[p - 1] == " ")
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "M"
+
+
+def _ends_in_a_word(text: str, p: int) -> bool:
+    """Does the line end at ``p`` in a word or a number, not in punctuation? A digit glued to a word is
+    punctuation OCR misread (the Burmese full stop "။" comes back as "1", "သည်1")."""
+    ch = text[p]
+    if ch.isdigit():
+        return p == 0 or not (text[p - 1].isalpha() or _is_mark(text[p - 1]))
+    return ch.isalpha() or _is_mark(ch)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -490,26 +543,36 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _continues(text: str, nl: int) -> bool:
     """Is the line break at ``nl`` inside a sentence (soft wrap)?"""
     p = nl - 1
-    while p >= 0 and text[p] in " \t\r|¦":  # a bar OCR read out of a margin or rule is not punctuation
-        p -= 1
+    while p >= 0 and (text[p] in " \t\r|¦" or _is_speck(text, p)):
+        p -= 1  # a bar OCR read out of a margin or rule, or a speck read as a symbol, is not punctuation
     q = nl + 1
     while q < len(text) and text[q] in " \t\r":
         q += 1
+    blank_line = q < len(text) and text[q] == "\n"
+    if blank_line:
+        # Tesseract starts a new block mid-paragraph now and then ("arrested by the police at\n\na house church"):
+        # one blank line after a long line that stops mid-sentence is still a soft wrap
+        q += 1
+        while q < len(text) and text[q] in " \t\r":
+            q += 1
     if p < 0 or q >= len(text) or text[q] == "\n":
         return False
     prev, nxt = text[p], text[q]
+    line_start = text.rfind("\n", 0, p) + 1
+    if blank_line and (p - line_start < 50 or not _ends_in_a_word(text, p)):
+        return False
     if (prev.islower() or prev in ",;") and nxt.islower():
         return True
-    if is_cjk(prev) and is_cjk(nxt):
-        return True  # Japanese sentences end with "。"; a bare line break is a wrap ("生\nまれました")
-    if prev in _END_PUNCT + _HARD_END + ":：" or not (prev.isalnum() or prev in ",;"):
+    if is_cjk(nxt) and (is_cjk(prev) or prev in ")）」』]"):
+        return True  # Japanese sentences end with "。"; a bare line break is a wrap ("生\nまれました", "）\nで出国し")
+    # a vowel sign or virama ends most Tamil, Sinhala and Devanagari words ("திகதி", "වෑන්"): a letter
+    if prev in _END_PUNCT + _HARD_END + ":：" or not (prev.isalnum() or prev in ",;-–—" or _is_mark(prev)):
         return False
     # A long line that stops mid-sentence wraps into the next one ("...from Colombo to\nBangkok, then"),
     # unless the next line starts a field ("Name: ...") or a list item.
-    line_start = text.rfind("\n", 0, nl) + 1
     next_end = text.find("\n", q)
     next_line = text[q : len(text) if next_end < 0 else next_end]
-    if nl - line_start < 50 or _LABEL_LINE.match(next_line) or next_line[:1] in "-•*·":
+    if p - line_start < 49 or _LABEL_LINE.match(next_line) or next_line[:1] in "-•*·":
         return False
     return not re.match(r"\d{1,2}[.)]\s", next_line)
 

@@ -126,7 +126,9 @@ _ORDINAL_ALT = "|".join(re.escape(k).replace(r"\ ", r"[\s\u200c]+") for k in sor
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e)?(?!\d)"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
 _SEP = r"[\s,./\-]*"
-_NOT_BEFORE = r"(?<![\w/.\-])"  # not glued to a number, an ID or a word
+# Not glued to a number, an ID or a word; a kanji or kana before it is a boundary, since Japanese leaves no space
+# ("生年月日1983/02/27" once OCR has lost the colon).
+_NOT_BEFORE = r"(?<![^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])(?<![/.\-])"
 _NOT_AFTER = r"(?![0-9A-Za-z]|[/.\-]\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -363,7 +365,7 @@ def _calendar_for(
 
 def find_dates(text: str, language: str = "und") -> list[DateMatch]:
     """Every date in ``text``, longest reading first when readings overlap, in text order."""
-    folded = date_view(fold(text))  # same length: OCR's letters for digits and stray bars read through
+    folded = date_view(fold(text), source=text)  # same length: OCR's letters for digits and stray bars read through
     lang = language_base(language)
     raw: list[DateMatch] = []
     for kind, pattern in _PATTERNS:
@@ -880,8 +882,11 @@ class DateExtractor:
         return _last_arrival_is_entry(text, out, spans)
 
 
+# Searched within one sentence, so a line break is a wrap (scans) and a dot glued to a word ("and.asked") is
+# an OCR speck, not a full stop.
+_IN_SENTENCE = r"(?:[^.]|\.(?=\w))"
 _FLIGHT_TO_AIRPORT = re.compile(
-    r"(?i)\b(?:flew|flown|landed)\b[^.\n]{0,80}?\bto\b[^.\n]{0,60}?\b(?:airport|aéroport)\b"
+    rf"(?i)\b(?:flew|flown|landed)\b{_IN_SENTENCE}{{0,80}}?\bto\b{_IN_SENTENCE}{{0,60}}?\b(?:airport|aéroport)\b"
 )
 
 

@@ -889,7 +889,7 @@ class PlaceExtractor:
             codes = list(dict.fromkeys(cc for cc in chain if cc))
             if len(set(codes)) >= 2 and travel:
                 conf = 0.75 if len(codes) >= 3 else 0.7
-            elif named and moves and "\n" not in text[a:b].strip() and not _FORM_LINE.match(text, a):
+            elif named and moves and not _FORM_LINE.match(text, a):
                 # one country, or places the gazetteer does not place: a sentence with a verb of the journey
                 # ("I entered Japan at Narita Airport", "成田空港から本邦に上陸しました")
                 travel = moves
