@@ -87,11 +87,13 @@ class DocumentProbe:
 
 #: Types a worker may send back; anything else is refused when its result is unpickled.
 _RESULT_TYPES = (PageText, Word, BBox, PageSource, LanguageGuess, TextBlock)
+#: Parsers every file's probe needs, imported while no task's clock runs. Not pytesseract: pages are read through
+#: Tesseract's C API, and pytesseract (only the fallback without libtesseract) would cost every one-shot
+#: ``examiner-app ocr`` ~0.1-0.2 s of start-up (issue 17) for nothing.
 _PRELOAD = (
     "examiner_app.extraction.pdf",
     "examiner_app.extraction.images",
     "examiner_app.extraction.textfile",
-    "pytesseract",
 )
 #: A probe still waiting after this many page timeouts of wall-clock time is given up (see _probe).
 PROBE_BACKSTOP_FACTOR = 10
