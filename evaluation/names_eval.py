@@ -211,14 +211,14 @@ def evaluate(
             errors.extend(errs)
             for c in suggestions:
                 fld = c.field if isinstance(c, Pred) else c.field.value
-                label = FIELD_LABEL.get(fld)
-                if label is None:
+                wanted = FIELD_LABEL.get(fld)
+                if wanted is None:
                     continue
-                right = any(e.label == label and e.start < c.end and c.start < e.end for e in s.entities)
+                right = any(e.label == wanted and e.start < c.end and c.start < e.end for e in s.entities)
                 engines[engine_of(c)]["right" if right else "wrong"] += 1
         both = Counts()
-        for c in per_label.values():
-            both.add(c)
+        for label_counts in per_label.values():
+            both.add(label_counts)
         languages[lang] = {
             "sentences": len(sentences),
             **{label: _row(c) for label, c in per_label.items()},
@@ -323,7 +323,13 @@ def render_doc(report: Mapping[str, Any], models: Mapping[str, str], command: st
             cells += [str(r["n"]), _pct(r["precision"]), _pct(r["recall"]), _pct(r["f1"])]
         engine = f"spaCy `{models[lang]}` + rules" if lang in models else "rules + gazetteer"
         lines.append(f"| {lang} | {engine} | " + " | ".join(cells) + " |")
-    lines += ["", "## Macro averages", "", "| over | languages | both F1 | PERSON F1 | PLACE F1 |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Macro averages",
+        "",
+        "| over | languages | both F1 | PERSON F1 | PLACE F1 |",
+        "|---|---|---|---|---|",
+    ]
     for name, m in report["macros"].items():
         lines.append(
             f"| {name} | {', '.join(m['languages'])} | {_pct(m['combined'])} | {_pct(m['PERSON'])} | {_pct(m['PLACE'])} |"
@@ -366,7 +372,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     report["macros"] = {
         "languages the product lists": macro(report["languages"], [lang for lang in gold if lang in product]),
         "languages with a spaCy model": macro(report["languages"], list(models)),
-        "languages on rules and gazetteer only": macro(report["languages"], [lang for lang in gold if lang not in models]),
+        "languages on rules and gazetteer only": macro(
+            report["languages"], [lang for lang in gold if lang not in models]
+        ),
     }
     del report["macro"]
     print(format_table(report, models))
