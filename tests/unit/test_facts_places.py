@@ -252,3 +252,30 @@ def test_the_gazetteer_is_kept_on_disk_and_read_back_equal(tmp_path: Path, monke
         assert len(places.gazetteer()) == len(built)
     finally:
         places.gazetteer.cache_clear()
+
+
+def test_district_names_that_are_common_words_or_name_parts_are_no_place_where_nothing_says_so(
+    extractor: PlaceExtractor,
+) -> None:
+    # A magazine page: a byline in capitals and a sentence starting with "Most" (ISO 3166-2 CV-PA and CZ-425), a
+    # town in a university's name, an Afghan province as a man's surname.
+    text = (
+        "PAUL SMITH\nMost people read this column. I studied at Ambo University. "
+        "Her husband, Yusuf Abdi Farah, was shot."
+    )
+    assert by_field(run(extractor, text, "en"), FactField.PLACE) == []
+
+
+def test_the_same_district_names_stay_places_when_the_text_says_they_are(extractor: PlaceExtractor) -> None:
+    text = "I was born in Most. We fled Farah Province. NANGARHAR was unsafe. I grew up in Ambo, near Addis Ababa."
+    places = [value for value, _ in by_field(run(extractor, text, "en"), FactField.PLACE)]
+    assert places == ["Most", "Farah Province", "NANGARHAR", "Ambo", "Addis Ababa"]
+
+
+def test_new_york_is_one_us_city_not_york_in_england(extractor: PlaceExtractor) -> None:
+    text = "El gobernador de Nueva York anunció los ensayos. He moved from New York to York."
+    assert by_field(run(extractor, text, "es"), FactField.PLACE) == [
+        ("Nueva York", "US"),
+        ("New York", "US"),
+        ("York", "GB"),
+    ]

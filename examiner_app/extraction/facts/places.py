@@ -499,7 +499,9 @@ class PlaceExtractor:
         if not text.strip():
             return []
         nt = NormText(text)
-        places = [h for h in gazetteer().find(nt) if h.payload.kind != STOP]
+        places = [
+            h for h in gazetteer().find(nt) if h.payload.kind != STOP and not _not_a_place_here(text, h, language)
+        ]
         cues = _CUE_MATCHER.find(nt)
         places = self._with_generic_airports(text, places)
         places = _with_local_places(text, places, language)
@@ -1066,6 +1068,57 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
             return True
     after = re.match(r"[ \t-]+([A-Z][a-z]+)", text[end : end + 30])
     return after is not None and after.group(1).casefold() in _ORG_NAME_WORDS
+
+
+# --------------------------------------------------------------------------------------------
+# Names that are no place where they stand
+# --------------------------------------------------------------------------------------------
+
+#: A word this frequent in the page's language (wordfreq's small lists; "most" 1e-3, "paul" 1e-4, "kandahar"
+#: unlisted) is a word or a given name before it is a district.
+COMMON_WORD_FREQUENCY = 1e-5
+# "Most District", "Paul municipality", "Farah Province": the text itself says it is a place
+_PLACE_TYPE_AFTER = re.compile(
+    r"(?i)[ \t-]+(?:district|province|region|municipality|county|city|town|village|state|prefecture|governorate"
+    r"|oblast|département|région|ville|provincia|distrito|municipio)\b"
+)
+_LOCATIVE_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:in|from|to|at|near|of|à|de|en|dans|desde|nach|aus)[ \t]+$")
+# "Ambo University", "London School of Hygiene": an institution named after its town is no mention of the town
+_INSTITUTION_AFTER = re.compile(r"[ \t]+(?:University|College|School|Institute|Hospital|Academy|Stadium)\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”«»•(\-–—])[ \t]*$")
+
+
+def _not_a_place_here(text: str, hit: Hit[Place], language: str) -> bool:
+    """A Latin-script town or district name standing where it names something else.
+
+    * Any town in an institution's name ("Ambo University").
+    * A district or municipality from ISO 3166-2 (pycountry; thousands of small places, many named like words
+      and people), unless a place word or a locative preposition says it is a place ("Most District", "born
+      in Most"): inside a person's or organisation's name ("Yusuf Abdi Farah"), or written with no sign of a
+      proper noun (ALL CAPS, or first word of a sentence or line) while it is a common word of the page's
+      language ("PAUL", "Most people...").
+    Countries, airports and the other scripts are left alone: a capital there is no evidence either way.
+    """
+    place = hit.payload
+    value = text[hit.start : hit.end]
+    if place.kind != CITY or not value.isascii() or not _is_latin(value):
+        return False
+    if _INSTITUTION_AFTER.match(text, hit.end):
+        return True
+    if place.source != "pycountry":
+        return False
+    if _PLACE_TYPE_AFTER.match(text, hit.end) or _LOCATIVE_BEFORE.search(text[max(0, hit.start - 12) : hit.start]):
+        return False
+    if _in_a_name(text, hit.start, hit.end):
+        return True
+    if not (value.isupper() or _SENTENCE_START.search(text[max(0, hit.start - 12) : hit.start])):
+        return False
+    from examiner_app.extraction.language import word_frequency  # the lists load on the first such word only
+
+    frequency = word_frequency(value, language)
+    if frequency is None:  # no list for the page's language: a Latin word there is most likely English
+        frequency = word_frequency(value, "en")
+    return frequency is not None and frequency >= COMMON_WORD_FREQUENCY
 
 
 _NAME_PREFIX_OK = frozenset({"i", "in", "to", "from", "the", "of", "and", "republic", "north", "south", "islamic"})
