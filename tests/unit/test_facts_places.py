@@ -279,3 +279,34 @@ def test_new_york_is_one_us_city_not_york_in_england(extractor: PlaceExtractor) 
         ("New York", "US"),
         ("York", "GB"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("В Китае и Италии. Россия отправила самолеты в Италию.", "ru", [("Россия", "RU")]),
+        ("चीन र इटाली", "ne", [("चीन", "CN"), ("इटाली", "IT")]),
+        ("ኣብ ቻይና፣ ጃፓንን ጀርመንን", "ti", [("ቻይና", "CN"), ("ጃፓንን", "JP"), ("ጀርመንን", "DE")]),
+        ("Ke Cina, Jepang dan Italia", "id", [("Cina", "CN"), ("Jepang", "JP"), ("Italia", "IT")]),
+        ("意大利和西班牙", "zh", [("意大利", "IT"), ("西班牙", "ES")]),
+    ],
+)
+def test_country_names_in_more_languages_from_the_iso_codes_translations(
+    extractor: PlaceExtractor, text: str, language: str, expected: list[tuple[str, str]]
+) -> None:
+    assert by_field(run(extractor, text, language), FactField.PLACE) == expected
+
+
+def test_translated_names_that_are_words_or_peoples_are_no_place(extractor: PlaceExtractor) -> None:
+    # Russian "того" (of that) is Togo only with its capital; 俄罗斯人 and ቻይናውያን are people; Tamil "பெரு" (Peru)
+    # starts "பெருநிலம்" (mainland); "Además," before a country is a word, not a town in apposition.
+    for text, language in (
+        ("Помимо того, это было давно.", "ru"),
+        ("俄罗斯人将继续获得报酬", "zh"),
+        ("ክልተ ቻይናውያን በጻሕቲ", "ti"),
+        ("சீன பெருநிலப் பகுதிக்கு வெளியே", "ta"),
+    ):
+        assert by_field(run(extractor, text, language), FactField.PLACE) == [], text
+    assert by_field(run(extractor, "Además, Turquía incautó respiradores.", "es"), FactField.PLACE) == [
+        ("Turquía", "TR")
+    ]
