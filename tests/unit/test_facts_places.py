@@ -310,3 +310,9 @@ def test_translated_names_that_are_words_or_peoples_are_no_place(extractor: Plac
     assert by_field(run(extractor, "Además, Turquía incautó respiradores.", "es"), FactField.PLACE) == [
         ("Turquía", "TR")
     ]
+
+
+def test_amharic_prefixes_and_nepali_postpositions_written_on_a_country_name(extractor: PlaceExtractor) -> None:
+    assert by_field(run(extractor, "በጃፓን ውስጥ ከቻይና", "am"), FactField.PLACE) == [("ጃፓን", "JP"), ("ቻይና", "CN")]
+    assert by_field(run(extractor, "इटालीमा र चीनबाट", "ne"), FactField.PLACE) == [("इटाली", "IT"), ("चीन", "CN")]
+    assert by_field(run(extractor, "चीनी बासिन्दा", "ne"), FactField.PLACE) == []  # "Chinese": no postposition
