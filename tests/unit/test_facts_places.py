@@ -316,3 +316,13 @@ def test_amharic_prefixes_and_nepali_postpositions_written_on_a_country_name(ext
     assert by_field(run(extractor, "በጃፓን ውስጥ ከቻይና", "am"), FactField.PLACE) == [("ጃፓን", "JP"), ("ቻይና", "CN")]
     assert by_field(run(extractor, "इटालीमा र चीनबाट", "ne"), FactField.PLACE) == [("इटाली", "IT"), ("चीन", "CN")]
     assert by_field(run(extractor, "चीनी बासिन्दा", "ne"), FactField.PLACE) == []  # "Chinese": no postposition
+
+
+def test_russian_place_names_in_their_oblique_cases(extractor: PlaceExtractor) -> None:
+    text = "Вспышка в Китае и Южной Корее; самолеты отправили в Италию из Ирана."
+    assert by_field(run(extractor, text, "ru"), FactField.PLACE) == [
+        ("Китае", "CN"),
+        ("Южной Корее", "KR"),
+        ("Италию", "IT"),
+        ("Ирана", "IR"),
+    ]

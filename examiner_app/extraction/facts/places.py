@@ -192,6 +192,7 @@ def _build_gazetteer() -> KeywordMatcher[Place]:
     known = {normalize_key(k) for k, _ in entries}
     entries.extend(_pycountry_entries(known, capitalized))
     entries.extend(_translated_country_entries(known, capitalized))
+    entries.extend(_russian_case_entries(entries, known, capitalized))
     entries.extend(_subdivision_entries(known, capitalized, data))
     # ローマ字 (romanised script), フランス語 (French), アゼルバイジャン系 (of Azerbaijani descent), バングラデシュ民族主義党
     # (a party): a katakana place name inside a compound word is none
@@ -435,6 +436,65 @@ def _translated_country_entries(known: set[str], capitalized: list[str]) -> list
             if normalize_key(demonym) not in known:
                 known.add(normalize_key(demonym))
                 out.append((demonym, Place(DEMONYM, cc, english, "pycountry")))
+    return out
+
+
+_HUSHING = "кгхжшчщ"  # after these Russian writes и, not ы
+
+
+def _russian_noun_forms(word: str) -> list[str]:
+    """Genitive, dative, accusative, instrumental and prepositional of a Russian place noun in the singular:
+    "Италия" -> "Италии", "Италию", "Италией"; "Китай" -> "Китая", "Китае", "Китаю", "Китаем"; "Иран" -> "Ирана"..."""
+    if word.endswith("ия"):
+        stem = word[:-1]
+        return [stem + "и", stem + "ю", stem + "ей"]
+    if word.endswith("я"):
+        stem = word[:-1]
+        return [stem + "и", stem + "е", stem + "ю", stem + "ей"]
+    if word.endswith("а"):
+        stem = word[:-1]
+        return [stem + ("и" if stem[-1:] in _HUSHING else "ы"), stem + "е", stem + "у", stem + "ой"]
+    if word.endswith("й"):
+        stem = word[:-1]
+        return [stem + "я", stem + "е", stem + "ю", stem + "ем"]
+    if word[-1:].isalpha() and word[-1] not in "аеёиоуыэюяь":
+        return [word + "а", word + "е", word + "у", word + "ом"]
+    return []
+
+
+def _russian_case_forms(name: str) -> list[str]:
+    """The oblique cases of a Russian country or city name of one noun ("Китай"), or of an adjective in -ая and a
+    noun ("Южная Корея" -> "Южной Кореи", "Южной Корее", "Южную Корею", "Южной Кореей")."""
+    words = name.split()
+    if len(words) == 1:
+        return _russian_noun_forms(name)
+    if len(words) == 2 and words[0].endswith("ая") and words[1].endswith(("а", "я")):
+        adjective, noun = words[0][:-2], words[1]
+        genitive, *rest = _russian_noun_forms(noun)
+        forms = [f"{adjective}ой {genitive}"]
+        for form in rest:
+            forms.append(f"{adjective}{'ую' if form.endswith(('у', 'ю')) else 'ой'} {form}")
+        return forms
+    return []
+
+
+def _russian_case_entries(
+    entries: Sequence[tuple[str, Place]], known: set[str], capitalized: list[str]
+) -> list[tuple[str, Place]]:
+    """Russian case forms of the Cyrillic country and city names gathered so far ("в Китае", "из Италии"): Russian
+    writes a place in six cases and the gazetteer lists the nominative. Only capitalised, like the names."""
+    out: list[tuple[str, Place]] = []
+    for name, place in list(entries):
+        if place.kind not in (COUNTRY, CITY) or not ("\u0410" <= name[:1] <= "\u042f" or name[:1] == "Ё"):
+            continue
+        for form in _russian_case_forms(name):
+            for variant in dict.fromkeys((form, form.replace("ё", "е"))):
+                key = normalize_key(variant)
+                if key in known:
+                    continue
+                known.add(key)
+                out.append((variant, place))
+                capitalized.append(variant)
     return out
 
 
