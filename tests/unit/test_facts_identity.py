@@ -372,3 +372,20 @@ def test_kinship_honorific_is_not_a_name(extractor: IdentityExtractor) -> None:
 def test_as_a_member_of_a_group_is_a_ground(extractor: IdentityExtractor) -> None:
     grounds = of(run(extractor, "They attacked me as a Hazara."), FactField.CLAIMED_GROUND)
     assert [g for _, g in grounds] == ["race"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        ("El 26 de febrero, el presidente Hassan Rouhani dijo que no había planes.", "es", ["Hassan Rouhani"]),
+        ("Presiden Vladimir Putin menyatakan bahwa warga Rusia akan tetap dibayar.", "id", ["Vladimir Putin"]),
+        # Arabic script: the listed given name; an unlisted family name is taken only before a boundary
+        ("ذكر الرئيس حسن روحاني في 26 فبراير أنه لا توجد خطة.", "ar", ["حسن"]),
+        ("ذكر الرئيس حسن روحاني، في 26 فبراير", "ar", ["حسن روحاني"]),
+        # a place after the title says whose governor it is; it is no name
+        ("El gobernador de Nueva York anunció los ensayos.", "es", []),
+        ("Gubernur New York mengumumkan uji coba.", "id", []),
+    ],
+)
+def test_people_named_after_a_title(extractor: IdentityExtractor, text: str, language: str, names: list[str]) -> None:
+    assert [value for value, _ in of(run(extractor, text, language), FactField.PERSON_NAME)] == names

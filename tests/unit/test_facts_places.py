@@ -252,3 +252,77 @@ def test_the_gazetteer_is_kept_on_disk_and_read_back_equal(tmp_path: Path, monke
         assert len(places.gazetteer()) == len(built)
     finally:
         places.gazetteer.cache_clear()
+
+
+def test_district_names_that_are_common_words_or_name_parts_are_no_place_where_nothing_says_so(
+    extractor: PlaceExtractor,
+) -> None:
+    # A magazine page: a byline in capitals and a sentence starting with "Most" (ISO 3166-2 CV-PA and CZ-425), a
+    # town in a university's name, an Afghan province as a man's surname.
+    text = (
+        "PAUL SMITH\nMost people read this column. I studied at Ambo University. "
+        "Her husband, Yusuf Abdi Farah, was shot."
+    )
+    assert by_field(run(extractor, text, "en"), FactField.PLACE) == []
+
+
+def test_the_same_district_names_stay_places_when_the_text_says_they_are(extractor: PlaceExtractor) -> None:
+    text = "I was born in Most. We fled Farah Province. NANGARHAR was unsafe. I grew up in Ambo, near Addis Ababa."
+    places = [value for value, _ in by_field(run(extractor, text, "en"), FactField.PLACE)]
+    assert places == ["Most", "Farah Province", "NANGARHAR", "Ambo", "Addis Ababa"]
+
+
+def test_new_york_is_one_us_city_not_york_in_england(extractor: PlaceExtractor) -> None:
+    text = "El gobernador de Nueva York anunció los ensayos. He moved from New York to York."
+    assert by_field(run(extractor, text, "es"), FactField.PLACE) == [
+        ("Nueva York", "US"),
+        ("New York", "US"),
+        ("York", "GB"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Россия отправила самолеты. Чад и Италия.", "ru", [("Россия", "RU"), ("Чад", "TD"), ("Италия", "IT")]),
+        ("चीन र इटाली", "ne", [("चीन", "CN"), ("इटाली", "IT")]),
+        ("ኣብ ቻይና፣ ጃፓንን ጀርመንን", "ti", [("ቻይና", "CN"), ("ጃፓንን", "JP"), ("ጀርመንን", "DE")]),
+        ("Ke Cina, Jepang dan Italia", "id", [("Cina", "CN"), ("Jepang", "JP"), ("Italia", "IT")]),
+        ("意大利和西班牙", "zh", [("意大利", "IT"), ("西班牙", "ES")]),
+    ],
+)
+def test_country_names_in_more_languages_from_the_iso_codes_translations(
+    extractor: PlaceExtractor, text: str, language: str, expected: list[tuple[str, str]]
+) -> None:
+    assert by_field(run(extractor, text, language), FactField.PLACE) == expected
+
+
+def test_translated_names_that_are_words_or_peoples_are_no_place(extractor: PlaceExtractor) -> None:
+    # Russian "того" (of that) is Togo only with its capital; 俄罗斯人 and ቻይናውያን are people; Tamil "பெரு" (Peru)
+    # starts "பெருநிலம்" (mainland); "Además," before a country is a word, not a town in apposition.
+    for text, language in (
+        ("Помимо того, это было давно.", "ru"),
+        ("俄罗斯人将继续获得报酬", "zh"),
+        ("ክልተ ቻይናውያን በጻሕቲ", "ti"),
+        ("சீன பெருநிலப் பகுதிக்கு வெளியே", "ta"),
+    ):
+        assert by_field(run(extractor, text, language), FactField.PLACE) == [], text
+    assert by_field(run(extractor, "Además, Turquía incautó respiradores.", "es"), FactField.PLACE) == [
+        ("Turquía", "TR")
+    ]
+
+
+def test_amharic_prefixes_and_nepali_postpositions_written_on_a_country_name(extractor: PlaceExtractor) -> None:
+    assert by_field(run(extractor, "በጃፓን ውስጥ ከቻይና", "am"), FactField.PLACE) == [("ጃፓን", "JP"), ("ቻይና", "CN")]
+    assert by_field(run(extractor, "इटालीमा र चीनबाट", "ne"), FactField.PLACE) == [("इटाली", "IT"), ("चीन", "CN")]
+    assert by_field(run(extractor, "चीनी बासिन्दा", "ne"), FactField.PLACE) == []  # "Chinese": no postposition
+
+
+def test_russian_place_names_in_their_oblique_cases(extractor: PlaceExtractor) -> None:
+    text = "Вспышка в Китае и Южной Корее; самолеты отправили в Италию из Ирана."
+    assert by_field(run(extractor, text, "ru"), FactField.PLACE) == [
+        ("Китае", "CN"),
+        ("Южной Корее", "KR"),
+        ("Италию", "IT"),
+        ("Ирана", "IR"),
+    ]

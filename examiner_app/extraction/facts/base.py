@@ -151,6 +151,14 @@ def is_agglutinating(ch: str) -> bool:
     return 0x0B80 <= cp <= 0x0BFF or 0x0D80 <= cp <= 0x0DFF or 0x1000 <= cp <= 0x109F or 0x1200 <= cp <= 0x139F
 
 
+def is_ethiopic(ch: str) -> bool:
+    return "\u1200" <= ch <= "\u139f"
+
+
+def is_devanagari(ch: str) -> bool:
+    return "\u0900" <= ch <= "\u097f"
+
+
 def is_word_char(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LMN"
 
@@ -281,12 +289,17 @@ class KeywordMatcher(Generic[T]):
     Boundaries: scripts written with spaces need a non-letter on both sides (Arabic script also
     accepts one-letter clitics و ب ل ف ك before the key); CJK/Thai/Myanmar keys need none, except
     that a katakana key must not continue into more katakana (インド is not インドネシア); Tamil,
-    Sinhala, Myanmar and Ethiopic keys accept attached case suffixes. ``capitalized`` keys (Latin
+    Sinhala, Myanmar and Ethiopic keys accept attached case suffixes, Ethiopic keys one prefixed preposition (በ ከ
+    የ ለ ብ ን) and Devanagari keys a Nepali postposition written on them ("चीनमा"). ``capitalized`` keys (Latin
     proper nouns) only match where the original text starts with a capital letter, so "turkey" the
     bird and "chad" the word are not countries.
     """
 
     _CLITICS = frozenset("وبلفك")
+    # Amharic and Tigrinya prepositions written on the noun: በ (in), ከ (from), የ (of), ለ (for), ብ (by), ን (to)
+    _ETHIOPIC_PREFIXES = frozenset("በከየለብን")
+    # Nepali postpositions written on the noun ("चीनमा", "रूसका", "इटालीबाट"), longest first
+    _DEVANAGARI_POSTPOSITIONS = ("भित्र", "देखि", "सम्म", "बाट", "लाई", "सँग", "तिर", "मा", "को", "का", "की", "के", "ले")
 
     def __init__(
         self,
@@ -352,6 +365,8 @@ class KeywordMatcher(Generic[T]):
             while k > 0 and s[k - 1] in self._CLITICS and i - 2 - k < 2:
                 k -= 1
             return k == 0 or not is_word_char(s[k - 1])
+        if is_ethiopic(key[0]) and prev in self._ETHIOPIC_PREFIXES:
+            return i == 1 or not is_word_char(s[i - 2])  # one prefix syllable: "በጣሊያን", "ከቻይና", "ንስፐይን"
         if is_arabic_script(key[0]) and prev in self._CLITICS:
             # one or two clitic letters at the start of a word: "بسوريا", "وبسوريا"
             k = i - 1
@@ -372,6 +387,11 @@ class KeywordMatcher(Generic[T]):
             return True
         if self._arabic_suffixes and is_arabic_script(last) and len(key) >= 4:
             return True
+        if is_devanagari(last):
+            for postposition in self._DEVANAGARI_POSTPOSITIONS:
+                k = j + len(postposition)
+                if s.startswith(postposition, j) and (k >= len(s) or not is_word_char(s[k])):
+                    return True
         return not is_word_char(nxt) or is_unspaced(nxt)
 
     def find(self, nt: NormText) -> list[Hit[T]]:

@@ -250,11 +250,17 @@ class NameFacts:
         """People named in the story after a cue: "my friend Samuel Tesfaye", "Colonel Abdi Hassan", "a man named
         X", "Ahmet adlı bir polis", "يدعى X", "به نام X", "友人のアフマド". Role ``other``; the examiner confirms."""
         out: list[FactCandidate] = []
+        # "the governor of New York", "gobernador de Nueva York": a place after a title is whose title it is
+        places = [
+            (h.start, h.end) for h in find_places(text) if h.payload.source != "pycountry" or h.payload.kind == COUNTRY
+        ]
 
         def add(s: int, e: int, cue: str, conf: float) -> None:
             s, e = trim_span(text, s, e, ".,;:'’\"")
             name = " ".join(text[s:e].split())
             if e <= s or not _valid_name(name) or fold(name.split()[0]).casefold() in _PERSON_STOP:
+                return
+            if name.split()[0] in ("de", "of", "du", "d'") or any(a <= s and e <= b for a, b in places):
                 return
             out.append(
                 candidate(

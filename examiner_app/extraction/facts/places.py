@@ -3,7 +3,8 @@
 The gazetteer is ``data/gazetteer.json`` (names, exonyms, endonyms and demonyms of the countries
 applicants commonly come from and pass through, in English, French, Japanese, Arabic, Persian, Urdu,
 Tamil, Sinhala, Burmese, Turkish and a few more; their major cities and airports) plus every
-country's English names from pycountry. Matching runs on a normalised view of the page (NFKC, case
+country's English names from pycountry, its provinces and districts (ISO 3166-2), and the country names of the
+iso-codes translations pycountry ships in two dozen of our languages (``TRANSLATED_NAME_LOCALES``). Matching runs on a normalised view of the page (NFKC, case
 folded, ZWJ/ZWNJ and Arabic diacritics handled) with exact offsets back into the original text.
 
 Fields emitted, one per mention:
@@ -45,7 +46,10 @@ from .base import (
     NormText,
     candidate,
     fold,
+    is_agglutinating,
     is_arabic_script,
+    is_katakana,
+    is_unspaced,
     load_data,
     normalize_key,
     rules_model,
@@ -187,6 +191,8 @@ def _build_gazetteer() -> KeywordMatcher[Place]:
                     add(stem, place, False)
     known = {normalize_key(k) for k, _ in entries}
     entries.extend(_pycountry_entries(known, capitalized))
+    entries.extend(_translated_country_entries(known, capitalized))
+    entries.extend(_russian_case_entries(entries, known, capitalized))
     entries.extend(_subdivision_entries(known, capitalized, data))
     # ローマ字 (romanised script), フランス語 (French), アゼルバイジャン系 (of Azerbaijani descent), バングラデシュ民族主義党
     # (a party): a katakana place name inside a compound word is none
@@ -348,6 +354,163 @@ def _pycountry_entries(known: set[str], capitalized: list[str]) -> list[tuple[st
     return out
 
 
+#: Locales whose translations of the country names (Debian iso-codes, shipped in pycountry) are added to the
+#: gazetteer. Left out: Amharic (its entries are garbled: "ኂ፤ና" for China; the Tigrinya names serve Amharic text,
+#: the script is the same) and Vietnamese (archaic names, one-letter "Ý").
+TRANSLATED_NAME_LOCALES = (
+    *("ar", "fa", "ps", "ur", "ckb", "ru", "ne", "hi", "bn", "si", "ta", "my", "km", "zh_CN", "zh_TW", "ja"),
+    *("ti", "so", "tr", "id", "fil", "es", "fr"),
+)
+_MYANMAR_COUNTRY = "\u1014\u102d\u102f\u1004\u103a\u1004\u1036"  # နိုင်ငံ, "country", after a Burmese name
+
+
+def _translated_names(translated: str) -> list[str]:
+    """The names a translated country name is written as: "ایران، جمهوری اسلامی" -> "ایران", "大韓民国 (韓国)" ->
+    both, "အီတလီနိုင်ငံ" -> also "အီတလီ"."""
+    names = []
+    for part in re.split(r"[(（]", translated):
+        part = part.strip(" )）")
+        head = re.split(r"[,،]", part)[0].strip()
+        names += [n for n in dict.fromkeys((part, head)) if n]
+    names += [n[: -len(_MYANMAR_COUNTRY)] for n in names if n.endswith(_MYANMAR_COUNTRY)]
+    return [n for n in names if _safe_translated_key(n)]
+
+
+_ETHIOPIC_PREFIXES = "በከየለ"  # "in", "from", "of", "to": a short name starting with one reads as a prefixed word
+
+
+def _safe_translated_key(name: str) -> bool:
+    """Is a translated country name long enough to be matched without a curator's eye? Short names collide with
+    words: Arabic-script roots of three letters ("کره" Korea / "كره" hatred), and in the scripts whose case
+    endings attach (Tamil, Sinhala, Myanmar, Ethiopic) a short name is the start of many words ("பெரு" Peru /
+    "பெருநிலம்" mainland, "የመን" Yemen / "የመንግስት" of the government)."""
+    first = name[0]
+    if is_unspaced(first) and not is_agglutinating(first):
+        return len(name) >= 2  # 中国, 日本
+    if is_arabic_script(first):
+        return len(name.replace(" ", "")) >= 4
+    if "\u1200" <= first <= "\u139f":  # Ethiopic: one code point a syllable
+        return len(name) >= 4 or (len(name) == 3 and first not in _ETHIOPIC_PREFIXES)
+    if is_agglutinating(first):
+        return len(name) >= 5
+    return len(name) >= 3
+
+
+def _translated_country_entries(known: set[str], capitalized: list[str]) -> list[tuple[str, Place]]:
+    """Country names in the ``TRANSLATED_NAME_LOCALES``, from the iso-codes translations pycountry ships
+    ("Китай", "चीन", "ቻይና", "Cina"), where the curated gazetteer has no entry. A name two countries share is
+    left out; Latin-script names match only when capitalised."""
+    import gettext
+
+    import pycountry
+
+    countries = []
+    for country in pycountry.countries:
+        variants = (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None))
+        english = getattr(country, "common_name", None) or country.name
+        countries.append((country.alpha_2, english, [str(v) for v in dict.fromkeys(variants) if v]))
+    names: list[tuple[str, str, str]] = []
+    for locale in TRANSLATED_NAME_LOCALES:
+        try:
+            translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale]).gettext
+        except OSError:
+            continue
+        for cc, english, sources in countries:
+            for source in sources:
+                translated = translate(source)
+                if translated != source:
+                    names += [(name, cc, english) for name in _translated_names(translated)]
+    by_key: dict[str, set[str]] = {}
+    for name, cc, _ in names:
+        by_key.setdefault(normalize_key(name), set()).add(cc)
+    out: list[tuple[str, Place]] = []
+    for name, cc, english in names:
+        key = normalize_key(name)
+        if key in known or len(by_key[key]) > 1:
+            continue
+        known.add(key)
+        out.append((name, Place(COUNTRY, cc, english, "pycountry")))
+        if name[0].isupper():  # Latin or Cyrillic: "Того" is Togo, "того" the word
+            capitalized.append(name)
+        for demonym in _translated_demonyms(name):
+            if normalize_key(demonym) not in known:
+                known.add(normalize_key(demonym))
+                out.append((demonym, Place(DEMONYM, cc, english, "pycountry")))
+    return out
+
+
+_HUSHING = "кгхжшчщ"  # after these Russian writes и, not ы
+
+
+def _russian_noun_forms(word: str) -> list[str]:
+    """Genitive, dative, accusative, instrumental and prepositional of a Russian place noun in the singular:
+    "Италия" -> "Италии", "Италию", "Италией"; "Китай" -> "Китая", "Китае", "Китаю", "Китаем"; "Иран" -> "Ирана"..."""
+    if word.endswith("ия"):
+        stem = word[:-1]
+        return [stem + "и", stem + "ю", stem + "ей"]
+    if word.endswith("я"):
+        stem = word[:-1]
+        return [stem + "и", stem + "е", stem + "ю", stem + "ей"]
+    if word.endswith("а"):
+        stem = word[:-1]
+        return [stem + ("и" if stem[-1:] in _HUSHING else "ы"), stem + "е", stem + "у", stem + "ой"]
+    if word.endswith("й"):
+        stem = word[:-1]
+        return [stem + "я", stem + "е", stem + "ю", stem + "ем"]
+    if word[-1:].isalpha() and word[-1] not in "аеёиоуыэюяь":
+        return [word + "а", word + "е", word + "у", word + "ом"]
+    return []
+
+
+def _russian_case_forms(name: str) -> list[str]:
+    """The oblique cases of a Russian country or city name of one noun ("Китай"), or of an adjective in -ая and a
+    noun ("Южная Корея" -> "Южной Кореи", "Южной Корее", "Южную Корею", "Южной Кореей")."""
+    words = name.split()
+    if len(words) == 1:
+        return _russian_noun_forms(name)
+    if len(words) == 2 and words[0].endswith("ая") and words[1].endswith(("а", "я")):
+        adjective, noun = words[0][:-2], words[1]
+        genitive, *rest = _russian_noun_forms(noun)
+        forms = [f"{adjective}ой {genitive}"]
+        for form in rest:
+            forms.append(f"{adjective}{'ую' if form.endswith(('у', 'ю')) else 'ой'} {form}")
+        return forms
+    return []
+
+
+def _russian_case_entries(
+    entries: Sequence[tuple[str, Place]], known: set[str], capitalized: list[str]
+) -> list[tuple[str, Place]]:
+    """Russian case forms of the Cyrillic country and city names gathered so far ("в Китае", "из Италии"): Russian
+    writes a place in six cases and the gazetteer lists the nominative. Only capitalised, like the names."""
+    out: list[tuple[str, Place]] = []
+    for name, place in list(entries):
+        if place.kind not in (COUNTRY, CITY) or not ("\u0410" <= name[:1] <= "\u042f" or name[:1] == "Ё"):
+            continue
+        for form in _russian_case_forms(name):
+            for variant in dict.fromkeys((form, form.replace("ё", "е"))):
+                key = normalize_key(variant)
+                if key in known:
+                    continue
+                known.add(key)
+                out.append((variant, place))
+                capitalized.append(variant)
+    return out
+
+
+def _translated_demonyms(name: str) -> list[str]:
+    """People named after a country in scripts where the word is the name plus a suffix: Chinese "俄罗斯人",
+    Burmese "ဟန်ဂေရီလူမျိုး", Ethiopic "ቻይናውያን": matched as demonyms, so that they are no place."""
+    first = name[0]
+    if is_unspaced(first) and not is_agglutinating(first) and not is_katakana(first):
+        return [name + "人"]
+    if "\u1000" <= first <= "\u109f":
+        return [name + "\u101c\u1030\u1019\u103b\u102d\u102f\u1038"]  # လူမျိုး
+    if "\u1200" <= first <= "\u139f":
+        return [name + "ውያን", name + "ዉያን", name + "ዊ", name + "ዉን"]
+    return []
+
+
 @lru_cache(maxsize=1)
 def _alpha_codes() -> dict[str, str]:
     """ISO alpha-3 and alpha-2 codes -> alpha-2 (and ICAO's ``D`` for Germany)."""
@@ -499,7 +662,9 @@ class PlaceExtractor:
         if not text.strip():
             return []
         nt = NormText(text)
-        places = [h for h in gazetteer().find(nt) if h.payload.kind != STOP]
+        places = [
+            h for h in gazetteer().find(nt) if h.payload.kind != STOP and not _not_a_place_here(text, h, language)
+        ]
         cues = _CUE_MATCHER.find(nt)
         places = self._with_generic_airports(text, places)
         places = _with_local_places(text, places, language)
@@ -990,7 +1155,12 @@ def _with_local_places(text: str, places: list[Hit[Place]], language: str) -> li
             before = text[max(0, start - 30) : start]
             prev_word = re.search(r"(\S+)[ \t]*$", before)
             prev_ok = prev_word is None or not prev_word.group(1)[0].isupper() or prev_word.group(1)[-1] in ",:;("
-            if word.casefold() not in _LOCAL_STOP and prev_ok and not word.isupper():
+            if (
+                word.casefold() not in _LOCAL_STOP
+                and prev_ok
+                and not word.isupper()
+                and not _common_word(word, language)
+            ):
                 add(start, start + len(word), hit.payload.cc, 0.55, f"a name next to '{hit.payload.canonical}'")
         # "タイのバンコク", "イランのタブリーズ": a katakana name after a country and の
         if text[hit.end : hit.end + 1] == "の":
@@ -1066,6 +1236,62 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
             return True
     after = re.match(r"[ \t-]+([A-Z][a-z]+)", text[end : end + 30])
     return after is not None and after.group(1).casefold() in _ORG_NAME_WORDS
+
+
+# --------------------------------------------------------------------------------------------
+# Names that are no place where they stand
+# --------------------------------------------------------------------------------------------
+
+#: A word this frequent in the page's language (wordfreq's small lists; "most" 1e-3, "paul" 1e-4, "kandahar"
+#: unlisted) is a word or a given name before it is a district.
+COMMON_WORD_FREQUENCY = 1e-5
+# "Most District", "Paul municipality", "Farah Province": the text itself says it is a place
+_PLACE_TYPE_AFTER = re.compile(
+    r"(?i)[ \t-]+(?:district|province|region|municipality|county|city|town|village|state|prefecture|governorate"
+    r"|oblast|département|région|ville|provincia|distrito|municipio)\b"
+)
+_LOCATIVE_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:in|from|to|at|near|of|à|de|en|dans|desde|nach|aus)[ \t]+$")
+# "Ambo University", "London School of Hygiene": an institution named after its town is no mention of the town
+_INSTITUTION_AFTER = re.compile(r"[ \t]+(?:University|College|School|Institute|Hospital|Academy|Stadium)\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”«»•(\-–—])[ \t]*$")
+
+
+def _not_a_place_here(text: str, hit: Hit[Place], language: str) -> bool:
+    """A Latin-script town or district name standing where it names something else.
+
+    * Any town in an institution's name ("Ambo University").
+    * A district or municipality from ISO 3166-2 (pycountry; thousands of small places, many named like words
+      and people), unless a place word or a locative preposition says it is a place ("Most District", "born
+      in Most"): inside a person's or organisation's name ("Yusuf Abdi Farah"), or written with no sign of a
+      proper noun (ALL CAPS, or first word of a sentence or line) while it is a common word of the page's
+      language ("PAUL", "Most people...").
+    Countries, airports and the other scripts are left alone: a capital there is no evidence either way.
+    """
+    place = hit.payload
+    value = text[hit.start : hit.end]
+    if place.kind != CITY or not value.isascii() or not _is_latin(value):
+        return False
+    if _INSTITUTION_AFTER.match(text, hit.end):
+        return True
+    if place.source != "pycountry":
+        return False
+    if _PLACE_TYPE_AFTER.match(text, hit.end) or _LOCATIVE_BEFORE.search(text[max(0, hit.start - 12) : hit.start]):
+        return False
+    if _in_a_name(text, hit.start, hit.end):
+        return True
+    if not (value.isupper() or _SENTENCE_START.search(text[max(0, hit.start - 12) : hit.start])):
+        return False
+    return _common_word(value, language)
+
+
+def _common_word(word: str, language: str) -> bool:
+    """Is ``word`` at least ``COMMON_WORD_FREQUENCY`` frequent in ``language`` (English where it has no list)?"""
+    from examiner_app.extraction.language import word_frequency  # the lists load on the first such word only
+
+    frequency = word_frequency(word, language)
+    if frequency is None:  # no list for the page's language: a Latin word there is most likely English
+        frequency = word_frequency(word, "en")
+    return frequency is not None and frequency >= COMMON_WORD_FREQUENCY
 
 
 _NAME_PREFIX_OK = frozenset({"i", "in", "to", "from", "the", "of", "and", "republic", "north", "south", "islamic"})

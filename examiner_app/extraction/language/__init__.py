@@ -28,7 +28,7 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from examiner_app.domain import UNDETERMINED, BBox, LanguageGuess, PageText, TextBlock, Word
-from examiner_app.extraction.language._detectors import Vote, applies
+from examiner_app.extraction.language._detectors import Vote, applies, word_frequency
 from examiner_app.extraction.language.tesseract import script_to_tesseract, tesseract_languages_for
 from examiner_app.extraction.scripts import detect_scripts, dominant_script, script_counts, words_in_script
 
@@ -41,6 +41,7 @@ __all__ = [
     "detect_scripts",
     "script_to_tesseract",
     "tesseract_languages_for",
+    "word_frequency",
 ]
 
 #: Code -> English name of every language we identify (ISO 639-1 where one exists, else 639-3).

@@ -373,6 +373,22 @@ def _word_frequency_table() -> Any | None:
     return None if lists is None else _WordRows(lists)
 
 
+def word_frequency(word: str, language: str) -> float | None:
+    """How often ``word`` (case-folded) occurs in ``language`` by wordfreq's small list: 0.0 when unlisted,
+    ``None`` when there is no list for the language (or wordfreq is not installed)."""
+    code = "fil" if language == "tl" else language
+    if code not in WORDFREQ_LANGUAGES:
+        return None
+    table = _word_frequency_table()
+    if table is None:
+        return None
+    row = table.get(unicodedata.normalize("NFKC", word).casefold())
+    if row is None:
+        return 0.0
+    value = row[WORDFREQ_LANGUAGES.index(code)]
+    return 0.0 if math.isnan(value) else float(value)
+
+
 def wordfreq_vote(text: str, script: str | None) -> Vote:
     """How likely the text's words are in each language's frequency list, as a posterior with equal priors.
 
