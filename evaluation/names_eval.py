@@ -6,7 +6,7 @@ Each gold sentence becomes a one-block page in its annotated language; the produ
 ``PERSON`` spans and their ``place``, ``country_of_origin`` and ``port_of_entry`` suggestions against the ``PLACE``
 spans, by span overlap with :func:`facts_eval.match_document` (one match per gold span and per suggestion; a second
 suggestion on an already matched span is a duplicate, not scored). The report gives P/R/F1 per language and label
-with n (gold spans), the macro average of the languages' F1, and which engine (a spaCy model or the rules and
+with n (gold spans), the macro average of the languages' F1, and which engine (a name model: spaCy, Natasha, underthesea; or the rules and
 gazetteer) made each suggestion. Conventions and sources: ``evaluation/names/README.md``.
 
 Usage::
@@ -244,13 +244,18 @@ def product_languages() -> frozenset[str]:
     return frozenset(SUPPORTED_LANGUAGES)
 
 
+#: Manifest engine kinds that recognise person and place names (``facts.language_ner_extractors``).
+NAME_ENGINES = ("spacy", "natasha", "underthesea")
+
+
 def model_languages() -> dict[str, str]:
-    """Language -> the installed spaCy pipeline the app routes its blocks to (from models/manifest.toml)."""
+    """Language -> the installed name/place model the app routes its blocks to (from models/manifest.toml): a spaCy
+    pipeline, Natasha or underthesea."""
     from examiner_app.models import load_manifest
 
     out: dict[str, str] = {}
     for spec in load_manifest().values():
-        if spec.engine == "spacy" and spec.available():
+        if spec.engine in NAME_ENGINES and spec.available():
             for lang in spec.languages:
                 out.setdefault(lang, spec.name)
     return out
@@ -305,7 +310,7 @@ def render_doc(report: Mapping[str, Any], models: Mapping[str, str], command: st
         "  test sentences (CC0; the same sentences in every language) and, for Japanese, Leipzig web sentences from",
         "  the Lingua test data. Sources, selection and conventions: `evaluation/names/README.md`.",
         "- Each sentence is one page with one block in its annotated language, read by the app's",
-        f"  `default_extractors(ai_enabled={report['ai_enabled']})`: rules, gazetteer and the spaCy pipelines the",
+        f"  `default_extractors(ai_enabled={report['ai_enabled']})`: rules, gazetteer and the name models (spaCy, Natasha, underthesea) the",
         "  manifest routes to that language.",
         "- `person_name` suggestions are scored against PERSON spans; `place`, `country_of_origin` and",
         "  `port_of_entry` against PLACE spans. A suggestion is right when it overlaps a gold span of its label.",
@@ -323,7 +328,7 @@ def render_doc(report: Mapping[str, Any], models: Mapping[str, str], command: st
         for key in (*LABELS, "combined"):
             r = d[key]
             cells += [str(r["n"]), _pct(r["precision"]), _pct(r["recall"]), _pct(r["f1"])]
-        engine = f"spaCy `{models[lang]}` + rules" if lang in models else "rules + gazetteer"
+        engine = f"`{models[lang]}` + rules" if lang in models else "rules + gazetteer"
         lines.append(f"| {lang} | {engine} | " + " | ".join(cells) + " |")
     lines += [
         "",
@@ -373,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report["models"] = models
     report["macros"] = {
         "languages the product lists": macro(report["languages"], [lang for lang in gold if lang in product]),
-        "languages with a spaCy model": macro(report["languages"], list(models)),
+        "languages with a name model": macro(report["languages"], list(models)),
         "languages on rules and gazetteer only": macro(
             report["languages"], [lang for lang in gold if lang not in models]
         ),
