@@ -149,7 +149,9 @@ def _ocr_code_key() -> str:
     from examiner_app.extraction import images, ocr
 
     here = Path(ocr.__file__).parent
-    sources = [(here / name).read_bytes() for name in ("ocr.py", "ocr_script_check.py", "ocr_rtl_latin.py", "deskew.py")]
+    sources = [
+        (here / name).read_bytes() for name in ("ocr.py", "ocr_script_check.py", "ocr_rtl_latin.py", "deskew.py")
+    ]
     return _digest(ocr.tesseract_version(), *sources, inspect.getsource(images.ocr_page))
 
 
