@@ -95,8 +95,9 @@ def is_form_label(text: str, start: int, end: int) -> bool:
 
 
 def _not_a_person(value: str, start: int, end: int, gazetteer: Sequence[Hit[Place]]) -> bool:
-    if any(h.start < end and start < h.end for h in gazetteer):
+    if any(h.start <= start and end <= h.end for h in gazetteer):
         return True  # a place the gazetteer knows ("シリア", "アレッポ")
+    # A place inside a longer name is part of the name: "Văn" (folded to the Turkish city Van) in "Nguyễn Văn An".
     if value.endswith(_ORG_SUFFIXES):
         return True
     # Outside CJK a one-word PERSON ("Née", "Ter") is mostly a label or a word the small models misread.
