@@ -431,6 +431,9 @@ class QaWorkspace(QWidget):
         self._set_item_enabled(False)
 
         def done(verdict_id: str) -> None:
+            # Free before the next item shows: a click on it between this result and the job's "finished" was
+            # silently ignored (the blind review test timed out on a loaded machine; a quick reviewer lost a click).
+            self._busy = False
             self.verdict_recorded.emit(verdict_id)
             self.refresh_progress()
             row = self.item_list.currentRow()
@@ -439,6 +442,7 @@ class QaWorkspace(QWidget):
                 self.item_list.setCurrentRow(row + 1)
 
         def failed(exc: BaseException) -> None:
+            self._busy = False
             self._set_item_enabled(True)
             show_error(self, exc)
 
