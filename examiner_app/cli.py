@@ -56,7 +56,12 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _read_options(args: argparse.Namespace, settings: Settings) -> Any:
     from examiner_app.extraction.reader import ReadOptions
 
-    return ReadOptions(ocr_languages=getattr(args, "lang", None) or settings.ocr_languages, workers=settings.workers)
+    # The commands print text and facts, never page images: the workers skip encoding them (issue 17).
+    return ReadOptions(
+        ocr_languages=getattr(args, "lang", None) or settings.ocr_languages,
+        workers=settings.workers,
+        page_images=False,
+    )
 
 
 # --- commands ----------------------------------------------------------------------------------

@@ -123,7 +123,11 @@ def ocr_page(
         result = engine.read_hinted(image, options.ocr_languages_hint)
     else:
         result = engine.read(image, options.ocr_languages)
-    shown = rotate_upright(image, result.rotation)
+    if options.page_images:
+        shown = rotate_upright(image, result.rotation)
+        width, height = shown.size
+    else:
+        width, height = image.size if result.rotation in (0, 180) else image.size[::-1]
     text, words = clean_page_text(result.text, result.words)  # Tesseract's spaces between CJK characters, etc.
     page = PageText(
         page_number=page_number,
@@ -132,13 +136,13 @@ def ocr_page(
         source=PageSource.OCR,
         mean_confidence=result.mean_confidence,
         rotation=result.rotation,
-        width=shown.width,
-        height=shown.height,
+        width=width,
+        height=height,
         dpi=dpi,
         ocr_languages=result.languages,
         engine=result.engine,
     )
-    return page, encode_display_png(shown)
+    return page, encode_display_png(shown) if options.page_images else b""
 
 
 class ImageExtractor:

@@ -573,7 +573,9 @@ class _LibTesseract:
     Runs in worker processes; a crash inside Tesseract ends the worker, which the sandbox reports.
     """
 
-    def __init__(self, library: ctypes.CDLL) -> None:
+    def __init__(self, library: ctypes.CDLL, version: str) -> None:
+        #: The version that reads, for provenance: asking the ``tesseract`` binary costs each worker a process.
+        self.version = version
         pointer, text, number = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int
         signatures: dict[str, tuple[list[Any], Any]] = {
             "TessBaseAPICreate": ([], pointer),
@@ -752,7 +754,7 @@ def _libtesseract() -> _LibTesseract | None:
             version = (library.TessVersion() or b"").decode()
             if int(version.split(".")[0]) < 4:
                 return None
-            wrapper = _LibTesseract(library)
+            wrapper = _LibTesseract(library, version)
         except (OSError, AttributeError, ValueError):
             continue
         atexit.register(wrapper.close)
@@ -1136,7 +1138,7 @@ class TesseractEngine(OcrEngine):
                     output_type=pytesseract.Output.DICT,
                 )
         text, words = build_page_text(data)
-        engine = f"tesseract@{tesseract_version()}"
+        engine = f"tesseract@{library.version if library is not None else tesseract_version()}"
         if page.skew:
             engine += "+deskew"
         if page.psm == SINGLE_LINE_PSM and self.psm != SINGLE_LINE_PSM:

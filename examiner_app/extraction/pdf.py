@@ -336,8 +336,9 @@ class PdfExtractor:
         options: ReadOptions,
     ) -> tuple[PageText, bytes]:
         dpi = _ocr_dpi(path, index + 1, page.get_size(), _with_dpi(options, TEXT_LAYER_DPI))
-        image = _render_for_display(page, dpi)
-        text, words = text_layer_words(textpage, raw, _Mapper(page, image.size))
+        image = _render_for_display(page, dpi) if options.page_images else None
+        size = image.size if image is not None else _rendered_size(page, dpi)
+        text, words = text_layer_words(textpage, raw, _Mapper(page, size))
         result = PageText(
             page_number=index + 1,
             text=text,
@@ -345,12 +346,12 @@ class PdfExtractor:
             source=PageSource.TEXT_LAYER,
             mean_confidence=None,
             rotation=0,
-            width=image.width,
-            height=image.height,
+            width=size[0],
+            height=size[1],
             dpi=dpi,
             engine=engine_name(),
         )
-        return result, encode_display_png(image)
+        return result, encode_display_png(image) if image is not None else b""
 
     def _ocr_page(
         self, path: Path, page: pypdfium2.PdfPage, index: int, options: ReadOptions, engine: OcrEngine
@@ -360,6 +361,12 @@ class PdfExtractor:
         if image.mode != "L":
             image = image.convert("L")
         return ocr_page(image, index + 1, dpi, options, engine)
+
+
+def _rendered_size(page: pypdfium2.PdfPage, dpi: int) -> tuple[int, int]:
+    """The pixel size ``page.render(scale=dpi / 72)`` gives (pypdfium2 rounds each side up), without rendering."""
+    scale = dpi / 72.0
+    return math.ceil(page.get_width() * scale), math.ceil(page.get_height() * scale)
 
 
 def _render_for_display(page: pypdfium2.PdfPage, dpi: int) -> Image.Image:

@@ -20,7 +20,7 @@ import dataclasses
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,10 @@ class ReadOptions:
     document_timeout_s: float = 3600.0
     workers: int = 2  # processes; one page per process task
     ocr_enabled: bool = True  # False: pages without a text layer come back with empty text (AI/OCR off)
+    # False: pages come back without their image (``image_png`` is b""), for callers that only want the text
+    # (``examiner-app ocr`` and ``extract``): encoding a 300 dpi scan as PNG costs 26-70 ms a page, and rendering a
+    # text-layer PDF page for display is most of the work of reading it.
+    page_images: bool = True
     # Automatic mode only: the languages an earlier page of the same document was read with, tried first and
     # without OSD; a poor reading falls back to the full automatic choice (set by the reader, not by callers).
     ocr_languages_hint: str | None = None
@@ -73,7 +77,8 @@ class ReadOptions:
 class ReadPage:
     """One page: ``page`` (text, words with boxes in pixels of ``image_png``, source, rotation, engine) and the
     PNG of the page image the boxes refer to (after rotation correction). Text-layer PDF pages are rendered at
-    150 dpi; plain-text files have no image (``b""``)."""
+    150 dpi; plain-text files, and every page read with ``ReadOptions.page_images`` False, have no image
+    (``b""``); the boxes still refer to the page's ``width`` x ``height``."""
 
     page: PageText
     image_png: bytes
@@ -90,8 +95,8 @@ _RESULT_TYPES = (PageText, Word, BBox, PageSource, LanguageGuess, TextBlock)
 #: Parsers every file's probe needs, imported while no task's clock runs. Not pytesseract: pages are read through
 #: Tesseract's C API, and pytesseract (only the fallback without libtesseract) would cost every one-shot
 #: ``examiner-app ocr`` ~0.1-0.2 s of start-up (issue 17) for nothing.
+#: Nor the PDF module: ~0.11 s of each worker's start that an image-only file never needs; a PDF's probe imports it.
 _PRELOAD = (
-    "examiner_app.extraction.pdf",
     "examiner_app.extraction.images",
     "examiner_app.extraction.textfile",
 )
@@ -206,10 +211,13 @@ class ReaderPool:
     ) -> Iterator[ReadPage]:
         deadline = time.monotonic() + options.document_timeout_s
         check_cancelled(progress)
-        probe = self._probe(path, options)
         engine = self._engine_for(options)
+        # Binaries and packs are checked before any page is read, while a worker probes the file: the check asks
+        # the ``tesseract`` binary once a process (~40 ms of a one-shot ``examiner-app ocr``).
+        check = _InBackground(engine.check, options.ocr_languages)
+        probe = self._probe(path, options)
         if probe.mime_type != registry.TEXT:
-            engine.check(options.ocr_languages)  # binaries and packs before any page is read
+            check.result()
         total = probe.page_count
         todo = [index for index in range(total) if index + 1 not in skip_pages]
         done = total - len(todo)
@@ -271,6 +279,28 @@ class ReaderPool:
         finally:
             for job in jobs.values():  # stopped early (error, cancel, consumer gone): free the workers now
                 pool.cancel(job)
+
+
+class _InBackground:
+    """``function(*args)`` run in a thread at once; ``result()`` waits for it and raises what it raised."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+        self._outcome: tuple[Any, BaseException | None] = (None, None)
+        self._thread = threading.Thread(target=self._run, args=(function, *args), daemon=True)
+        self._thread.start()
+
+    def _run(self, function: Callable[..., Any], *args: Any) -> None:
+        try:
+            self._outcome = (function(*args), None)
+        except BaseException as exc:  # handed to the caller of result()
+            self._outcome = (None, exc)
+
+    def result(self) -> Any:
+        self._thread.join()
+        value, error = self._outcome
+        if error is not None:
+            raise error
+        return value
 
 
 class _Busy(RuntimeError):

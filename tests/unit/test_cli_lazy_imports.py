@@ -92,3 +92,28 @@ def test_extract_on_an_urdu_page_with_ai_on_loads_no_english_model(tmp_path: Pat
     )
     # No spaCy pipeline loaded, nor spaCy, torch or transformers imported; the rules still read the name.
     assert done.stdout.split("\n")[-2] == "0 [] [] True", done.stdout
+
+
+_WORKER_SCRIPT = """
+import sys
+from examiner_app.extraction import registry
+from examiner_app.extraction.ocr import NullOcrEngine
+from examiner_app.extraction.reader import ReadOptions
+mime_type, count = registry.probe_task({path!r}, ReadOptions())
+page, png = registry.read_page_task({path!r}, mime_type, 0, ReadOptions(), NullOcrEngine())
+print(mime_type, count, page.width, "examiner_app.extraction.pdf" in sys.modules, "pypdfium2" in sys.modules)
+"""
+
+
+def test_a_worker_reading_an_image_never_imports_the_pdf_reader(tmp_path: Path) -> None:
+    path = tmp_path / "scan.png"
+    Image.new("L", (300, 200), 255).save(path)
+    done = subprocess.run(
+        [sys.executable, "-c", _WORKER_SCRIPT.format(path=str(path))],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert done.stdout.split() == ["image/png", "1", "300", "False", "False"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import pickle
 from pathlib import Path
@@ -12,7 +13,7 @@ from PIL import Image
 from examiner_app.domain import BBox, Word
 from examiner_app.extraction import registry
 from examiner_app.extraction.images import encode_display_png
-from examiner_app.extraction.ocr import NullOcrEngine
+from examiner_app.extraction.ocr import NullOcrEngine, OcrResult
 from examiner_app.extraction.reader import ReadOptions
 
 
@@ -58,3 +59,32 @@ def test_grey_palette_round_trips_every_level() -> None:
 def test_words_cross_process_boundaries_unchanged() -> None:
     words = [Word("Perera", 6, 12, BBox(1, 2, 3, 4), 0.5, 1, 2), Word("x", 0, 1, None)]
     assert pickle.loads(pickle.dumps(words)) == words
+
+
+class _TurnedEngine(NullOcrEngine):
+    """An engine that says the page was upright only after a quarter turn (as OSD does for a sideways scan)."""
+
+    def read(self, image: Image.Image, languages: str | None) -> OcrResult:
+        return dataclasses.replace(super().read(image, languages), rotation=90)
+
+
+def test_without_page_images_a_text_layer_page_has_the_same_words_boxes_and_size(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "grey.pdf", (0, 0, 0))
+    shown, png = registry.read_page_task(str(pdf), registry.PDF, 0, ReadOptions(), NullOcrEngine())
+    bare, no_png = registry.read_page_task(str(pdf), registry.PDF, 0, ReadOptions(page_images=False), NullOcrEngine())
+    assert png
+    assert no_png == b""
+    assert (bare.width, bare.height) == (shown.width, shown.height) == Image.open(io.BytesIO(png)).size
+    assert bare.words == shown.words
+    assert bare.text == shown.text
+
+
+def test_without_page_images_a_turned_scan_reports_the_upright_size(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.png"
+    Image.new("L", (300, 200), 255).save(scan)
+    options = ReadOptions(page_images=False)
+    page, png = registry.read_page_task(str(scan), "image/png", 0, options, _TurnedEngine())
+    assert png == b""
+    assert (page.width, page.height) == (200, 300)  # what the image after the engine's quarter turn measures
+    shown, shown_png = registry.read_page_task(str(scan), "image/png", 0, ReadOptions(), _TurnedEngine())
+    assert (shown.width, shown.height) == (200, 300) == Image.open(io.BytesIO(shown_png)).size
