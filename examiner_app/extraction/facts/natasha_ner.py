@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from examiner_app.errors import ConfigurationError
-
 from .language_ner import Entity, LanguageNerExtractor
 
 #: The manifest's ``files`` entries this engine loads, by role (paths under the natasha package folder).
@@ -42,16 +40,10 @@ class NatashaNerExtractor(LanguageNerExtractor):
 
     def _load(self) -> object:
         folder = self.spec.require_path()
-        try:
-            from natasha import NewsEmbedding, NewsNERTagger, Segmenter  # lazy: ~0.5 s, pulls in numpy
+        from natasha import NewsEmbedding, NewsNERTagger, Segmenter  # lazy: ~0.5 s, pulls in numpy
 
-            embedding = NewsEmbedding(str(folder / EMBEDDING_FILE))
-            return _Natasha(Segmenter(), NewsNERTagger(embedding, str(folder / NER_FILE)))
-        except Exception as exc:  # any failure inside a third-party package is a missing model
-            raise ConfigurationError(
-                f"Natasha could not load model '{self.spec.name}' from {folder} ({exc}). "
-                f"Reinstall it: pip install {self.spec.package}=={self.spec.version}"
-            ) from exc
+        embedding = NewsEmbedding(str(folder / EMBEDDING_FILE))
+        return _Natasha(Segmenter(), NewsNERTagger(embedding, str(folder / NER_FILE)))
 
     def _entities(self, nlp: object, text: str) -> Iterable[Entity]:
         assert isinstance(nlp, _Natasha)

@@ -32,7 +32,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -292,6 +292,20 @@ _SUBDIVISION_SKIP_WORDS = frozenset(
 )
 
 
+def _unclaimed(names: list[tuple[str, str, str]], known: set[str]) -> Iterator[tuple[str, str, str]]:
+    """The ``(name, cc, canonical)`` whose name no other country claims and the gazetteer does not have yet. Each
+    name is added to ``known`` as it is given, so what the caller adds meanwhile (demonyms) counts too."""
+    by_key: dict[str, set[str]] = {}
+    for name, cc, _ in names:
+        by_key.setdefault(normalize_key(name), set()).add(cc)
+    for name, cc, canonical in names:
+        key = normalize_key(name)
+        if key in known or len(by_key[key]) > 1:
+            continue
+        known.add(key)
+        yield name, cc, canonical
+
+
 def _subdivision_entries(known: set[str], capitalized: list[str], data: dict[str, object]) -> list[tuple[str, Place]]:
     """Provinces and regions (ISO 3166-2, via pycountry) in their Latin spelling, with and without diacritics.
 
@@ -300,7 +314,6 @@ def _subdivision_entries(known: set[str], capitalized: list[str], data: dict[str
     """
     import pycountry
 
-    by_key: dict[str, set[str]] = {}
     names: list[tuple[str, str, str]] = []
     skip_cc = {"US"}  # US states are given names and countries ("Georgia", "Washington")
     for sub in pycountry.subdivisions:
@@ -312,15 +325,9 @@ def _subdivision_entries(known: set[str], capitalized: list[str], data: dict[str
         if not 1 <= len(words) <= 3 or len(raw) < 4 or any(w.casefold() in _SUBDIVISION_SKIP_WORDS for w in words):
             continue
         for variant in {raw, _ascii_fold(raw)}:
-            key = normalize_key(variant)
-            by_key.setdefault(key, set()).add(cc)
             names.append((variant, cc, raw))
     out: list[tuple[str, Place]] = []
-    for name, cc, canonical in names:
-        key = normalize_key(name)
-        if key in known or len(by_key[key]) > 1:
-            continue
-        known.add(key)
+    for name, cc, canonical in _unclaimed(names, known):
         out.append((name, Place(CITY, cc, canonical, "pycountry")))
         capitalized.append(name)
     return out
@@ -330,7 +337,6 @@ def _pycountry_entries(known: set[str], capitalized: list[str]) -> list[tuple[st
     import pycountry
 
     out: list[tuple[str, Place]] = []
-    by_key: dict[str, set[str]] = {}
     names: list[tuple[str, str, str]] = []
     for country in pycountry.countries:
         cc = country.alpha_2
@@ -342,13 +348,7 @@ def _pycountry_entries(known: set[str], capitalized: list[str]) -> list[tuple[st
                 # "Iran, Islamic Republic of" -> "Iran", unless another country shares it ("Korea", "Congo")
                 head = name.split(", ")[0]
                 names.append((head, cc, canonical))
-    for name, cc, _ in names:
-        by_key.setdefault(normalize_key(name), set()).add(cc)
-    for name, cc, canonical in names:
-        key = normalize_key(name)
-        if key in known or len(by_key[key]) > 1:
-            continue
-        known.add(key)
+    for name, cc, canonical in _unclaimed(names, known):
         out.append((name, Place(COUNTRY, cc, canonical, "pycountry")))
         capitalized.append(name)
     return out
@@ -420,15 +420,8 @@ def _translated_country_entries(known: set[str], capitalized: list[str]) -> list
                 translated = translate(source)
                 if translated != source:
                     names += [(name, cc, english) for name in _translated_names(translated)]
-    by_key: dict[str, set[str]] = {}
-    for name, cc, _ in names:
-        by_key.setdefault(normalize_key(name), set()).add(cc)
     out: list[tuple[str, Place]] = []
-    for name, cc, english in names:
-        key = normalize_key(name)
-        if key in known or len(by_key[key]) > 1:
-            continue
-        known.add(key)
+    for name, cc, english in _unclaimed(names, known):
         out.append((name, Place(COUNTRY, cc, english, "pycountry")))
         if name[0].isupper():  # Latin or Cyrillic: "Того" is Togo, "того" the word
             capitalized.append(name)
